@@ -1,0 +1,178 @@
+package io.codeanatomy.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import io.codeanatomy.processor.check.ContractChecks;
+import io.codeanatomy.processor.diagnostics.DiagnosticCode;
+import io.codeanatomy.processor.diagnostics.Problem;
+import io.codeanatomy.processor.diagnostics.Problems;
+import io.codeanatomy.processor.emit.docs.SettingsReferenceEmitter;
+import io.codeanatomy.processor.emit.java.JavaEmitter;
+import io.codeanatomy.processor.emit.manifest.ManifestEmitter;
+import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.model.PolicyModel;
+import io.codeanatomy.processor.model.SettingsSchemaModel;
+import io.codeanatomy.processor.read.AnnotationNames;
+import io.codeanatomy.processor.read.ContractReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Reads contract declarations, checks them, and generates code, the manifest and docs.
+ *
+ * <p>Each round: read the round's annotated records into the model, run every check, print every
+ * problem at its element, and, only when there is none, emit the Java sources. When processing is
+ * over, write the manifest and the settings reference for everything the compilation declared.
+ * The processor never throws: an unexpected failure is reported as {@code CA999}.
+ */
+@AutoService(Processor.class)
+public final class ContractProcessor extends AbstractProcessor {
+
+  private ProcessorOptions options;
+  private ContractReader reader;
+  private final Problems readProblems = new Problems();
+  private final List<SettingsSchemaModel> localSchemas = new ArrayList<>();
+  private final List<PolicyModel> policies = new ArrayList<>();
+  private boolean failed;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    ProcessorOptions.ProcessorOptionsOrProblem parsed = ProcessorOptions.parse(env.getOptions());
+    options = parsed.options();
+    if (parsed.problem() != null) {
+      error(DiagnosticCode.INVALID_OPTION, parsed.problem());
+    }
+    reader = new ContractReader(env, readProblems);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return AnnotationNames.ALL;
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return ProcessorOptions.ALL;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      if (round.processingOver()) {
+        finish();
+      } else if (!annotations.isEmpty()) {
+        processRound(annotations, round);
+      }
+    } catch (RuntimeException | Error e) {
+      StackTraceElement[] frames = e.getStackTrace();
+      String where = frames.length > 0 ? " at " + frames[0] : "";
+      error(DiagnosticCode.INTERNAL_ERROR, "the processor failed: " + e + where
+          + ". This is a bug in codeanatomy-processor; please report it with this message.");
+    }
+    return true;
+  }
+
+  private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    List<SettingsSchemaModel> newSchemas = new ArrayList<>();
+    List<PolicyModel> newPolicies = new ArrayList<>();
+    for (TypeElement annotation : annotations) {
+      String name = annotation.getQualifiedName().toString();
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        switch (name) {
+          case AnnotationNames.SETTINGS_SCHEMA ->
+              reader.readLocalSchema(element).ifPresent(newSchemas::add);
+          case AnnotationNames.SETTING -> reader.checkSettingPlacement(element);
+          case AnnotationNames.PROFILE, AnnotationNames.PROFILES ->
+              reader.checkProfilePlacement(element);
+          default -> { }
+        }
+      }
+    }
+    for (TypeElement annotation : annotations) {
+      if (annotation.getQualifiedName().contentEquals(AnnotationNames.PLANNING_POLICY)) {
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+          reader.readPolicy(element).ifPresent(newPolicies::add);
+        }
+      }
+    }
+    // This round's schemas are checked and emitted; earlier rounds' and dependencies' are only
+    // looked up by this round's policies.
+    List<SettingsSchemaModel> known = new ArrayList<>();
+    for (SettingsSchemaModel schema : reader.schemas()) {
+      known.add(newSchemas.contains(schema) ? schema : schema.asExternal());
+    }
+    ContractSet roundSet = new ContractSet(options.contractSet(), known, newPolicies);
+    Problems problems = new Problems();
+    problems.addAll(readProblems.drain());
+    ContractChecks.check(roundSet, problems);
+    report(problems.list());
+    localSchemas.addAll(newSchemas);
+    policies.addAll(newPolicies);
+    if (failed) {
+      return;
+    }
+    for (JavaFile file : JavaEmitter.emit(roundSet)) {
+      try {
+        file.writeTo(processingEnv.getFiler());
+      } catch (IOException e) {
+        error(DiagnosticCode.INTERNAL_ERROR, "cannot write " + file.packageName() + "."
+            + file.typeSpec().name() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private void finish() {
+    if (failed || (localSchemas.isEmpty() && policies.isEmpty())) {
+      return;
+    }
+    ContractSet all = new ContractSet(options.contractSet(), reader.schemas(), policies);
+    writeResource(ManifestEmitter.RESOURCE,
+        ManifestEmitter.render(ManifestEmitter.manifest(all)));
+    writeResource(SettingsReferenceEmitter.RESOURCE,
+        SettingsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void writeResource(String path, byte[] bytes) {
+    try {
+      FileObject file = processingEnv.getFiler()
+          .createResource(StandardLocation.CLASS_OUTPUT, "", path);
+      try (OutputStream out = file.openOutputStream()) {
+        out.write(bytes);
+      }
+    } catch (IOException e) {
+      error(DiagnosticCode.INTERNAL_ERROR, "cannot write " + path + ": " + e.getMessage());
+    }
+  }
+
+  private void report(List<Problem> problems) {
+    for (Problem problem : problems) {
+      DiagnosticPrinter.print(processingEnv.getMessager(), problem);
+      failed = true;
+    }
+  }
+
+  private void error(DiagnosticCode code, String message) {
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, code.tag() + " " + message);
+    failed = true;
+  }
+}

@@ -1,0 +1,21 @@
+package io.codeanatomy.processor.check;
+
+import io.codeanatomy.processor.diagnostics.Problems;
+import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.model.PolicyModel;
+import io.codeanatomy.processor.model.SettingsSchemaModel;
+
+/** Runs every check over a contract set. */
+public final class ContractChecks {
+
+  private ContractChecks() {}
+
+  public static void check(ContractSet set, Problems problems) {
+    for (SettingsSchemaModel schema : set.localSchemas()) {
+      SchemaChecks.check(schema, problems);
+    }
+    for (PolicyModel policy : set.policies()) {
+      PolicyChecks.check(set, policy, problems);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.codeanatomy.processor.emit.java;
+
+import com.palantir.javapoet.JavaFile;
+import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.model.PolicyModel;
+import io.codeanatomy.processor.model.ProfileResolution;
+import io.codeanatomy.processor.model.SettingModel;
+import io.codeanatomy.processor.model.SettingsSchemaModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Java sources of a checked contract set. */
+public final class JavaEmitter {
+
+  private JavaEmitter() {}
+
+  /** Every Java source for the schemas and policies declared in this compilation. */
+  public static List<JavaFile> emit(ContractSet set) {
+    List<JavaFile> files = new ArrayList<>();
+    for (SettingsSchemaModel schema : set.localSchemas()) {
+      files.add(SchemaKeysEmitter.emit(schema));
+      files.add(SchemaBuilderEmitter.emit(schema));
+      files.add(MixinEmitter.schema(schema));
+    }
+    for (PolicyModel policy : set.policies()) {
+      boolean hasGates = set.schemasOf(policy).stream()
+          .flatMap(s -> s.settings().stream())
+          .anyMatch(SettingModel::featureGate);
+      files.add(PolicyBuilderEmitter.emit(set, policy));
+      files.add(PolicySettingsEmitter.emit(set, policy));
+      files.add(PolicyProfilesEmitter.emit(set, policy, ProfileResolution.resolve(set, policy)));
+      files.add(MixinEmitter.policy(policy, hasGates));
+    }
+    return files;
+  }
+}

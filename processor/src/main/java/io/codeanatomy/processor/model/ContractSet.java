@@ -1,0 +1,36 @@
+package io.codeanatomy.processor.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one compilation declares: the unit that gets one manifest and one Rust module.
+ *
+ * @param name the contract set name (processor option {@code codeanatomy.contractSet})
+ * @param schemas the settings schemas: local ones and those that local policies reference
+ * @param policies the planning policies declared in this compilation
+ */
+public record ContractSet(String name, List<SettingsSchemaModel> schemas, List<PolicyModel> policies) {
+
+  public ContractSet {
+    schemas = List.copyOf(schemas);
+    policies = List.copyOf(policies);
+  }
+
+  public Optional<SettingsSchemaModel> schema(TypeRef type) {
+    return schemas.stream().filter(s -> s.type().equals(type)).findFirst();
+  }
+
+  /** The schemas of a policy's components, in component order; unknown ones are skipped. */
+  public List<SettingsSchemaModel> schemasOf(PolicyModel policy) {
+    return policy.components().stream()
+        .map(c -> schema(c.schema()))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  /** The settings schemas declared in this compilation. */
+  public List<SettingsSchemaModel> localSchemas() {
+    return schemas.stream().filter(SettingsSchemaModel::local).toList();
+  }
+}

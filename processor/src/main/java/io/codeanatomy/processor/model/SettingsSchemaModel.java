@@ -1,0 +1,33 @@
+package io.codeanatomy.processor.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code @SettingsSchema} record.
+ *
+ * @param type the record
+ * @param namespace the key namespace
+ * @param version the declared version
+ * @param settings the settings in component order
+ * @param local whether it is declared in this compilation (its code is generated here) rather
+ *     than read from a compiled class of a dependency
+ * @param origin the {@code @SettingsSchema} annotation
+ */
+public record SettingsSchemaModel(
+    TypeRef type, String namespace, int version, List<SettingModel> settings, boolean local,
+    Origin origin) {
+
+  public SettingsSchemaModel {
+    settings = List.copyOf(settings);
+  }
+
+  /** The same schema, seen as declared elsewhere (an earlier round, or a dependency). */
+  public SettingsSchemaModel asExternal() {
+    return new SettingsSchemaModel(type, namespace, version, settings, false, origin);
+  }
+
+  public Optional<SettingModel> setting(String key) {
+    return settings.stream().filter(s -> s.key().equals(key)).findFirst();
+  }
+}

@@ -1,0 +1,7 @@
+package io.codeanatomy.processor.model;
+
+/** Mirrors {@code Setting.Unit}; the processor knows annotations by name only. */
+public enum Unit {
+  NONE,
+  BYTES
+}

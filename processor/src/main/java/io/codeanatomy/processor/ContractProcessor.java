@@ -14,6 +14,7 @@ import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.SettingsSchemaModel;
 import io.codeanatomy.processor.read.AnnotationNames;
 import io.codeanatomy.processor.read.ContractReader;
+import io.codeanatomy.processor.report.DiagnosticPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,8 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -44,6 +45,7 @@ public final class ContractProcessor extends AbstractProcessor {
 
   private ProcessorOptions options;
   private ContractReader reader;
+  private DiagnosticPrinter printer;
   private final Problems readProblems = new Problems();
   private final List<SettingsSchemaModel> localSchemas = new ArrayList<>();
   private final List<PolicyModel> policies = new ArrayList<>();
@@ -52,6 +54,7 @@ public final class ContractProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
+    printer = new DiagnosticPrinter(env);
     ProcessorOptions.ProcessorOptionsOrProblem parsed = ProcessorOptions.parse(env.getOptions());
     options = parsed.options();
     if (parsed.problem() != null) {
@@ -101,7 +104,12 @@ public final class ContractProcessor extends AbstractProcessor {
         switch (name) {
           case AnnotationNames.SETTINGS_SCHEMA ->
               reader.readLocalSchema(element).ifPresent(newSchemas::add);
-          case AnnotationNames.SETTING -> reader.checkSettingPlacement(element);
+          // A @Setting on a record component is also on the record's field: check fields only.
+          case AnnotationNames.SETTING -> {
+            if (element.getKind() == ElementKind.FIELD) {
+              reader.checkSettingPlacement(element);
+            }
+          }
           case AnnotationNames.PROFILE, AnnotationNames.PROFILES ->
               reader.checkProfilePlacement(element);
           default -> { }
@@ -166,13 +174,13 @@ public final class ContractProcessor extends AbstractProcessor {
 
   private void report(List<Problem> problems) {
     for (Problem problem : problems) {
-      DiagnosticPrinter.print(processingEnv.getMessager(), problem);
+      printer.print(problem);
       failed = true;
     }
   }
 
   private void error(DiagnosticCode code, String message) {
-    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, code.tag() + " " + message);
+    printer.print(code.tag() + " " + message);
     failed = true;
   }
 }

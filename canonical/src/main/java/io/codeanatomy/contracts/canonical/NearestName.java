@@ -30,11 +30,15 @@ public final class NearestName {
     return best;
   }
 
-  /** Levenshtein distance, giving up early (returning limit + 1) once it exceeds {@code limit}. */
+  /**
+   * Edit distance counting insertions, deletions, substitutions and swaps of neighbours
+   * ({@code bsae -> base} is 1), giving up (returning limit + 1) once it exceeds {@code limit}.
+   */
   static int distance(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) > limit) {
       return limit + 1;
     }
+    int[] beforePrevious = new int[b.length() + 1];
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -45,15 +49,21 @@ public final class NearestName {
       int rowMin = current[0];
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-        rowMin = Math.min(rowMin, current[j]);
+        int d = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d = Math.min(d, beforePrevious[j - 2] + 1);
+        }
+        current[j] = d;
+        rowMin = Math.min(rowMin, d);
       }
       if (rowMin > limit) {
         return limit + 1;
       }
-      int[] swap = previous;
+      int[] recycled = beforePrevious;
+      beforePrevious = previous;
       previous = current;
-      current = swap;
+      current = recycled;
     }
     return previous[b.length()];
   }

@@ -17,10 +17,13 @@ import java.lang.annotation.Target;
  * unset keys are left out of settings snapshots). Anything else is {@code CA012}.
  *
  * <p>Only valid on a component of a record annotated with {@link SettingsSchema} ({@code CA015}).
+ * The target includes {@code FIELD} only so that javac keeps the annotation on the record's
+ * private field, where the processor can point its diagnostics at the exact attribute; it is an
+ * error on any other field.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.RECORD_COMPONENT)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface Setting {
 
   /**

@@ -46,9 +46,12 @@ final class PolicyChecks {
     }
     Map<String, SettingModel> settings = checkComponentKeys(set, policy, problems);
     Map<String, ProfileModel> profiles = checkProfileNames(policy, problems);
+    boolean keysKnown = set.schemasOf(policy).stream().allMatch(SettingsSchemaModel::complete);
     for (ProfileModel profile : policy.profiles()) {
       checkParent(profile, profiles, problems);
-      checkOverrides(profile, settings, problems);
+      if (keysKnown) {
+        checkOverrides(profile, settings, problems);
+      }
     }
     checkCycles(profiles, problems);
   }

@@ -114,8 +114,8 @@ final class SchemaChecks {
     }
     if (min.isPresent() && max.isPresent()
         && SettingValues.compare(setting.type(), min.get(), max.get()) > 0) {
-      problems.report(INVALID_BOUND, setting.origin().attribute("min"),
-          "min " + min.get() + " of " + setting.key() + " is greater than max " + max.get());
+      problems.report(INVALID_BOUND, setting.origin().attribute("max"),
+          "max " + max.get() + " of " + setting.key() + " is less than min " + min.get());
       return false;
     }
     return true;

@@ -12,11 +12,13 @@ import java.util.Optional;
  * @param settings the settings in component order
  * @param local whether it is declared in this compilation (its code is generated here) rather
  *     than read from a compiled class of a dependency
+ * @param complete whether every component could be read; an incomplete schema is still checked,
+ *     but policies do not resolve keys against it (that would report keys it does declare)
  * @param origin the {@code @SettingsSchema} annotation
  */
 public record SettingsSchemaModel(
     TypeRef type, String namespace, int version, List<SettingModel> settings, boolean local,
-    Origin origin) {
+    boolean complete, Origin origin) {
 
   public SettingsSchemaModel {
     settings = List.copyOf(settings);
@@ -24,7 +26,7 @@ public record SettingsSchemaModel(
 
   /** The same schema, seen as declared elsewhere (an earlier round, or a dependency). */
   public SettingsSchemaModel asExternal() {
-    return new SettingsSchemaModel(type, namespace, version, settings, false, origin);
+    return new SettingsSchemaModel(type, namespace, version, settings, false, complete, origin);
   }
 
   public Optional<SettingModel> setting(String key) {

@@ -91,7 +91,7 @@ public final class ContractReader {
 
   private Optional<SettingsSchemaModel> doReadSchema(Element element, boolean local) {
     AnnotationMirror mirror = Mirrors.find(element, AnnotationNames.SETTINGS_SCHEMA).orElseThrow();
-    JavacOrigin origin = JavacOrigin.of(element, mirror);
+    JavacOrigin origin = JavacOrigin.of(element, mirror, AnnotationNames.SETTINGS_SCHEMA);
     if (!isUsableRecord(element, origin, "@SettingsSchema")
         || hasConflicts(element, origin, AnnotationNames.SETTINGS_SCHEMA)) {
       return Optional.empty();
@@ -106,11 +106,8 @@ public final class ContractReader {
       setting.ifPresent(settings::add);
       complete &= setting.isPresent();
     }
-    if (!complete) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new SettingsSchemaModel(typeRef(record), namespace, version, settings, local, origin));
+    return Optional.of(new SettingsSchemaModel(
+        typeRef(record), namespace, version, settings, local, complete, origin));
   }
 
   private Optional<SettingModel> readSetting(String namespace, RecordComponentElement component) {
@@ -123,7 +120,7 @@ public final class ContractReader {
       return Optional.empty();
     }
     AnnotationMirror mirror = found.get();
-    JavacOrigin origin = JavacOrigin.of(component, mirror);
+    JavacOrigin origin = JavacOrigin.of(component, mirror, AnnotationNames.SETTING);
     Unit unit = Unit.valueOf(mirrors.enumConstant(mirror, "unit"));
     Optional<ValueType> type = settingType(component.asType(), unit, origin);
     if (type.isEmpty()) {
@@ -263,7 +260,7 @@ public final class ContractReader {
   /** Reads a {@code @PlanningPolicy} declared in this compilation. */
   public Optional<PolicyModel> readPolicy(Element element) {
     AnnotationMirror mirror = Mirrors.find(element, AnnotationNames.PLANNING_POLICY).orElseThrow();
-    JavacOrigin origin = JavacOrigin.of(element, mirror);
+    JavacOrigin origin = JavacOrigin.of(element, mirror, AnnotationNames.PLANNING_POLICY);
     if (!isUsableRecord(element, origin, "@PlanningPolicy")
         || hasConflicts(element, origin, AnnotationNames.PLANNING_POLICY)) {
       return Optional.empty();
@@ -302,22 +299,24 @@ public final class ContractReader {
   }
 
   private List<ProfileModel> readProfiles(TypeElement policy) {
-    List<ProfileModel> profiles = new ArrayList<>();
+    List<AnnotationMirror> declared = new ArrayList<>();
     for (AnnotationMirror mirror : policy.getAnnotationMirrors()) {
       String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
       if (name.equals(AnnotationNames.PROFILE)) {
-        profiles.add(readProfile(policy, mirror));
+        declared.add(mirror);
       } else if (name.equals(AnnotationNames.PROFILES)) {
-        for (AnnotationMirror nested : mirrors.annotations(mirror, "value")) {
-          profiles.add(readProfile(policy, nested));
-        }
+        declared.addAll(mirrors.annotations(mirror, "value"));
       }
+    }
+    List<ProfileModel> profiles = new ArrayList<>();
+    for (int i = 0; i < declared.size(); i++) {
+      profiles.add(readProfile(policy, declared.get(i), i));
     }
     return profiles;
   }
 
-  private ProfileModel readProfile(TypeElement policy, AnnotationMirror mirror) {
-    JavacOrigin origin = JavacOrigin.of(policy, mirror);
+  private ProfileModel readProfile(TypeElement policy, AnnotationMirror mirror, int occurrence) {
+    JavacOrigin origin = JavacOrigin.repeated(policy, mirror, AnnotationNames.PROFILE, occurrence);
     return new ProfileModel(
         mirrors.string(mirror, "name"),
         nonEmpty(mirrors.string(mirror, "extendsProfile")),
@@ -344,7 +343,7 @@ public final class ContractReader {
     Element owner = annotated.getEnclosingElement();
     if (owner == null || Mirrors.find(owner, AnnotationNames.SETTINGS_SCHEMA).isEmpty()) {
       AnnotationMirror mirror = Mirrors.find(annotated, AnnotationNames.SETTING).orElseThrow();
-      problems.report(SETTING_OUTSIDE_SCHEMA, JavacOrigin.of(annotated, mirror),
+      problems.report(SETTING_OUTSIDE_SCHEMA, JavacOrigin.of(annotated, mirror, AnnotationNames.SETTING),
           "@Setting on '" + annotated.getSimpleName() + "' of " + owner
               + ", which is not a @SettingsSchema; annotate the record with @SettingsSchema");
     }
@@ -357,7 +356,7 @@ public final class ContractReader {
     }
     for (String name : List.of(AnnotationNames.PROFILE, AnnotationNames.PROFILES)) {
       Mirrors.find(annotated, name).ifPresent(mirror ->
-          problems.report(PROFILE_OUTSIDE_POLICY, JavacOrigin.of(annotated, mirror),
+          problems.report(PROFILE_OUTSIDE_POLICY, JavacOrigin.of(annotated, mirror, name),
               "@Profile on " + annotated + ", which is not a @PlanningPolicy; profiles belong to "
                   + "a planning policy"));
     }

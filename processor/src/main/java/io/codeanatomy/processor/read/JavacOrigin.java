@@ -8,32 +8,46 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
 /**
- * An origin in javac's terms: an element, optionally one of its annotations, one attribute of
- * that annotation and one element of an array attribute. javac places the diagnostic at the
- * narrowest of them that exists in the source.
+ * An origin in javac's terms: an element; optionally one of its annotations (by type and by
+ * occurrence, since {@code @Profile} repeats); one attribute of it; one element of an array
+ * attribute. The diagnostic printer places a problem at the narrowest of them found in the
+ * source.
+ *
+ * @param element the annotated element (a record, or a record component)
+ * @param mirror the annotation as javac models it, or null
+ * @param annotation the annotation's qualified name, or null
+ * @param occurrence which annotation of that type on the element, counting from 0
+ * @param attribute the attribute name, or null
+ * @param index the index in an array attribute, or -1
  */
-public record JavacOrigin(
-    Element element, AnnotationMirror mirror, String attribute, int index) implements Origin {
+public record JavacOrigin(Element element, AnnotationMirror mirror, String annotation,
+    int occurrence, String attribute, int index) implements Origin {
 
   public static JavacOrigin of(Element element) {
-    return new JavacOrigin(element, null, null, -1);
+    return new JavacOrigin(element, null, null, 0, null, -1);
   }
 
-  public static JavacOrigin of(Element element, AnnotationMirror mirror) {
-    return new JavacOrigin(element, mirror, null, -1);
+  public static JavacOrigin of(Element element, AnnotationMirror mirror, String annotation) {
+    return new JavacOrigin(element, mirror, annotation, 0, null, -1);
+  }
+
+  /** An annotation that may repeat on the element: the {@code occurrence}-th of its type. */
+  public static JavacOrigin repeated(
+      Element element, AnnotationMirror mirror, String annotation, int occurrence) {
+    return new JavacOrigin(element, mirror, annotation, occurrence, null, -1);
   }
 
   @Override
   public Origin attribute(String name) {
-    return new JavacOrigin(element, mirror, name, -1);
+    return new JavacOrigin(element, mirror, annotation, occurrence, name, -1);
   }
 
   @Override
   public Origin element(int i) {
-    return new JavacOrigin(element, mirror, attribute, i);
+    return new JavacOrigin(element, mirror, annotation, occurrence, attribute, i);
   }
 
-  /** The annotation value to point at, when the source wrote it. */
+  /** The annotation value javac models for the attribute, when the source wrote one. */
   public Optional<AnnotationValue> value() {
     if (mirror == null || attribute == null) {
       return Optional.empty();
@@ -48,7 +62,7 @@ public record JavacOrigin(
 
   @Override
   public String describe() {
-    return element + (mirror != null ? " @" + mirror.getAnnotationType() : "")
+    return element + (annotation != null ? " @" + annotation + "#" + occurrence : "")
         + (attribute != null ? "." + attribute : "") + (index >= 0 ? "[" + index + "]" : "");
   }
 }

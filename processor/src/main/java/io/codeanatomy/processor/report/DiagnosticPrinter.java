@@ -1,0 +1,51 @@
+package io.codeanatomy.processor.report;
+
+import io.codeanatomy.processor.diagnostics.Problem;
+import io.codeanatomy.processor.read.JavacOrigin;
+import java.util.Optional;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationValue;
+import javax.tools.Diagnostic;
+
+/**
+ * Prints problems as javac errors at their origin. Positions come from the source tree when the
+ * compiler is javac ({@link SourceLocator}): {@code Messager} alone cannot place a diagnostic on a
+ * record component, nor inside a repeated annotation. Elsewhere it falls back to the Messager's
+ * element, annotation and value.
+ */
+public final class DiagnosticPrinter {
+
+  private final Messager messager;
+  private final SourceLocator locator;
+
+  public DiagnosticPrinter(ProcessingEnvironment env) {
+    this.messager = env.getMessager();
+    this.locator = SourceLocator.create(env);
+  }
+
+  public void print(Problem problem) {
+    if (!(problem.origin() instanceof JavacOrigin origin)) {
+      messager.printMessage(Diagnostic.Kind.ERROR, problem.render());
+      return;
+    }
+    if (locator != null && locator.print(origin, problem.render())) {
+      return;
+    }
+    Optional<AnnotationValue> value = origin.value();
+    if (value.isPresent()) {
+      messager.printMessage(Diagnostic.Kind.ERROR, problem.render(), origin.element(),
+          origin.mirror(), value.get());
+    } else if (origin.mirror() != null) {
+      messager.printMessage(Diagnostic.Kind.ERROR, problem.render(), origin.element(),
+          origin.mirror());
+    } else {
+      messager.printMessage(Diagnostic.Kind.ERROR, problem.render(), origin.element());
+    }
+  }
+
+  /** An error that belongs to no element (a processor option, an internal failure). */
+  public void print(String message) {
+    messager.printMessage(Diagnostic.Kind.ERROR, message);
+  }
+}

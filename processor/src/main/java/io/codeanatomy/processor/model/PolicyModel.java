@@ -10,11 +10,12 @@ import java.util.List;
  * @param version the declared version
  * @param components the settings schemas it is made of, in component order
  * @param profiles the declared profiles, in declaration order
+ * @param mixin whether the record declares {@code implements <Record>Mixin}
  * @param origin the {@code @PlanningPolicy} annotation
  */
 public record PolicyModel(
     TypeRef type, String name, int version, List<PolicyComponent> components,
-    List<ProfileModel> profiles, Origin origin) {
+    List<ProfileModel> profiles, boolean mixin, Origin origin) {
 
   public PolicyModel {
     components = List.copyOf(components);

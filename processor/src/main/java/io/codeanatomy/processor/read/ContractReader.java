@@ -106,8 +106,9 @@ public final class ContractReader {
       setting.ifPresent(settings::add);
       complete &= setting.isPresent();
     }
+    TypeRef type = typeRef(record);
     return Optional.of(new SettingsSchemaModel(
-        typeRef(record), namespace, version, settings, local, complete, origin));
+        type, namespace, version, settings, local, complete, declaresMixin(record, type), origin));
   }
 
   private Optional<SettingModel> readSetting(String namespace, RecordComponentElement component) {
@@ -279,7 +280,9 @@ public final class ContractReader {
     if (!complete) {
       return Optional.empty();
     }
-    return Optional.of(new PolicyModel(typeRef(record), name, version, components, profiles, origin));
+    TypeRef type = typeRef(record);
+    return Optional.of(new PolicyModel(type, name, version, components, profiles,
+        declaresMixin(record, type), origin));
   }
 
   private Optional<PolicyComponent> readComponent(RecordComponentElement component) {
@@ -416,6 +419,22 @@ public final class ContractReader {
           "version must be at least 1, got " + version);
     }
     return version;
+  }
+
+  /**
+   * Whether the record declares {@code implements <Record>Mixin}. The mixin does not exist yet
+   * when the record is read (this processor generates it), so javac shows it as an error type
+   * whose name is as written.
+   */
+  private static boolean declaresMixin(TypeElement record, TypeRef type) {
+    String mixin = type.flatName() + "Mixin";
+    for (TypeMirror implemented : record.getInterfaces()) {
+      String name = implemented.toString();
+      if (name.equals(mixin) || name.endsWith("." + mixin)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private TypeRef typeRef(TypeElement type) {

@@ -71,7 +71,7 @@ public final class SettingsReferenceEmitter {
     md.append("---|---|\n");
     for (SettingModel setting : schema.settings()) {
       Optional<String> declared = setting.canonicalDefault();
-      md.append("| `").append(setting.key()).append("` | ").append(setting.type().description())
+      md.append("| `").append(setting.key()).append("` | ").append(cell(setting.type().description()))
           .append(" | ").append(value(declared)).append(" |");
       for (ResolvedProfile profile : profiles) {
         Optional<String> value = Optional.ofNullable(profile.effectiveSettings().get(setting.key()));

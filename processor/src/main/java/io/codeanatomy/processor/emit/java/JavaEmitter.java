@@ -20,7 +20,9 @@ public final class JavaEmitter {
     for (SettingsSchemaModel schema : set.localSchemas()) {
       files.add(SchemaKeysEmitter.emit(schema));
       files.add(SchemaBuilderEmitter.emit(schema));
-      files.add(MixinEmitter.schema(schema));
+      if (schema.mixin()) {
+        files.add(MixinEmitter.schema(schema));
+      }
     }
     for (PolicyModel policy : set.policies()) {
       boolean hasGates = set.schemasOf(policy).stream()
@@ -29,7 +31,9 @@ public final class JavaEmitter {
       files.add(PolicyBuilderEmitter.emit(set, policy));
       files.add(PolicySettingsEmitter.emit(set, policy));
       files.add(PolicyProfilesEmitter.emit(set, policy, ProfileResolution.resolve(set, policy)));
-      files.add(MixinEmitter.policy(policy, hasGates));
+      if (policy.mixin()) {
+        files.add(MixinEmitter.policy(policy, hasGates));
+      }
     }
     return files;
   }

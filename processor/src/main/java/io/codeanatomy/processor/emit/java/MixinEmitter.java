@@ -15,7 +15,7 @@ import io.codeanatomy.processor.model.TypeRef;
  * Emits {@code <Record>Mixin}: instance methods a contract record gets by declaring
  * {@code implements <Record>Mixin}. Records cannot be extended, and a processor cannot add methods
  * to a class it did not generate, so the record opts in; every method delegates to the generated
- * static API.
+ * static API. The interface is sealed to the record, so the casts in it always hold.
  */
 final class MixinEmitter {
 
@@ -57,7 +57,8 @@ final class MixinEmitter {
 
   private static TypeSpec.Builder start(TypeRef record) {
     return TypeSpec.interfaceBuilder(JavaNames.mixin(record))
-        .addModifiers(PUBLIC)
+        .addModifiers(PUBLIC, javax.lang.model.element.Modifier.SEALED)
+        .addPermittedSubclass(JavaNames.of(record))
         .addJavadoc("Instance methods for {@link $T}; the record opts in with\n"
             + "{@code implements $L}.\n",
             JavaNames.of(record), JavaNames.mixin(record).simpleName());

@@ -3,6 +3,7 @@ package io.codeanatomy.processor.emit.manifest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -51,7 +52,9 @@ public final class ManifestEmitter {
 
   /** The manifest as UTF-8 JSON with two-space indentation and {@code \n} line ends. */
   public static byte[] render(ObjectNode manifest) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+    // The default indenter uses the platform line separator; the manifest must not vary by OS.
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {

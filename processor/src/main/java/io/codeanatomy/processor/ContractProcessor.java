@@ -14,11 +14,13 @@ import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.SettingsSchemaModel;
 import io.codeanatomy.processor.read.AnnotationNames;
 import io.codeanatomy.processor.read.ContractReader;
+import io.codeanatomy.processor.read.JavacOrigin;
 import io.codeanatomy.processor.report.DiagnosticPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -136,10 +138,7 @@ public final class ContractProcessor extends AbstractProcessor {
     report(problems.list());
     localSchemas.addAll(newSchemas);
     policies.addAll(newPolicies);
-    if (failed) {
-      return;
-    }
-    for (JavaFile file : JavaEmitter.emit(roundSet)) {
+    for (JavaFile file : JavaEmitter.emit(withoutFailedRecords(roundSet, problems.list()))) {
       try {
         file.writeTo(processingEnv.getFiler());
       } catch (IOException e) {
@@ -147,6 +146,37 @@ public final class ContractProcessor extends AbstractProcessor {
             + file.typeSpec().name() + ": " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * The round's contracts minus those with a problem (and policies built on a schema with one).
+   * Generating the clean ones keeps javac's follow-up errors to the broken records' own
+   * references to generated code, instead of one "cannot find symbol" per record.
+   */
+  private static ContractSet withoutFailedRecords(ContractSet set, List<Problem> problems) {
+    Set<String> failed = new HashSet<>();
+    for (Problem problem : problems) {
+      if (problem.origin() instanceof JavacOrigin origin) {
+        failed.add(enclosingType(origin.element()));
+      }
+    }
+    List<SettingsSchemaModel> schemas = set.schemas().stream()
+        .map(s -> s.local() && failed.contains(s.type().qualifiedName()) ? s.asExternal() : s)
+        .toList();
+    List<PolicyModel> policies = set.policies().stream()
+        .filter(p -> !failed.contains(p.type().qualifiedName()))
+        .filter(p -> p.components().stream()
+            .noneMatch(c -> failed.contains(c.schema().qualifiedName())))
+        .toList();
+    return new ContractSet(set.name(), schemas, policies);
+  }
+
+  private static String enclosingType(Element element) {
+    Element e = element;
+    while (e != null && !(e instanceof TypeElement)) {
+      e = e.getEnclosingElement();
+    }
+    return e == null ? "" : ((TypeElement) e).getQualifiedName().toString();
   }
 
   private void finish() {

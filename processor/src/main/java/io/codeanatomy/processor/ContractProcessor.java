@@ -9,6 +9,7 @@ import io.codeanatomy.processor.diagnostics.Problems;
 import io.codeanatomy.processor.emit.docs.SettingsReferenceEmitter;
 import io.codeanatomy.processor.emit.java.JavaEmitter;
 import io.codeanatomy.processor.emit.manifest.ManifestEmitter;
+import io.codeanatomy.processor.emit.rust.RustEmitter;
 import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.SettingsSchemaModel;
@@ -188,12 +189,18 @@ public final class ContractProcessor extends AbstractProcessor {
         ManifestEmitter.render(ManifestEmitter.manifest(all)));
     writeResource(SettingsReferenceEmitter.RESOURCE,
         SettingsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
+    byte[] rust = RustEmitter.emit(all).getBytes(StandardCharsets.UTF_8);
+    writeResource(RustEmitter.RESOURCE_DIR + RustEmitter.fileName(all), rust);
+    writeResource(StandardLocation.SOURCE_OUTPUT, "rust/" + RustEmitter.fileName(all), rust);
   }
 
   private void writeResource(String path, byte[] bytes) {
+    writeResource(StandardLocation.CLASS_OUTPUT, path, bytes);
+  }
+
+  private void writeResource(StandardLocation location, String path, byte[] bytes) {
     try {
-      FileObject file = processingEnv.getFiler()
-          .createResource(StandardLocation.CLASS_OUTPUT, "", path);
+      FileObject file = processingEnv.getFiler().createResource(location, "", path);
       try (OutputStream out = file.openOutputStream()) {
         out.write(bytes);
       }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden files: the generated sources, manifest and settings reference of a schema with every
- * supported type and of a policy, compared byte for byte with checked-in files. The compilation
+ * Golden files: the generated sources, manifest, settings reference and Rust module of a schema
+ * with every supported type and of a policy, compared byte for byte with checked-in files (the
+ * Rust one is compiled and rustfmt-checked by {@code examples/rust-parity}). The compilation
  * runs with {@code -Xlint:all -Werror}, so the golden sources also compile warning-free, and the
  * compiled code is exercised: every profile round-trips and hashes as the manifest says.
  *
@@ -60,7 +61,7 @@ class GoldenFilesTest {
           path.replace('/', '.').replaceFirst("\\.java$", "")));
     }
     for (String resource : List.of("META-INF/codeanatomy/contracts.manifest.json",
-        "META-INF/codeanatomy/settings.md")) {
+        "META-INF/codeanatomy/settings.md", "META-INF/codeanatomy/rust/test_contracts.rs")) {
       files.put(resource, ContractCompiler.resource(compilation, resource).orElseThrow());
     }
     return files;

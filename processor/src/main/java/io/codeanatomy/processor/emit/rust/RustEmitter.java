@@ -136,11 +136,9 @@ public final class RustEmitter {
     out.blank();
     out.open("impl " + name + " {");
     out.line("/// Every value, in declaration order.");
-    out.open("pub const ALL: [" + name + "; " + type.enumConstants().size() + "] = [");
-    for (String constant : type.enumConstants()) {
-      out.line(name + "::" + RustSyntax.variantName(constant) + ",");
-    }
-    out.close("];");
+    List<String> all = new ArrayList<>();
+    type.enumConstants().forEach(c -> all.add(name + "::" + RustSyntax.variantName(c)));
+    out.assignedList("pub const ALL: [" + name + "; " + all.size() + "] = [", all, "];");
     out.blank();
     out.line("/// The setting text of this value.");
     out.open("pub fn as_text(self) -> &'static str {");

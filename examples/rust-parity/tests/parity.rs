@@ -94,64 +94,66 @@ fn sha256_handles_every_padding_length() {
 // ------------------------------------------------------------------------------------------
 // canonical encoding vectors
 
-/// The vector notation of `docs/canonical-encoding.md` as a value; `Err` when the value cannot
-/// exist in Rust at all (an integer beyond 64 bits, a string that is not text).
-fn vector_value(node: &Json) -> Result<Value, &'static str> {
-    let (kind, x) = &node.members()[0];
-    Ok(match kind.as_str() {
-        "nil" => Value::Nil,
-        "bool" => Value::Bool(*x == Json::Bool(true)),
-        "int" => {
-            let text = x.str();
-            if let Ok(i) = text.parse::<i64>() {
-                Value::Int(i)
-            } else if let Ok(u) = text.parse::<u64>() {
-                Value::UInt(u)
-            } else {
-                return Err("integer_out_of_range");
-            }
+/// Defines `$name`, reading the vector notation of `docs/canonical-encoding.md` into the `Value` of
+/// generated module `$module` (each module is self-contained, with its own `Value`).
+macro_rules! vector_value_fn {
+    ($name:ident, $module:ident) => {
+        /// The vector notation of `docs/canonical-encoding.md` as a value; `Err` when the value cannot
+        /// exist in Rust at all (an integer beyond 64 bits, a string that is not text).
+        fn $name(node: &Json) -> Result<$module::canonical::Value, &'static str> {
+            use $module::canonical::Value;
+            let (kind, x) = &node.members()[0];
+            Ok(match kind.as_str() {
+                "nil" => Value::Nil,
+                "bool" => Value::Bool(*x == Json::Bool(true)),
+                "int" => {
+                    let text = x.str();
+                    if let Ok(i) = text.parse::<i64>() {
+                        Value::Int(i)
+                    } else if let Ok(u) = text.parse::<u64>() {
+                        Value::UInt(u)
+                    } else {
+                        return Err("integer_out_of_range");
+                    }
+                }
+                "float" => Value::Float(match x.str() {
+                    "NaN" => f64::NAN,
+                    "Infinity" => f64::INFINITY,
+                    "-Infinity" => f64::NEG_INFINITY,
+                    other => other.parse().expect("a float"),
+                }),
+                "str" => match x {
+                    Json::Str(s) => Value::Str(s.clone()),
+                    Json::NotText(_) => return Err("unpaired_surrogate"),
+                    other => panic!("bad str {:?}", other),
+                },
+                "str_repeat" => {
+                    let count: usize = number(&x.items()[1]);
+                    Value::Str(x.items()[0].str().repeat(count))
+                }
+                "bin" => Value::Bin(unhex(x.str())),
+                "bin_repeat" => Value::Bin(unhex(x.items()[0].str()).repeat(number(&x.items()[1]))),
+                "array" => Value::Array(x.items().iter().map($name).collect::<Result<_, _>>()?),
+                "array_repeat" => {
+                    let item = $name(&x.items()[0])?;
+                    Value::Array(vec![item; number(&x.items()[1])])
+                }
+                "map" => Value::Map(
+                    x.items()
+                        .iter()
+                        .map(|pair| {
+                            Ok((pair.items()[0].str().to_string(), $name(&pair.items()[1])?))
+                        })
+                        .collect::<Result<_, _>>()?,
+                ),
+                other => panic!("unknown vector type {}", other),
+            })
         }
-        "float" => Value::Float(match x.str() {
-            "NaN" => f64::NAN,
-            "Infinity" => f64::INFINITY,
-            "-Infinity" => f64::NEG_INFINITY,
-            other => other.parse().expect("a float"),
-        }),
-        "str" => match x {
-            Json::Str(s) => Value::Str(s.clone()),
-            Json::NotText(_) => return Err("unpaired_surrogate"),
-            other => panic!("bad str {:?}", other),
-        },
-        "str_repeat" => {
-            let count: usize = number(&x.items()[1]);
-            Value::Str(x.items()[0].str().repeat(count))
-        }
-        "bin" => Value::Bin(unhex(x.str())),
-        "bin_repeat" => Value::Bin(unhex(x.items()[0].str()).repeat(number(&x.items()[1]))),
-        "array" => Value::Array(
-            x.items()
-                .iter()
-                .map(vector_value)
-                .collect::<Result<_, _>>()?,
-        ),
-        "array_repeat" => {
-            let item = vector_value(&x.items()[0])?;
-            Value::Array(vec![item; number(&x.items()[1])])
-        }
-        "map" => Value::Map(
-            x.items()
-                .iter()
-                .map(|pair| {
-                    Ok((
-                        pair.items()[0].str().to_string(),
-                        vector_value(&pair.items()[1])?,
-                    ))
-                })
-                .collect::<Result<_, _>>()?,
-        ),
-        other => panic!("unknown vector type {}", other),
-    })
+    };
 }
+
+vector_value_fn!(vector_value, core_contracts);
+vector_value_fn!(quickstart_value, quickstart_contracts);
 
 fn number(node: &Json) -> usize {
     match node {
@@ -477,6 +479,94 @@ fn every_profile_agrees_with_java_and_the_manifest() {
         failures.is_empty(),
         "parity failures:\n{}",
         failures.join("\n")
+    );
+}
+
+// ------------------------------------------------------------------------------------------
+// contract parity with Java
+
+/// The module-level contract lookup of a contract set's generated module.
+fn contract_hasher(set: &str) -> fn(&str, &Json) -> Result<String, String> {
+    match set {
+        "quickstart" => |contract, value| {
+            let value = quickstart_value(value).expect("a representable sample");
+            quickstart_contracts::hash_contract_value(contract, &value)
+        },
+        other => panic!(
+            "no Rust module with contracts is wired for contract set {}",
+            other
+        ),
+    }
+}
+
+#[test]
+fn every_contract_sample_hashes_as_in_java() {
+    let java = read_json("java-contract-vectors.json");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for entry in java.field("contracts").items() {
+        let set = entry.field("contractSet").str();
+        let contract = entry.field("contract").str();
+        let hasher = contract_hasher(set);
+        let mut base = String::new();
+        for case in entry.field("cases").items() {
+            let name = case.field("name").str();
+            let java_hash = case.field("hash").str();
+            match hasher(contract, case.field("value")) {
+                Ok(rust_hash) if rust_hash == java_hash => {}
+                Ok(rust_hash) => failures.push(format!(
+                    "{} {} ({}): Rust {} != Java {} (Java bytes {})",
+                    set,
+                    contract,
+                    name,
+                    rust_hash,
+                    java_hash,
+                    case.field("hex").str()
+                )),
+                Err(e) => failures.push(format!("{} {} ({}): {}", set, contract, name, e)),
+            }
+            match case.field("expect").str() {
+                "base" => base = java_hash.to_string(),
+                "same" if java_hash != base => {
+                    failures.push(format!("{} ({}): expected the base hash", contract, name))
+                }
+                "differs" if java_hash == base => {
+                    failures.push(format!("{} ({}): expected another hash", contract, name))
+                }
+                _ => {}
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no contract samples");
+    assert!(
+        failures.is_empty(),
+        "contract parity failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn contracts_refuse_values_that_do_not_fit() {
+    use codeanatomy_rust_parity::quickstart_contracts::canonical::Value;
+    use codeanatomy_rust_parity::quickstart_contracts::PageVisit;
+    let value = Value::Map(vec![
+        (
+            "url".to_string(),
+            Value::Str("https://example.org".to_string()),
+        ),
+        ("status".to_string(), Value::Str("200".to_string())),
+        ("bytes".to_string(), Value::Int(10)),
+    ]);
+    let error = PageVisit::from_value(&value).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "page_visit.status: expected an integer in the range of i64, got a string"
+    );
+    let unknown = Value::Map(vec![("colour".to_string(), Value::Nil)]);
+    assert_eq!(
+        PageVisit::from_value(&unknown).unwrap_err().path,
+        "page_visit.colour"
     );
 }
 

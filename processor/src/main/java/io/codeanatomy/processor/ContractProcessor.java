@@ -10,7 +10,9 @@ import io.codeanatomy.processor.emit.docs.SettingsReferenceEmitter;
 import io.codeanatomy.processor.emit.java.JavaEmitter;
 import io.codeanatomy.processor.emit.manifest.ManifestEmitter;
 import io.codeanatomy.processor.emit.rust.RustEmitter;
+import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.model.FieldType;
 import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.SettingsSchemaModel;
 import io.codeanatomy.processor.read.AnnotationNames;
@@ -50,7 +52,6 @@ public final class ContractProcessor extends AbstractProcessor {
   private ContractReader reader;
   private DiagnosticPrinter printer;
   private final Problems readProblems = new Problems();
-  private final List<SettingsSchemaModel> localSchemas = new ArrayList<>();
   private final List<PolicyModel> policies = new ArrayList<>();
   private boolean failed;
 
@@ -99,14 +100,24 @@ public final class ContractProcessor extends AbstractProcessor {
   }
 
   private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    reader.addRootElements(round.getRootElements());
     List<SettingsSchemaModel> newSchemas = new ArrayList<>();
     List<PolicyModel> newPolicies = new ArrayList<>();
+    List<ContractModel> newContracts = new ArrayList<>();
     for (TypeElement annotation : annotations) {
       String name = annotation.getQualifiedName().toString();
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
         switch (name) {
           case AnnotationNames.SETTINGS_SCHEMA ->
-              reader.readLocalSchema(element).ifPresent(newSchemas::add);
+              reader.readSchema(element).ifPresent(newSchemas::add);
+          case AnnotationNames.CONTRACT ->
+              reader.contracts().read(element).ifPresent(newContracts::add);
+          // Like @Setting, a marker on a record component is also on its field.
+          case AnnotationNames.PROVENANCE, AnnotationNames.BAG, AnnotationNames.ABSENT_AS -> {
+            if (element.getKind() == ElementKind.FIELD) {
+              reader.contracts().checkMarkerPlacement(element, name);
+            }
+          }
           // A @Setting on a record component is also on the record's field: check fields only.
           case AnnotationNames.SETTING -> {
             if (element.getKind() == ElementKind.FIELD) {
@@ -132,12 +143,16 @@ public final class ContractProcessor extends AbstractProcessor {
     for (SettingsSchemaModel schema : reader.schemas()) {
       known.add(newSchemas.contains(schema) ? schema : schema.asExternal());
     }
-    ContractSet roundSet = new ContractSet(options.contractSet(), known, newPolicies);
+    List<ContractModel> knownContracts = new ArrayList<>();
+    for (ContractModel contract : reader.contracts().contracts()) {
+      knownContracts.add(newContracts.contains(contract) ? contract : contract.asExternal());
+    }
+    ContractSet roundSet =
+        new ContractSet(options.contractSet(), known, newPolicies, knownContracts);
     Problems problems = new Problems();
     problems.addAll(readProblems.drain());
     ContractChecks.check(roundSet, problems);
     report(problems.list());
-    localSchemas.addAll(newSchemas);
     policies.addAll(newPolicies);
     for (JavaFile file : JavaEmitter.emit(withoutFailedRecords(roundSet, problems.list()))) {
       try {
@@ -169,7 +184,34 @@ public final class ContractProcessor extends AbstractProcessor {
         .filter(p -> p.components().stream()
             .noneMatch(c -> failed.contains(c.schema().qualifiedName())))
         .toList();
-    return new ContractSet(set.name(), schemas, policies);
+    // A contract that nests a failed one fails too: its code refers to the nested one's.
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (ContractModel contract : set.contracts()) {
+        if (!failed.contains(contract.type().qualifiedName()) && contract.fields().stream()
+            .anyMatch(f -> nestsAny(f.type(), failed))) {
+          grew = failed.add(contract.type().qualifiedName());
+        }
+      }
+    }
+    List<ContractModel> contracts = set.contracts().stream()
+        .map(c -> c.local() && failed.contains(c.type().qualifiedName()) ? c.asExternal() : c)
+        .toList();
+    return new ContractSet(set.name(), schemas, policies, contracts);
+  }
+
+  private static boolean nestsAny(FieldType type, Set<String> names) {
+    if (type instanceof FieldType.ContractRef ref) {
+      return names.contains(ref.type().qualifiedName());
+    } else if (type instanceof FieldType.ListType list) {
+      return nestsAny(list.element(), names);
+    } else if (type instanceof FieldType.MapType map) {
+      return nestsAny(map.value(), names);
+    } else if (type instanceof FieldType.OptionalType optional) {
+      return nestsAny(optional.element(), names);
+    }
+    return false;
   }
 
   private static String enclosingType(Element element) {
@@ -181,10 +223,11 @@ public final class ContractProcessor extends AbstractProcessor {
   }
 
   private void finish() {
-    if (failed || (localSchemas.isEmpty() && policies.isEmpty())) {
+    ContractSet all = new ContractSet(options.contractSet(), reader.schemas(), policies,
+        reader.contracts().contracts());
+    if (failed || all.isEmpty()) {
       return;
     }
-    ContractSet all = new ContractSet(options.contractSet(), reader.schemas(), policies);
     writeResource(ManifestEmitter.RESOURCE,
         ManifestEmitter.render(ManifestEmitter.manifest(all)));
     writeResource(SettingsReferenceEmitter.RESOURCE,

@@ -202,6 +202,17 @@ public final class CanonicalWriter {
   }
 
   /**
+   * Appends bytes that are already canonical, such as a nested value encoded on its own (a
+   * {@code @Bag} element, sorted among its peers by these very bytes).
+   */
+  public CanonicalWriter writeEncoded(byte[] canonical) {
+    ensure(canonical.length);
+    System.arraycopy(canonical, 0, buffer, size, canonical.length);
+    size += canonical.length;
+    return this;
+  }
+
+  /**
    * Writes text pairs as an array of two-element arrays {@code [key, value]}, sorted by the UTF-8
    * bytes of the key whatever the map's own order. This is the layout of the settings hash.
    */

@@ -132,6 +132,25 @@ public final class Violations {
     }
   }
 
+  /** Checks that no element (or map key or value) of a collection is null. */
+  public void noNullElements(String path, Object collection) {
+    if (collection instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i) == null) {
+          add(path + "[" + i + "]", "must not be null");
+        }
+      }
+    } else if (collection instanceof java.util.Map<?, ?> map) {
+      map.forEach((key, value) -> {
+        if (key == null) {
+          add(path, "keys must not be null");
+        } else if (value == null) {
+          add(path + "[" + key + "]", "must not be null");
+        }
+      });
+    }
+  }
+
   public boolean isEmpty() {
     return violations.isEmpty();
   }

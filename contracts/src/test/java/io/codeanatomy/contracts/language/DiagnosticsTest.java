@@ -70,6 +70,11 @@ class DiagnosticsTest {
                 version = 1)
             record S(@Setting(defaultValue = "1", doc = "d") int x) {}
             """, "namespace 'Data.Fusion' must be dot-separated segments"),
+        new Case(DiagnosticCode.UNSUPPORTED_TYPE, """
+            @Contract(name = "c", version = 1)
+            record S(String a,
+                Integer count) {} // error
+            """, "component 'count' has type java.lang.Integer, which a contract cannot encode"),
         new Case(DiagnosticCode.INVALID_NAME, """
             @PlanningPolicy(name = "code-anatomy", // error
                 version = 1)
@@ -209,7 +214,33 @@ class DiagnosticsTest {
             """), "profile name 'Dev' must be lower-case ASCII letters"),
         new Case(DiagnosticCode.UNSET_REQUIRED_SETTING, policy("""
             @Profile(name = "p", unset = {"a.limit"}) // error
-            """), "profile 'p' unsets a.limit, but it is int and must have a value"));
+            """), "profile 'p' unsets a.limit, but it is int and must have a value"),
+        new Case(DiagnosticCode.CONFLICTING_MARKERS, """
+            @Contract(name = "c", version = 1)
+            record S(@Provenance @Bag List<String> seen) {} // error
+            """, "field seen is @Provenance, so it never enters a hash"),
+        new Case(DiagnosticCode.BAG_NOT_A_LIST, """
+            @Contract(name = "c", version = 1)
+            record S(String a,
+                @Bag Map<String, String> views) {} // error
+            """, "@Bag makes a list order-insensitive, but field views is map<string, string>"),
+        new Case(DiagnosticCode.ABSENT_AS_NOT_OPTIONAL, """
+            @Contract(name = "c", version = 1)
+            record S(@AbsentAs(AbsentAs.Form.NIL) String hash) {} // error
+            """, "@AbsentAs says how an absent value is encoded, but field hash is string"),
+        new Case(DiagnosticCode.RECURSIVE_CONTRACT, """
+            @Contract(name = "c", version = 1)
+            record S(String name,
+                List<S> children) {} // error
+            """, "component 'children' nests test.S, which contains it"),
+        new Case(DiagnosticCode.DUPLICATE_FIELD, """
+            @Contract(name = "c", version = 1)
+            record S(String planHash,
+                String plan_hash) {} // error
+            """, "components 'planHash' and 'plan_hash' both have the field name plan_hash"),
+        new Case(DiagnosticCode.MARKER_OUTSIDE_CONTRACT, """
+            record S(@Provenance long createdAt) {} // error
+            """, "@Provenance on 'createdAt' of test.S, which is not a @Contract"));
   }
 
   /** A small valid schema and policy, with the given profile annotations on the policy. */

@@ -36,7 +36,7 @@ class GoldenFilesTest {
   private static final Path GOLDEN =
       Path.of(System.getProperty("basedir", "."), "src/test/resources/golden");
   private static final List<String> INPUTS = List.of("Compression", "HttpSettings", "LogSettings",
-      "ServerPolicy");
+      "ServerPolicy", "Page", "ServerReport");
 
   private static Compilation compilation;
 

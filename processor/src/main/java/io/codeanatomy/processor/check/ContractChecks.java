@@ -1,6 +1,7 @@
 package io.codeanatomy.processor.check;
 
 import io.codeanatomy.processor.diagnostics.Problems;
+import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.SettingsSchemaModel;
@@ -16,6 +17,9 @@ public final class ContractChecks {
     }
     for (PolicyModel policy : set.policies()) {
       PolicyChecks.check(set, policy, problems);
+    }
+    for (ContractModel contract : set.localContracts()) {
+      ContractRecordChecks.check(contract, problems);
     }
   }
 }

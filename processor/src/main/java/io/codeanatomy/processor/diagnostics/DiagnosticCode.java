@@ -39,6 +39,12 @@ public enum DiagnosticCode {
   PROFILE_OUTSIDE_POLICY(38, "@Profile on a type that is not a @PlanningPolicy"),
   INVALID_PROFILE_NAME(39, "a profile name is not lower-case letters, digits, '_' and '-'"),
   UNSET_REQUIRED_SETTING(40, "a profile unsets a setting that is not optional"),
+  CONFLICTING_MARKERS(41, "@Provenance combined with @Bag or @AbsentAs on one field"),
+  BAG_NOT_A_LIST(42, "@Bag on a field that is not a List"),
+  ABSENT_AS_NOT_OPTIONAL(43, "@AbsentAs on a field that is not optional"),
+  RECURSIVE_CONTRACT(44, "a contract contains itself, directly or through other contracts"),
+  DUPLICATE_FIELD(45, "two components of a contract have the same field name"),
+  MARKER_OUTSIDE_CONTRACT(46, "@Provenance, @Bag or @AbsentAs on a component of a record that is not a @Contract"),
   INVALID_OPTION(901, "a processor option (-A) has an invalid value"),
   INTERNAL_ERROR(999, "the processor failed; this is a bug in the processor");
 

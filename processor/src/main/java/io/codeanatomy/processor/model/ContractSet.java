@@ -9,12 +9,33 @@ import java.util.Optional;
  * @param name the contract set name (processor option {@code codeanatomy.contractSet})
  * @param schemas the settings schemas: local ones and those that local policies reference
  * @param policies the planning policies declared in this compilation
+ * @param contracts the hashed contracts: local ones and those that local contracts nest
  */
-public record ContractSet(String name, List<SettingsSchemaModel> schemas, List<PolicyModel> policies) {
+public record ContractSet(String name, List<SettingsSchemaModel> schemas, List<PolicyModel> policies,
+    List<ContractModel> contracts) {
 
   public ContractSet {
     schemas = List.copyOf(schemas);
     policies = List.copyOf(policies);
+    contracts = List.copyOf(contracts);
+  }
+
+  public ContractSet(String name, List<SettingsSchemaModel> schemas, List<PolicyModel> policies) {
+    this(name, schemas, policies, List.of());
+  }
+
+  public Optional<ContractModel> contract(TypeRef type) {
+    return contracts.stream().filter(c -> c.type().equals(type)).findFirst();
+  }
+
+  /** The contracts declared in this compilation. */
+  public List<ContractModel> localContracts() {
+    return contracts.stream().filter(ContractModel::local).toList();
+  }
+
+  /** Whether the set has anything to emit. */
+  public boolean isEmpty() {
+    return localSchemas().isEmpty() && policies.isEmpty() && localContracts().isEmpty();
   }
 
   public Optional<SettingsSchemaModel> schema(TypeRef type) {

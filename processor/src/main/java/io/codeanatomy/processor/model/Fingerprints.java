@@ -42,6 +42,47 @@ public final class Fingerprints {
     return new CanonicalWriter().writeValue(root).sha256Hex();
   }
 
+  /**
+   * A contract: its name, version, layout, and each field (name, type, markers) in declaration
+   * order, which matters for {@code ORDERED_PAIRS}. A nested contract enters by its name and
+   * fingerprint, so a change to it changes the fingerprint of every contract that nests it.
+   */
+  public static String contract(ContractSet set, ContractModel contract) {
+    List<Object> fields = new ArrayList<>();
+    for (ContractField field : contract.fields()) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("name", field.name());
+      f.put("type", describe(set, field.type()));
+      f.put("provenance", field.provenance());
+      f.put("bag", field.bag());
+      f.put("absent_as", field.absentAsEmptyString() ? "empty_string" : "nil");
+      fields.add(f);
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("kind", "contract");
+    root.put("name", contract.name());
+    root.put("version", contract.version());
+    root.put("layout", contract.layout().name().toLowerCase(java.util.Locale.ROOT));
+    root.put("forward_compatible", contract.forwardCompatible());
+    root.put("fields", fields);
+    return new CanonicalWriter().writeValue(root).sha256Hex();
+  }
+
+  /** A field type in words, nested contracts by name and fingerprint instead of Java name. */
+  public static String describe(ContractSet set, FieldType type) {
+    if (type instanceof FieldType.ContractRef ref) {
+      ContractModel nested = set.contract(ref.type()).orElseThrow();
+      return "contract " + nested.name() + " " + contract(set, nested);
+    } else if (type instanceof FieldType.ListType list) {
+      return "list<" + describe(set, list.element()) + ">";
+    } else if (type instanceof FieldType.MapType map) {
+      return "map<string, " + describe(set, map.value()) + ">";
+    } else if (type instanceof FieldType.OptionalType optional) {
+      return "optional<" + describe(set, optional.element()) + ">";
+    }
+    return type.describe();
+  }
+
   public static String policy(ContractSet set, PolicyModel policy) {
     List<Object> components = new ArrayList<>();
     for (PolicyComponent component : policy.components()) {

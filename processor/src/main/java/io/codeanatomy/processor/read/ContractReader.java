@@ -28,6 +28,8 @@ import io.codeanatomy.processor.model.ValueKind;
 import io.codeanatomy.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +60,42 @@ public final class ContractReader {
   private final Mirrors mirrors;
   private final Problems problems;
   private final Map<String, Optional<SettingsSchemaModel>> schemas = new LinkedHashMap<>();
+  private final ContractRecordReader contracts;
 
   public ContractReader(ProcessingEnvironment env, Problems problems) {
     this.elements = env.getElementUtils();
     this.mirrors = new Mirrors(elements);
     this.problems = problems;
+    this.contracts = new ContractRecordReader(this, mirrors, problems);
+  }
+
+  private final Set<String> localTypes = new HashSet<>();
+
+  /**
+   * Records the types this compilation declares (the round's root elements and the types nested
+   * in them): their contracts are local, generated here; any other is read from a dependency.
+   */
+  public void addRootElements(Set<? extends Element> roots) {
+    for (Element root : roots) {
+      collectTypes(root);
+    }
+  }
+
+  private void collectTypes(Element element) {
+    if (element instanceof TypeElement type) {
+      localTypes.add(type.getQualifiedName().toString());
+      element.getEnclosedElements().forEach(this::collectTypes);
+    }
+  }
+
+  boolean isLocal(Element element) {
+    return element instanceof TypeElement type
+        && localTypes.contains(type.getQualifiedName().toString());
+  }
+
+  /** The reader of {@code @Contract} records. */
+  public ContractRecordReader contracts() {
+    return contracts;
   }
 
   /** Every schema read so far, local or from dependencies, in the order first read. */
@@ -73,18 +106,14 @@ public final class ContractReader {
   // ---------------------------------------------------------------------------------------------
   // settings schemas
 
-  /** Reads a {@code @SettingsSchema} declared in this compilation. */
-  public Optional<SettingsSchemaModel> readLocalSchema(Element element) {
-    return readSchema(element, true);
-  }
-
-  private Optional<SettingsSchemaModel> readSchema(Element element, boolean local) {
+  /** Reads a {@code @SettingsSchema} record (once; later calls return the same model). */
+  public Optional<SettingsSchemaModel> readSchema(Element element) {
     String name = element instanceof TypeElement t ? t.getQualifiedName().toString() : element.toString();
     Optional<SettingsSchemaModel> known = schemas.get(name);
     if (known != null) {
       return known;
     }
-    Optional<SettingsSchemaModel> schema = doReadSchema(element, local);
+    Optional<SettingsSchemaModel> schema = doReadSchema(element, isLocal(element));
     schemas.put(name, schema);
     return schema;
   }
@@ -291,7 +320,7 @@ public final class ContractReader {
     if (type.getKind() == TypeKind.DECLARED) {
       Element schema = ((DeclaredType) type).asElement();
       if (Mirrors.find(schema, AnnotationNames.SETTINGS_SCHEMA).isPresent()) {
-        return readSchema(schema, false)
+        return readSchema(schema)
             .map(s -> new PolicyComponent(component.getSimpleName().toString(), s.type(), origin));
       }
     }
@@ -367,7 +396,7 @@ public final class ContractReader {
 
   // ---------------------------------------------------------------------------------------------
 
-  private boolean isUsableRecord(Element element, JavacOrigin origin, String annotation) {
+  boolean isUsableRecord(Element element, JavacOrigin origin, String annotation) {
     if (element.getKind() != ElementKind.RECORD) {
       problems.report(NOT_A_RECORD, origin,
           annotation + " needs a record, but " + element.getSimpleName() + " is a "
@@ -389,7 +418,7 @@ public final class ContractReader {
     return true;
   }
 
-  private boolean hasConflicts(Element element, JavacOrigin origin, String annotation) {
+  boolean hasConflicts(Element element, JavacOrigin origin, String annotation) {
     List<String> others = new ArrayList<>();
     for (String name : List.of(AnnotationNames.SETTINGS_SCHEMA, AnnotationNames.PLANNING_POLICY,
         AnnotationNames.CONTRACT)) {
@@ -406,7 +435,7 @@ public final class ContractReader {
     return true;
   }
 
-  private int version(AnnotationMirror mirror, JavacOrigin origin) {
+  int version(AnnotationMirror mirror, JavacOrigin origin) {
     Optional<AnnotationValue> written = Mirrors.explicit(mirror, "version");
     if (written.isEmpty()) {
       problems.report(MISSING_VERSION, origin,
@@ -426,7 +455,7 @@ public final class ContractReader {
    * when the record is read (this processor generates it), so javac shows it as an error type
    * whose name is as written.
    */
-  private static boolean declaresMixin(TypeElement record, TypeRef type) {
+  static boolean declaresMixin(TypeElement record, TypeRef type) {
     String mixin = type.flatName() + "Mixin";
     for (TypeMirror implemented : record.getInterfaces()) {
       String name = implemented.toString();
@@ -437,7 +466,7 @@ public final class ContractReader {
     return false;
   }
 
-  private TypeRef typeRef(TypeElement type) {
+  TypeRef typeRef(TypeElement type) {
     List<String> names = new ArrayList<>();
     Element e = type;
     while (e != null && (e.getKind().isClass() || e.getKind().isInterface())) {

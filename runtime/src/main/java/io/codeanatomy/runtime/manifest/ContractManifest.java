@@ -13,10 +13,12 @@ import java.util.Optional;
  * @param contractSet the contract set's name
  * @param settingsSchemas the settings schemas declared by the set
  * @param policies the planning policies declared by the set
+ * @param contracts the hashed contracts declared by the set
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContractManifest(
-    String format, String contractSet, List<SettingsSchema> settingsSchemas, List<Policy> policies) {
+    String format, String contractSet, List<SettingsSchema> settingsSchemas, List<Policy> policies,
+    List<Contract> contracts) {
 
   /** The only format this reader understands. */
   public static final String FORMAT = "codeanatomy-manifest/1";
@@ -24,6 +26,12 @@ public record ContractManifest(
   public ContractManifest {
     settingsSchemas = settingsSchemas == null ? List.of() : List.copyOf(settingsSchemas);
     policies = policies == null ? List.of() : List.copyOf(policies);
+    contracts = contracts == null ? List.of() : List.copyOf(contracts);
+  }
+
+  /** The contract named {@code name}, if the manifest declares it. */
+  public Optional<Contract> contract(String name) {
+    return contracts.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
   /** The policy named {@code name}, if the manifest declares it. */
@@ -53,6 +61,16 @@ public record ContractManifest(
       return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
     }
   }
+
+  /** A hashed contract entry. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Contract(String name, int version, String javaType, String layout,
+      boolean forwardCompatible, String schemaFingerprint, List<Field> fields) {}
+
+  /** One field of a contract: its payload name, Java component, type and markers. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Field(String name, String component, String type, boolean hashed, boolean bag,
+      String absentAs) {}
 
   /** One profile with the hashes the processor computed for it. */
   @JsonIgnoreProperties(ignoreUnknown = true)

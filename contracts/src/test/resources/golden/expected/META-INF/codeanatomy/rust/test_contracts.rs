@@ -133,6 +133,11 @@ pub mod canonical {
             Ok(())
         }
 
+        /// A float as float64, naming `path` when it has no canonical encoding.
+        pub fn write_f64_at(&mut self, value: f64, path: &str) -> Result<(), EncodeError> {
+            self.write_f64(value).map_err(|e| e.at(path))
+        }
+
         pub fn write_str(&mut self, value: &str) {
             let n = value.len();
             if n < 32 {
@@ -863,7 +868,7 @@ pub mod canonical {
     }
 }
 
-use canonical::{text, Checker, TextError, Violations};
+use canonical::{text, Checker, EncodeError, TextError, Value, Violations, Writer};
 
 /// How the engine applies a setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -978,7 +983,211 @@ pub trait PlanningPolicy: Sized {
     fn from_settings(settings: &BTreeMap<String, String>) -> Result<Self, Violations>;
 }
 
-/// The values of `example.Compression`; the setting text is the Java constant name in lower case.
+/// A value tree that does not fit a contract: a missing field, a wrong type, an unknown field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Where: `contract.field`, with `[i]` or `[key]` for elements.
+    pub path: String,
+    /// What was expected and what came.
+    pub message: String,
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// What every generated contract offers, for code that handles any of them.
+pub trait Contract: Sized {
+    /// The contract name.
+    const CONTRACT_NAME: &'static str;
+    /// The declared contract version.
+    const CONTRACT_VERSION: u32;
+    /// SHA-256 of the contract's canonical description, as in the manifest.
+    const SCHEMA_FINGERPRINT: &'static str;
+
+    /// Reads the contract from a value tree: a map of field name to value.
+    fn from_value(value: &canonical::Value) -> Result<Self, DecodeError>;
+    /// Writes the hashed form (provenance fields left out).
+    fn write(&self, writer: &mut canonical::Writer) -> Result<(), canonical::EncodeError>;
+
+    /// The canonical bytes whose SHA-256 is the hash.
+    fn canonical_bytes(&self) -> Result<Vec<u8>, canonical::EncodeError> {
+        let mut writer = canonical::Writer::new();
+        self.write(&mut writer)?;
+        Ok(writer.into_bytes())
+    }
+
+    /// SHA-256 of the canonical bytes, lowercase hex.
+    fn hash(&self) -> Result<String, canonical::EncodeError> {
+        let mut writer = canonical::Writer::new();
+        self.write(&mut writer)?;
+        Ok(writer.sha256_hex())
+    }
+}
+
+/// Reads `value` as contract `C` and hashes it; errors as text, for tools that handle any contract.
+pub fn hash_value_as<C: Contract>(value: &canonical::Value) -> Result<String, String> {
+    let contract = C::from_value(value).map_err(|e| e.to_string())?;
+    contract.hash().map_err(|e| e.to_string())
+}
+
+/// Reading contract fields out of a value tree, with errors that name the field.
+pub mod decode {
+    use super::canonical::{TextError, Value};
+    use super::DecodeError;
+
+    fn describe(value: &Value) -> &'static str {
+        match value {
+            Value::Nil => "nil",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) | Value::UInt(_) => "an integer",
+            Value::Float(_) => "a float",
+            Value::Str(_) => "a string",
+            Value::Bin(_) => "binary",
+            Value::Array(_) => "an array",
+            Value::Map(_) => "a map",
+        }
+    }
+
+    fn expected(path: &str, what: &str, value: &Value) -> DecodeError {
+        DecodeError {
+            path: path.to_string(),
+            message: format!("expected {}, got {}", what, describe(value)),
+        }
+    }
+
+    /// The fields of a contract value: it must be a map.
+    pub fn fields<'a>(value: &'a Value, path: &str) -> Result<&'a [(String, Value)], DecodeError> {
+        match value {
+            Value::Map(entries) => Ok(entries),
+            other => Err(expected(path, "a map of fields", other)),
+        }
+    }
+
+    /// A required field.
+    pub fn field<'a>(
+        fields: &'a [(String, Value)],
+        name: &str,
+        path: &str,
+    ) -> Result<&'a Value, DecodeError> {
+        fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value)
+            .ok_or_else(|| DecodeError {
+                path: path.to_string(),
+                message: "missing field".to_string(),
+            })
+    }
+
+    /// An optional field: `None` when missing or nil.
+    pub fn optional_field<'a>(fields: &'a [(String, Value)], name: &str) -> Option<&'a Value> {
+        fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value)
+            .filter(|value| **value != Value::Nil)
+    }
+
+    /// Refuses fields the contract does not declare (strict contracts).
+    pub fn no_unknown_fields(
+        fields: &[(String, Value)],
+        known: &[&str],
+        contract: &str,
+    ) -> Result<(), DecodeError> {
+        let unknown = fields
+            .iter()
+            .find(|(key, _)| !known.contains(&key.as_str()));
+        match unknown {
+            Some((key, _)) => Err(DecodeError {
+                path: format!("{}.{}", contract, key),
+                message: format!("unknown field; {} has: {}", contract, known.join(", ")),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    pub fn boolean(value: &Value, path: &str) -> Result<bool, DecodeError> {
+        match value {
+            Value::Bool(b) => Ok(*b),
+            other => Err(expected(path, "a boolean", other)),
+        }
+    }
+
+    pub fn int64(value: &Value, path: &str) -> Result<i64, DecodeError> {
+        match value {
+            Value::Int(i) => Ok(*i),
+            Value::UInt(u) if *u <= i64::MAX as u64 => Ok(*u as i64),
+            other => Err(expected(path, "an integer in the range of i64", other)),
+        }
+    }
+
+    pub fn int32(value: &Value, path: &str) -> Result<i32, DecodeError> {
+        let wide = int64(value, path)?;
+        i32::try_from(wide).map_err(|_| DecodeError {
+            path: path.to_string(),
+            message: format!("expected an integer in the range of i32, got {}", wide),
+        })
+    }
+
+    pub fn float64(value: &Value, path: &str) -> Result<f64, DecodeError> {
+        match value {
+            Value::Float(f) => Ok(*f),
+            other => Err(expected(path, "a float", other)),
+        }
+    }
+
+    pub fn string(value: &Value, path: &str) -> Result<String, DecodeError> {
+        match value {
+            Value::Str(s) => Ok(s.clone()),
+            other => Err(expected(path, "a string", other)),
+        }
+    }
+
+    pub fn bytes(value: &Value, path: &str) -> Result<Vec<u8>, DecodeError> {
+        match value {
+            Value::Bin(b) => Ok(b.clone()),
+            other => Err(expected(path, "binary", other)),
+        }
+    }
+
+    pub fn array<'a>(value: &'a Value, path: &str) -> Result<&'a [Value], DecodeError> {
+        match value {
+            Value::Array(items) => Ok(items),
+            other => Err(expected(path, "an array", other)),
+        }
+    }
+
+    pub fn map<'a>(value: &'a Value, path: &str) -> Result<&'a [(String, Value)], DecodeError> {
+        match value {
+            Value::Map(entries) => Ok(entries),
+            other => Err(expected(path, "a map", other)),
+        }
+    }
+
+    /// An enum value from its text, with `parse` the enum's `from_text`.
+    pub fn text<T>(
+        value: &Value,
+        path: &str,
+        parse: fn(&str) -> Result<T, TextError>,
+    ) -> Result<T, DecodeError> {
+        parse(&string(value, path)?).map_err(|e| text_error(e, path))
+    }
+
+    /// An enum's text that names no constant.
+    pub fn text_error(error: TextError, path: &str) -> DecodeError {
+        DecodeError {
+            path: path.to_string(),
+            message: error.to_string(),
+        }
+    }
+}
+
+/// The values of `example.Compression`; the text of a value is the Java constant name in lower case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Compression {
     None,
@@ -1013,7 +1222,7 @@ impl Compression {
     }
 }
 
-/// The values of `example.LogSettings.Level`; the setting text is the Java constant name in lower case.
+/// The values of `example.LogSettings.Level`; the text of a value is the Java constant name in lower case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LogSettingsLevel {
     Debug,
@@ -1956,5 +2165,414 @@ impl PlanningPolicy for ServerPolicy {
 
     fn from_settings(settings: &BTreeMap<String, String>) -> Result<Self, Violations> {
         ServerPolicy::from_settings(settings)
+    }
+}
+
+/// Contract `page` (version 1, layout `sorted_map`), declared by `example.Page`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// `url`.
+    pub url: String,
+    /// `status`.
+    pub status: i32,
+    /// `title`.
+    pub title: Option<String>,
+    /// `links`.
+    pub links: Vec<String>,
+}
+
+impl Page {
+    /// The contract name.
+    pub const CONTRACT_NAME: &'static str = "page";
+    /// The declared contract version.
+    pub const CONTRACT_VERSION: u32 = 1;
+    /// SHA-256 of the contract's canonical description, as in the manifest.
+    pub const SCHEMA_FINGERPRINT: &'static str =
+        "5e388f3782bfe96c5a9527d7f2d06e588c34c82e18403272bcfbf910fae2a5ed";
+    /// Every field name, in declaration order.
+    pub const FIELDS: &'static [&'static str] = &["url", "status", "title", "links"];
+
+    /// Writes the hashed form: the envelope `{contract, fields, version}`.
+    pub fn write(&self, writer: &mut Writer) -> Result<(), EncodeError> {
+        writer.write_map_header(3);
+        writer.write_str("contract");
+        writer.write_str(Self::CONTRACT_NAME);
+        writer.write_str("fields");
+        self.write_body(writer)?;
+        writer.write_str("version");
+        writer.write_int(i64::from(Self::CONTRACT_VERSION));
+        Ok(())
+    }
+
+    /// Writes the body without an envelope, as when nested in another contract.
+    pub fn write_body(&self, writer: &mut Writer) -> Result<(), EncodeError> {
+        writer.write_map_header(4);
+        writer.write_str("links");
+        writer.write_array_header(self.links.len());
+        for item0 in &self.links {
+            writer.write_str(item0);
+        }
+        writer.write_str("status");
+        writer.write_int(i64::from(self.status));
+        writer.write_str("title");
+        match &self.title {
+            Some(item0) => {
+                writer.write_str(item0);
+            }
+            None => writer.write_nil(),
+        }
+        writer.write_str("url");
+        writer.write_str(&self.url);
+        Ok(())
+    }
+
+    /// The canonical bytes whose SHA-256 is the hash.
+    pub fn canonical_bytes(&self) -> Result<Vec<u8>, EncodeError> {
+        Contract::canonical_bytes(self)
+    }
+
+    /// The contract's hash: SHA-256 of its canonical bytes, lowercase hex.
+    pub fn hash(&self) -> Result<String, EncodeError> {
+        Contract::hash(self)
+    }
+
+    /// Reads the contract from a value tree: a map of field name to value; unknown fields are refused.
+    pub fn from_value(value: &Value) -> Result<Page, DecodeError> {
+        let members = decode::fields(value, Self::CONTRACT_NAME)?;
+        decode::no_unknown_fields(members, Self::FIELDS, Self::CONTRACT_NAME)?;
+        let found = decode::field(members, "url", "page.url")?;
+        let f_url = decode::string(found, "page.url")?;
+        let found = decode::field(members, "status", "page.status")?;
+        let f_status = decode::int32(found, "page.status")?;
+        let found = decode::optional_field(members, "title");
+        let f_title = match found {
+            Some(found) => {
+                let inner = decode::string(found, "page.title")?;
+                Some(inner)
+            }
+            None => None,
+        };
+        let found = decode::field(members, "links", "page.links")?;
+        let mut f_links = Vec::new();
+        for item0 in decode::array(found, "page.links")? {
+            let element0 = decode::string(item0, "page.links")?;
+            f_links.push(element0);
+        }
+        Ok(Page {
+            url: f_url,
+            status: f_status,
+            title: f_title,
+            links: f_links,
+        })
+    }
+}
+
+impl Contract for Page {
+    const CONTRACT_NAME: &'static str = Page::CONTRACT_NAME;
+    const CONTRACT_VERSION: u32 = Page::CONTRACT_VERSION;
+    const SCHEMA_FINGERPRINT: &'static str = Page::SCHEMA_FINGERPRINT;
+
+    fn from_value(value: &Value) -> Result<Self, DecodeError> {
+        Page::from_value(value)
+    }
+
+    fn write(&self, writer: &mut Writer) -> Result<(), EncodeError> {
+        Page::write(self, writer)
+    }
+}
+
+/// Contract `server_report` (version 3, layout `ordered_pairs`), declared by `example.ServerReport`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerReport {
+    /// `host`.
+    pub host: String,
+    /// `requests`.
+    pub requests: i64,
+    /// `error_rate`.
+    pub error_rate: f64,
+    /// `healthy`.
+    pub healthy: bool,
+    /// `digest`.
+    pub digest: Vec<u8>,
+    /// `compression`.
+    pub compression: Compression,
+    /// `tags`.
+    pub tags: Vec<String>,
+    /// `counters`.
+    pub counters: BTreeMap<String, i64>,
+    /// `note`.
+    pub note: Option<String>,
+    /// `parent_hash`.
+    pub parent_hash: Option<String>,
+    /// `last_seen_unix_ms`.
+    pub last_seen_unix_ms: Option<i64>,
+    /// `pages`.
+    pub pages: Vec<Page>,
+    /// `histogram`.
+    pub histogram: BTreeMap<String, Vec<i32>>,
+    /// `created_at_unix_ms`: provenance, kept in payloads and left out of the hash.
+    pub created_at_unix_ms: i64,
+}
+
+impl ServerReport {
+    /// The contract name.
+    pub const CONTRACT_NAME: &'static str = "server_report";
+    /// The declared contract version.
+    pub const CONTRACT_VERSION: u32 = 3;
+    /// SHA-256 of the contract's canonical description, as in the manifest.
+    pub const SCHEMA_FINGERPRINT: &'static str =
+        "aa74a7f4116054aa951b8c665c6eeda896d1bef063a064d7bf79687aa8416fe2";
+    /// Every field name, in declaration order.
+    pub const FIELDS: &'static [&'static str] = &[
+        "host",
+        "requests",
+        "error_rate",
+        "healthy",
+        "digest",
+        "compression",
+        "tags",
+        "counters",
+        "note",
+        "parent_hash",
+        "last_seen_unix_ms",
+        "pages",
+        "histogram",
+        "created_at_unix_ms",
+    ];
+
+    /// Writes the hashed form: the `[name, value]` pairs of the hashed fields, in order.
+    pub fn write(&self, writer: &mut Writer) -> Result<(), EncodeError> {
+        self.write_body(writer)
+    }
+
+    /// Writes the body without an envelope, as when nested in another contract.
+    pub fn write_body(&self, writer: &mut Writer) -> Result<(), EncodeError> {
+        writer.write_array_header(13);
+        writer.write_array_header(2);
+        writer.write_str("host");
+        writer.write_str(&self.host);
+        writer.write_array_header(2);
+        writer.write_str("requests");
+        writer.write_int(i64::from(self.requests));
+        writer.write_array_header(2);
+        writer.write_str("error_rate");
+        writer.write_f64_at(self.error_rate, "server_report.error_rate")?;
+        writer.write_array_header(2);
+        writer.write_str("healthy");
+        writer.write_bool(self.healthy);
+        writer.write_array_header(2);
+        writer.write_str("digest");
+        writer.write_bin(&self.digest);
+        writer.write_array_header(2);
+        writer.write_str("compression");
+        writer.write_str(self.compression.as_text());
+        writer.write_array_header(2);
+        writer.write_str("tags");
+        let mut encoded0 = Vec::with_capacity(self.tags.len());
+        for item0 in &self.tags {
+            let mut element0 = Writer::new();
+            element0.write_str(item0);
+            encoded0.push(element0.into_bytes());
+        }
+        // Sorted by canonical bytes: the order of a bag's elements does not count.
+        encoded0.sort();
+        writer.write_array_header(encoded0.len());
+        for bytes in &encoded0 {
+            writer.write_encoded(bytes);
+        }
+        writer.write_array_header(2);
+        writer.write_str("counters");
+        writer.write_array_header(self.counters.len());
+        // A BTreeMap iterates in key byte order, which is the canonical order.
+        for (key0, item0) in &self.counters {
+            writer.write_array_header(2);
+            writer.write_str(key0);
+            writer.write_int(i64::from(*item0));
+        }
+        writer.write_array_header(2);
+        writer.write_str("note");
+        match &self.note {
+            Some(item0) => {
+                writer.write_str(item0);
+            }
+            None => writer.write_nil(),
+        }
+        writer.write_array_header(2);
+        writer.write_str("parent_hash");
+        match &self.parent_hash {
+            Some(item0) => {
+                writer.write_str(item0);
+            }
+            None => writer.write_str(""),
+        }
+        writer.write_array_header(2);
+        writer.write_str("last_seen_unix_ms");
+        match &self.last_seen_unix_ms {
+            Some(item0) => {
+                writer.write_int(i64::from(*item0));
+            }
+            None => writer.write_nil(),
+        }
+        writer.write_array_header(2);
+        writer.write_str("pages");
+        let mut encoded0 = Vec::with_capacity(self.pages.len());
+        for item0 in &self.pages {
+            let mut element0 = Writer::new();
+            item0.write_body(&mut element0)?;
+            encoded0.push(element0.into_bytes());
+        }
+        // Sorted by canonical bytes: the order of a bag's elements does not count.
+        encoded0.sort();
+        writer.write_array_header(encoded0.len());
+        for bytes in &encoded0 {
+            writer.write_encoded(bytes);
+        }
+        writer.write_array_header(2);
+        writer.write_str("histogram");
+        writer.write_array_header(self.histogram.len());
+        // A BTreeMap iterates in key byte order, which is the canonical order.
+        for (key0, item0) in &self.histogram {
+            writer.write_array_header(2);
+            writer.write_str(key0);
+            writer.write_array_header(item0.len());
+            for item1 in item0 {
+                writer.write_int(i64::from(*item1));
+            }
+        }
+        Ok(())
+    }
+
+    /// The canonical bytes whose SHA-256 is the hash.
+    pub fn canonical_bytes(&self) -> Result<Vec<u8>, EncodeError> {
+        Contract::canonical_bytes(self)
+    }
+
+    /// The contract's hash: SHA-256 of its canonical bytes, lowercase hex.
+    pub fn hash(&self) -> Result<String, EncodeError> {
+        Contract::hash(self)
+    }
+
+    /// Reads the contract from a value tree: a map of field name to value; unknown fields are refused.
+    pub fn from_value(value: &Value) -> Result<ServerReport, DecodeError> {
+        let members = decode::fields(value, Self::CONTRACT_NAME)?;
+        decode::no_unknown_fields(members, Self::FIELDS, Self::CONTRACT_NAME)?;
+        let found = decode::field(members, "host", "server_report.host")?;
+        let f_host = decode::string(found, "server_report.host")?;
+        let found = decode::field(members, "requests", "server_report.requests")?;
+        let f_requests = decode::int64(found, "server_report.requests")?;
+        let found = decode::field(members, "error_rate", "server_report.error_rate")?;
+        let f_error_rate = decode::float64(found, "server_report.error_rate")?;
+        let found = decode::field(members, "healthy", "server_report.healthy")?;
+        let f_healthy = decode::boolean(found, "server_report.healthy")?;
+        let found = decode::field(members, "digest", "server_report.digest")?;
+        let f_digest = decode::bytes(found, "server_report.digest")?;
+        let found = decode::field(members, "compression", "server_report.compression")?;
+        let f_compression =
+            decode::text(found, "server_report.compression", Compression::from_text)?;
+        let found = decode::field(members, "tags", "server_report.tags")?;
+        let mut f_tags = Vec::new();
+        for item0 in decode::array(found, "server_report.tags")? {
+            let element0 = decode::string(item0, "server_report.tags")?;
+            f_tags.push(element0);
+        }
+        let found = decode::field(members, "counters", "server_report.counters")?;
+        let mut f_counters = BTreeMap::new();
+        for (key0, item0) in decode::map(found, "server_report.counters")? {
+            let element0 = decode::int64(item0, "server_report.counters")?;
+            f_counters.insert(key0.clone(), element0);
+        }
+        let found = decode::optional_field(members, "note");
+        let f_note = match found {
+            Some(found) => {
+                let inner = decode::string(found, "server_report.note")?;
+                Some(inner)
+            }
+            None => None,
+        };
+        let found = decode::optional_field(members, "parent_hash");
+        let f_parent_hash = match found {
+            Some(Value::Str(text)) if text.is_empty() => None,
+            Some(found) => {
+                let inner = decode::string(found, "server_report.parent_hash")?;
+                Some(inner)
+            }
+            None => None,
+        };
+        let found = decode::optional_field(members, "last_seen_unix_ms");
+        let f_last_seen_unix_ms = match found {
+            Some(found) => {
+                let inner = decode::int64(found, "server_report.last_seen_unix_ms")?;
+                Some(inner)
+            }
+            None => None,
+        };
+        let found = decode::field(members, "pages", "server_report.pages")?;
+        let mut f_pages = Vec::new();
+        for item0 in decode::array(found, "server_report.pages")? {
+            let element0 = Page::from_value(item0)?;
+            f_pages.push(element0);
+        }
+        let found = decode::field(members, "histogram", "server_report.histogram")?;
+        let mut f_histogram = BTreeMap::new();
+        for (key0, item0) in decode::map(found, "server_report.histogram")? {
+            let mut element0 = Vec::new();
+            for item1 in decode::array(item0, "server_report.histogram")? {
+                let element1 = decode::int32(item1, "server_report.histogram")?;
+                element0.push(element1);
+            }
+            f_histogram.insert(key0.clone(), element0);
+        }
+        let found = decode::field(
+            members,
+            "created_at_unix_ms",
+            "server_report.created_at_unix_ms",
+        )?;
+        let f_created_at_unix_ms = decode::int64(found, "server_report.created_at_unix_ms")?;
+        Ok(ServerReport {
+            host: f_host,
+            requests: f_requests,
+            error_rate: f_error_rate,
+            healthy: f_healthy,
+            digest: f_digest,
+            compression: f_compression,
+            tags: f_tags,
+            counters: f_counters,
+            note: f_note,
+            parent_hash: f_parent_hash,
+            last_seen_unix_ms: f_last_seen_unix_ms,
+            pages: f_pages,
+            histogram: f_histogram,
+            created_at_unix_ms: f_created_at_unix_ms,
+        })
+    }
+}
+
+impl Contract for ServerReport {
+    const CONTRACT_NAME: &'static str = ServerReport::CONTRACT_NAME;
+    const CONTRACT_VERSION: u32 = ServerReport::CONTRACT_VERSION;
+    const SCHEMA_FINGERPRINT: &'static str = ServerReport::SCHEMA_FINGERPRINT;
+
+    fn from_value(value: &Value) -> Result<Self, DecodeError> {
+        ServerReport::from_value(value)
+    }
+
+    fn write(&self, writer: &mut Writer) -> Result<(), EncodeError> {
+        ServerReport::write(self, writer)
+    }
+}
+
+/// The contract names of this module.
+pub const CONTRACT_NAMES: &[&str] = &[Page::CONTRACT_NAME, ServerReport::CONTRACT_NAME];
+
+/// The hash of `value` read as the contract named `contract`.
+pub fn hash_contract_value(contract: &str, value: &Value) -> Result<String, String> {
+    match contract {
+        Page::CONTRACT_NAME => hash_value_as::<Page>(value),
+        ServerReport::CONTRACT_NAME => hash_value_as::<ServerReport>(value),
+        _ => Err(format!(
+            "unknown contract '{}'; known: {}",
+            contract,
+            CONTRACT_NAMES.join(", ")
+        )),
     }
 }

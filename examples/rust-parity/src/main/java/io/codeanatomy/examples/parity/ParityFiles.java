@@ -15,6 +15,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,10 @@ import java.util.Map;
  * generated Rust module and its manifest (both from the jar, as a user would get them), the shared
  * canonical-encoding vectors, and {@code java-settings-vectors.json}: every profile's effective
  * settings and hashes as the generated <em>Java</em> computes them at run time.
+ *
+ * <p>Contracts get {@code java-contract-vectors.json}: sample instances of every contract and their
+ * variants (each hashed field changed, bags reordered, provenance changed) with their hashes as the
+ * generated Java computes them.
  *
  * <p>The Java classes are found from the manifest's {@code javaType}, so any contract set on the
  * class path takes part without changes here.
@@ -44,7 +49,13 @@ public final class ParityFiles {
       copy(loader, "META-INF/codeanatomy/canonical-vectors.json", dir.resolve("canonical-vectors.json"));
       ObjectNode vectors = JsonNodeFactory.instance.objectNode();
       ArrayNode policies = vectors.putArray("policies");
-      for (ContractManifest manifest : Manifests.onClassPath(loader)) {
+      ObjectNode contractVectors = JsonNodeFactory.instance.objectNode();
+      ArrayNode contracts = contractVectors.putArray("contracts");
+      List<ContractManifest> manifests = Manifests.onClassPath(loader);
+      Map<String, ContractManifest.Contract> byJavaType = new java.util.HashMap<>();
+      manifests.forEach(m -> m.contracts().forEach(c -> byJavaType.put(c.javaType(), c)));
+      ContractSamples samples = new ContractSamples(byJavaType);
+      for (ContractManifest manifest : manifests) {
         String set = manifest.contractSet();
         String module = set + "_contracts.rs";
         copy(loader, "META-INF/codeanatomy/rust/" + module, dir.resolve("rust").resolve(module));
@@ -52,9 +63,13 @@ public final class ParityFiles {
         for (ContractManifest.Policy policy : manifest.policies()) {
           policies.add(javaVectors(set, policy, loader));
         }
+        for (ContractManifest.Contract contract : manifest.contracts()) {
+          contracts.add(contractVectors(set, contract, samples, loader));
+        }
       }
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(dir.resolve("java-settings-vectors.json").toFile(), vectors);
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      json.writeValue(dir.resolve("java-settings-vectors.json").toFile(), vectors);
+      json.writeValue(dir.resolve("java-contract-vectors.json").toFile(), contractVectors);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the parity files into " + dir, e);
     }
@@ -77,6 +92,31 @@ public final class ParityFiles {
       Map<String, String> effective =
           (Map<String, String>) call(loader, type + "Settings", "effectiveSettings", value);
       effective.forEach(settings::put);
+    }
+    return node;
+  }
+
+  private static ObjectNode contractVectors(String set, ContractManifest.Contract contract,
+      ContractSamples samples, ClassLoader loader) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("contractSet", set);
+    node.put("contract", contract.name());
+    ArrayNode cases = node.putArray("cases");
+    Class<?> record;
+    try {
+      record = Class.forName(contract.javaType(), true, loader);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("the manifest names " + contract.javaType(), e);
+    }
+    String codec = contract.javaType() + "Contract";
+    for (ContractSamples.Case c : samples.cases(contract, record)) {
+      ObjectNode out = cases.addObject();
+      out.put("name", c.name());
+      out.put("expect", c.expect());
+      out.put("hash", (String) call(loader, codec, "hash", c.value()));
+      out.put("hex", java.util.HexFormat.of().formatHex(
+          (byte[]) call(loader, codec, "canonicalBytes", c.value())));
+      out.set("value", samples.typed(c.value()));
     }
     return node;
   }

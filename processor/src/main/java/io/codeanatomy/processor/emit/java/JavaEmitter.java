@@ -1,6 +1,7 @@
 package io.codeanatomy.processor.emit.java;
 
 import com.palantir.javapoet.JavaFile;
+import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.ProfileResolution;
@@ -14,7 +15,7 @@ public final class JavaEmitter {
 
   private JavaEmitter() {}
 
-  /** Every Java source for the schemas and policies declared in this compilation. */
+  /** Every Java source for the schemas, policies and contracts declared in this compilation. */
   public static List<JavaFile> emit(ContractSet set) {
     List<JavaFile> files = new ArrayList<>();
     for (SettingsSchemaModel schema : set.localSchemas()) {
@@ -33,6 +34,13 @@ public final class JavaEmitter {
       files.add(PolicyProfilesEmitter.emit(set, policy, ProfileResolution.resolve(set, policy)));
       if (policy.mixin()) {
         files.add(MixinEmitter.policy(policy, hasGates));
+      }
+    }
+    for (ContractModel contract : set.localContracts()) {
+      files.add(ContractCodecEmitter.emit(set, contract));
+      files.add(ContractBuilderEmitter.emit(contract));
+      if (contract.mixin()) {
+        files.add(MixinEmitter.contract(contract));
       }
     }
     return files;

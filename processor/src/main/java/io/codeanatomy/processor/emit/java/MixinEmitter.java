@@ -55,6 +55,18 @@ final class MixinEmitter {
     return file(policy.type(), type);
   }
 
+  static JavaFile contract(io.codeanatomy.processor.model.ContractModel contract) {
+    TypeSpec.Builder type = start(contract.type());
+    ClassName record = JavaNames.of(contract.type());
+    ClassName codec = ContractCodecEmitter.codec(contract.type());
+    type.addMethod(toBuilder(contract.type()));
+    type.addMethod(delegate("hash", JavaNames.STRING, codec, record,
+        "The contract's hash: SHA-256 of its canonical bytes"));
+    type.addMethod(delegate("canonicalBytes", com.palantir.javapoet.ArrayTypeName.of(
+        com.palantir.javapoet.TypeName.BYTE), codec, record, "The canonical bytes that are hashed"));
+    return file(contract.type(), type);
+  }
+
   private static TypeSpec.Builder start(TypeRef record) {
     return TypeSpec.interfaceBuilder(JavaNames.mixin(record))
         .addModifiers(PUBLIC, javax.lang.model.element.Modifier.SEALED)

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codeanatomy.processor.model.ContractField;
+import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.Fingerprints;
 import io.codeanatomy.processor.model.PolicyComponent;
@@ -46,6 +48,10 @@ public final class ManifestEmitter {
     ArrayNode policies = root.putArray("policies");
     for (PolicyModel policy : set.policies()) {
       policies.add(policy(set, policy));
+    }
+    ArrayNode contracts = root.putArray("contracts");
+    for (ContractModel contract : set.localContracts()) {
+      contracts.add(contract(set, contract));
     }
     return root;
   }
@@ -122,6 +128,28 @@ public final class ManifestEmitter {
       putOptional(p, "featureGateParityHash", profile.featureGateParityHash());
       ObjectNode effective = p.putObject("effectiveSettings");
       profile.effectiveSettings().forEach(effective::put);
+    }
+    return node;
+  }
+
+  private static ObjectNode contract(ContractSet set, ContractModel contract) {
+    ObjectNode node = JSON.objectNode();
+    node.put("kind", "contract");
+    node.put("name", contract.name());
+    node.put("version", contract.version());
+    node.put("javaType", contract.type().qualifiedName());
+    node.put("layout", contract.layout().name().toLowerCase(Locale.ROOT));
+    node.put("forwardCompatible", contract.forwardCompatible());
+    node.put("schemaFingerprint", Fingerprints.contract(set, contract));
+    ArrayNode fields = node.putArray("fields");
+    for (ContractField field : contract.fields()) {
+      ObjectNode f = fields.addObject();
+      f.put("name", field.name());
+      f.put("component", field.component());
+      f.put("type", Fingerprints.describe(set, field.type()));
+      f.put("hashed", !field.provenance());
+      f.put("bag", field.bag());
+      f.put("absentAs", field.absentAsEmptyString() ? "empty_string" : "nil");
     }
     return node;
   }

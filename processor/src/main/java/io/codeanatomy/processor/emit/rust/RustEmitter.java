@@ -1,5 +1,6 @@
 package io.codeanatomy.processor.emit.rust;
 
+import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.Fingerprints;
 import io.codeanatomy.processor.model.Names;
@@ -54,7 +55,12 @@ public final class RustEmitter {
     out.line("// See docs/rust-parity.md of CodeAnatomy Contracts.");
     out.blank();
     List<SettingsSchemaModel> schemas = schemasToEmit(set);
-    out.line("use std::collections::BTreeMap;");
+    List<ContractModel> contracts = contractsToEmit(set);
+    Map<TypeRef, List<String>> enums = enums(schemas, contracts);
+    boolean settings = !schemas.isEmpty();
+    if (settings || contracts.stream().anyMatch(RustContracts::usesMap)) {
+      out.line("use std::collections::BTreeMap;");
+    }
     if (usesDuration(schemas)) {
       out.line("use std::time::Duration;");
     }
@@ -66,20 +72,70 @@ public final class RustEmitter {
     out.embed(template("canonical.rs"));
     out.close("}");
     out.blank();
-    out.line("use canonical::{text, Checker, TextError, Violations};");
-    out.blank();
-    out.embed(template("settings.rs"));
-    out.blank();
-    for (ValueType enumType : enums(schemas)) {
-      emitEnum(out, enumType);
+    List<String> imports = new ArrayList<>();
+    if (settings) {
+      imports.addAll(List.of("text", "Checker"));
     }
+    if (!contracts.isEmpty()) {
+      imports.addAll(List.of("EncodeError", "Value", "Writer"));
+    }
+    if (settings || !enums.isEmpty()) {
+      imports.add("TextError");
+    }
+    if (settings) {
+      imports.add("Violations");
+    }
+    if (!imports.isEmpty()) {
+      // rustfmt's order: lower-case names (modules) first, then the rest.
+      imports.sort(java.util.Comparator.comparing((String i) -> !Character.isLowerCase(i.charAt(0)))
+          .thenComparing(java.util.Comparator.naturalOrder()));
+      out.line("use canonical::{" + String.join(", ", imports) + "};");
+      out.blank();
+    }
+    if (settings) {
+      out.embed(template("settings.rs"));
+      out.blank();
+    }
+    if (!contracts.isEmpty()) {
+      out.embed(template("contracts.rs"));
+      out.blank();
+    }
+    enums.forEach((type, constants) -> emitEnum(out, type, constants));
     for (SettingsSchemaModel schema : schemas) {
       emitSchema(out, schema);
     }
     for (PolicyModel policy : set.policies()) {
       emitPolicy(out, set, policy);
     }
+    for (ContractModel contract : contracts) {
+      RustContracts.emit(out, set, contract);
+    }
+    if (!contracts.isEmpty()) {
+      RustContracts.emitDispatch(out, contracts);
+    }
     return out.toString();
+  }
+
+  /** Local contracts and those they nest, each once, nested ones first. */
+  private static List<ContractModel> contractsToEmit(ContractSet set) {
+    Map<TypeRef, ContractModel> ordered = new LinkedHashMap<>();
+    for (ContractModel contract : set.localContracts()) {
+      addWithNested(set, contract, ordered);
+    }
+    return List.copyOf(ordered.values());
+  }
+
+  private static void addWithNested(
+      ContractSet set, ContractModel contract, Map<TypeRef, ContractModel> ordered) {
+    if (ordered.containsKey(contract.type())) {
+      return;
+    }
+    for (io.codeanatomy.processor.model.ContractField field : contract.fields()) {
+      for (TypeRef nested : RustContracts.nestedContracts(field.type())) {
+        set.contract(nested).ifPresent(c -> addWithNested(set, c, ordered));
+      }
+    }
+    ordered.put(contract.type(), contract);
   }
 
   /** Local schemas and those that local policies use, each once, in declaration order. */
@@ -97,14 +153,22 @@ public final class RustEmitter {
         .anyMatch(s -> s.type().kind() == ValueKind.DURATION);
   }
 
-  private static List<ValueType> enums(List<SettingsSchemaModel> schemas) {
-    Map<TypeRef, ValueType> enums = new LinkedHashMap<>();
+  /** Every enum the settings and contracts use, by type, with its constants. */
+  private static Map<TypeRef, List<String>> enums(
+      List<SettingsSchemaModel> schemas, List<ContractModel> contracts) {
+    Map<TypeRef, List<String>> enums = new LinkedHashMap<>();
     for (SettingsSchemaModel schema : schemas) {
       for (SettingModel setting : schema.settings()) {
-        setting.type().enumType().ifPresent(t -> enums.putIfAbsent(t, setting.type()));
+        setting.type().enumType()
+            .ifPresent(t -> enums.putIfAbsent(t, setting.type().enumConstants()));
       }
     }
-    return List.copyOf(enums.values());
+    for (ContractModel contract : contracts) {
+      for (io.codeanatomy.processor.model.ContractField field : contract.fields()) {
+        RustContracts.enums(field.type()).forEach(e -> enums.putIfAbsent(e.type(), e.constants()));
+      }
+    }
+    return enums;
   }
 
   private static String template(String name) {
@@ -123,13 +187,14 @@ public final class RustEmitter {
   // ---------------------------------------------------------------------------------------------
   // enums
 
-  private static void emitEnum(RustOut out, ValueType type) {
-    String name = RustSyntax.enumName(type);
-    out.line("/// The values of `" + type.enumType().orElseThrow().qualifiedName()
-        + "`; the setting text is the Java constant name in lower case.");
+  private static void emitEnum(RustOut out, TypeRef enumType, List<String> constants) {
+    String name = enumType.flatName();
+    List<String> texts = constants.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+    out.line("/// The values of `" + enumType.qualifiedName()
+        + "`; the text of a value is the Java constant name in lower case.");
     out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]");
     out.open("pub enum " + name + " {");
-    for (String constant : type.enumConstants()) {
+    for (String constant : constants) {
       out.line(RustSyntax.variantName(constant) + ",");
     }
     out.close("}");
@@ -137,13 +202,13 @@ public final class RustEmitter {
     out.open("impl " + name + " {");
     out.line("/// Every value, in declaration order.");
     List<String> all = new ArrayList<>();
-    type.enumConstants().forEach(c -> all.add(name + "::" + RustSyntax.variantName(c)));
+    constants.forEach(c -> all.add(name + "::" + RustSyntax.variantName(c)));
     out.assignedList("pub const ALL: [" + name + "; " + all.size() + "] = [", all, "];");
     out.blank();
     out.line("/// The setting text of this value.");
     out.open("pub fn as_text(self) -> &'static str {");
     out.open("match self {");
-    for (String constant : type.enumConstants()) {
+    for (String constant : constants) {
       arm(out, name + "::" + RustSyntax.variantName(constant),
           RustSyntax.string(constant.toLowerCase(Locale.ROOT)));
     }
@@ -153,12 +218,12 @@ public final class RustEmitter {
     out.line("/// The value whose setting text is `text`.");
     out.open("pub fn from_text(text: &str) -> Result<" + name + ", TextError> {");
     out.open("match text {");
-    for (String constant : type.enumConstants()) {
+    for (String constant : constants) {
       arm(out, RustSyntax.string(constant.toLowerCase(Locale.ROOT)),
           "Ok(" + name + "::" + RustSyntax.variantName(constant) + ")");
     }
     out.open("_ => Err(TextError {");
-    out.line("expected: " + RustSyntax.string("one of " + String.join(", ", type.enumTexts()))
+    out.line("expected: " + RustSyntax.string("one of " + String.join(", ", texts))
         + ".to_string(),");
     out.line("actual: text.to_string(),");
     out.close("}),");

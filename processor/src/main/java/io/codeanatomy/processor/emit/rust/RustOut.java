@@ -166,6 +166,24 @@ final class RustOut {
     return close(tail);
   }
 
+  /**
+   * {@code lhs = head(args)tail}: on one line when it fits; else the right-hand side on the next
+   * line when it fits there (rustfmt prefers the shape with fewer lines); else one argument per
+   * line.
+   */
+  RustOut assignCall(String lhs, String head, java.util.List<String> args, String tail) {
+    String joined = String.join(", ", args);
+    String rhs = head + "(" + joined + ")" + tail;
+    if (fits(lhs + " = " + rhs) && joined.length() <= CALL_WIDTH) {
+      return line(lhs + " = " + rhs);
+    }
+    if (fitsContinued(rhs) && joined.length() <= CALL_WIDTH) {
+      line(lhs + " =");
+      return continuation(rhs);
+    }
+    return call(lhs + " = " + head, args, tail);
+  }
+
   /** A block of existing Rust text (already formatted at depth 0), indented to the current depth. */
   RustOut embed(String rust) {
     for (String l : rust.split("\n", -1)) {

@@ -119,6 +119,11 @@ impl Writer {
         Ok(())
     }
 
+    /// A float as float64, naming `path` when it has no canonical encoding.
+    pub fn write_f64_at(&mut self, value: f64, path: &str) -> Result<(), EncodeError> {
+        self.write_f64(value).map_err(|e| e.at(path))
+    }
+
     pub fn write_str(&mut self, value: &str) {
         let n = value.len();
         if n < 32 {

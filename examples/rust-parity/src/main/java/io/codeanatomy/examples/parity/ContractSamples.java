@@ -1,0 +1,213 @@
+package io.codeanatomy.examples.parity;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codeanatomy.runtime.manifest.ContractManifest;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Builds sample instances of any contract record by reflection, and its variants: each hashed
+ * field changed (a different hash), each {@code @Bag} list reversed and each provenance field
+ * changed (the same hash). Writes instances in the typed value notation of the canonical vectors,
+ * field names from the manifest, so that Rust reads the very same values.
+ */
+final class ContractSamples {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** One sample: a name, the instance, and how its hash relates to the base sample's. */
+  record Case(String name, Object value, String expect) {}
+
+  private final Map<String, ContractManifest.Contract> byJavaType;
+
+  /** @param byJavaType every contract of every manifest, by Java type (nested ones included) */
+  ContractSamples(Map<String, ContractManifest.Contract> byJavaType) {
+    this.byJavaType = byJavaType;
+  }
+
+  /** The base sample and its variants. */
+  List<Case> cases(ContractManifest.Contract contract, Class<?> record) {
+    List<Case> cases = new ArrayList<>();
+    RecordComponent[] components = record.getRecordComponents();
+    Object[] base = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      base[i] = sample(components[i].getGenericType(), 1 + i);
+    }
+    cases.add(new Case("base", construct(record, base), "base"));
+    for (int i = 0; i < components.length; i++) {
+      ContractManifest.Field field = field(contract, components[i].getName());
+      Object[] changed = base.clone();
+      changed[i] = sample(components[i].getGenericType(), 101 + i);
+      cases.add(new Case(field.name() + " changed", construct(record, changed),
+          field.hashed() ? "differs" : "same"));
+      if (field.bag() && base[i] instanceof List<?> list && list.size() > 1) {
+        Object[] reversed = base.clone();
+        List<Object> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        reversed[i] = List.copyOf(copy);
+        cases.add(new Case(field.name() + " reordered", construct(record, reversed), "same"));
+      }
+      Object absent = absent(components[i].getType());
+      if (absent != null) {
+        Object[] empty = base.clone();
+        empty[i] = absent;
+        cases.add(new Case(field.name() + " absent", construct(record, empty),
+            field.hashed() ? "differs" : "same"));
+      }
+    }
+    return cases;
+  }
+
+  private static ContractManifest.Field field(ContractManifest.Contract contract, String component) {
+    return contract.fields().stream().filter(f -> f.component().equals(component)).findFirst()
+        .orElseThrow(() -> new IllegalStateException(contract.name() + " has no " + component));
+  }
+
+  private Object sample(Type type, int seed) {
+    if (type instanceof ParameterizedType p) {
+      Class<?> raw = (Class<?>) p.getRawType();
+      Type[] args = p.getActualTypeArguments();
+      if (raw == List.class) {
+        return List.of(sample(args[0], seed), sample(args[0], seed + 17));
+      }
+      if (raw == Map.class) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("k" + seed, sample(args[1], seed));
+        map.put("a" + seed, sample(args[1], seed + 5));
+        return map;
+      }
+      if (raw == Optional.class) {
+        return Optional.of(sample(args[0], seed));
+      }
+    }
+    Class<?> c = (Class<?>) type;
+    if (c == boolean.class || c == Boolean.class) {
+      return seed % 2 == 1;
+    } else if (c == int.class || c == Integer.class) {
+      return seed * 7 - 3;
+    } else if (c == long.class || c == Long.class) {
+      return seed * 1_000_000_007L;
+    } else if (c == double.class || c == Double.class) {
+      return seed + 0.25;
+    } else if (c == String.class) {
+      return "v" + seed + "-é";
+    } else if (c == byte[].class) {
+      return new byte[] {(byte) seed, (byte) 0xff};
+    } else if (c == OptionalInt.class) {
+      return OptionalInt.of(seed);
+    } else if (c == OptionalLong.class) {
+      return OptionalLong.of(seed * 31L);
+    } else if (c == OptionalDouble.class) {
+      return OptionalDouble.of(seed / 4.0);
+    } else if (c.isEnum()) {
+      Object[] constants = c.getEnumConstants();
+      return constants[seed % constants.length];
+    } else if (c.isRecord()) {
+      RecordComponent[] components = c.getRecordComponents();
+      Object[] values = new Object[components.length];
+      for (int i = 0; i < components.length; i++) {
+        values[i] = sample(components[i].getGenericType(), seed + i);
+      }
+      return construct(c, values);
+    }
+    throw new IllegalArgumentException("no sample for " + type);
+  }
+
+  private static Object absent(Class<?> type) {
+    if (type == Optional.class) {
+      return Optional.empty();
+    } else if (type == OptionalInt.class) {
+      return OptionalInt.empty();
+    } else if (type == OptionalLong.class) {
+      return OptionalLong.empty();
+    } else if (type == OptionalDouble.class) {
+      return OptionalDouble.empty();
+    }
+    return null;
+  }
+
+  private static Object construct(Class<?> record, Object[] values) {
+    Class<?>[] types = java.util.Arrays.stream(record.getRecordComponents())
+        .map(RecordComponent::getType).toArray(Class<?>[]::new);
+    try {
+      Constructor<?> constructor = record.getDeclaredConstructor(types);
+      constructor.setAccessible(true);
+      return constructor.newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot construct " + record.getName(), e);
+    }
+  }
+
+  /** The value in the typed notation of the canonical vectors; records as maps of fields. */
+  ObjectNode typed(Object value) {
+    ObjectNode node = JSON.objectNode();
+    if (value == null) {
+      node.putNull("nil");
+    } else if (value instanceof Boolean b) {
+      node.put("bool", b);
+    } else if (value instanceof Integer || value instanceof Long) {
+      node.put("int", value.toString());
+    } else if (value instanceof Double d) {
+      node.put("float", Double.toString(d));
+    } else if (value instanceof String s) {
+      node.put("str", s);
+    } else if (value instanceof byte[] bytes) {
+      node.put("bin", HexFormat.of().formatHex(bytes));
+    } else if (value instanceof Enum<?> e) {
+      node.put("str", e.name().toLowerCase(Locale.ROOT));
+    } else if (value instanceof Optional<?> o) {
+      return typed(o.orElse(null));
+    } else if (value instanceof OptionalInt o) {
+      return typed(o.isPresent() ? (Object) o.getAsInt() : null);
+    } else if (value instanceof OptionalLong o) {
+      return typed(o.isPresent() ? (Object) o.getAsLong() : null);
+    } else if (value instanceof OptionalDouble o) {
+      return typed(o.isPresent() ? (Object) o.getAsDouble() : null);
+    } else if (value instanceof List<?> list) {
+      ArrayNode items = node.putArray("array");
+      list.forEach(item -> items.add(typed(item)));
+    } else if (value instanceof Map<?, ?> map) {
+      ArrayNode entries = node.putArray("map");
+      map.forEach((k, v) -> entries.addArray().add((String) k).add(typed(v)));
+    } else if (value instanceof Record record) {
+      ContractManifest.Contract contract = byJavaType.get(record.getClass().getName());
+      if (contract == null) {
+        throw new IllegalStateException("no manifest entry for " + record.getClass().getName());
+      }
+      ArrayNode entries = node.putArray("map");
+      for (RecordComponent component : record.getClass().getRecordComponents()) {
+        entries.addArray().add(field(contract, component.getName()).name())
+            .add(typed(accessor(component, record)));
+      }
+    } else {
+      throw new IllegalArgumentException("no typed form for " + value.getClass());
+    }
+    return node;
+  }
+
+  private static Object accessor(RecordComponent component, Object record) {
+    try {
+      Method accessor = component.getAccessor();
+      accessor.setAccessible(true);
+      return accessor.invoke(record);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + component.getName(), e);
+    }
+  }
+}

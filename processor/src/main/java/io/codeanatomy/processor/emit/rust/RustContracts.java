@@ -1,0 +1,399 @@
+package io.codeanatomy.processor.emit.rust;
+
+import io.codeanatomy.contracts.canonical.Utf8;
+import io.codeanatomy.processor.model.ContractField;
+import io.codeanatomy.processor.model.ContractModel;
+import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.model.FieldType;
+import io.codeanatomy.processor.model.Fingerprints;
+import io.codeanatomy.processor.model.TypeRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Rust of {@code @Contract} records: a struct, its canonical encoder following the declared
+ * layout (provenance fields kept in the struct, left out of the hash), reading from a value tree,
+ * and the {@code Contract} trait. Statements are plain loops and matches rather than closures,
+ * so the output stays in rustfmt's shape whatever the nesting.
+ */
+final class RustContracts {
+
+  private RustContracts() {}
+
+  static void emit(RustOut out, ContractSet set, ContractModel contract) {
+    String name = contract.type().flatName();
+    boolean pairs = contract.layout() == ContractModel.Layout.ORDERED_PAIRS;
+    out.line("/// Contract `" + contract.name() + "` (version " + contract.version() + ", layout `"
+        + contract.layout().name().toLowerCase(Locale.ROOT) + "`), declared by `"
+        + contract.type().qualifiedName() + "`.");
+    out.line("#[derive(Debug, Clone, PartialEq)]");
+    out.open("pub struct " + name + " {");
+    for (ContractField field : contract.fields()) {
+      out.line("/// `" + field.name() + "`" + (field.provenance()
+          ? ": provenance, kept in payloads and left out of the hash." : "."));
+      out.line("pub " + RustSyntax.fieldName(field.component()) + ": " + type(field.type()) + ",");
+    }
+    out.close("}");
+    out.blank();
+
+    out.open("impl " + name + " {");
+    out.line("/// The contract name.");
+    out.line("pub const CONTRACT_NAME: &'static str = " + RustSyntax.string(contract.name()) + ";");
+    out.line("/// The declared contract version.");
+    out.line("pub const CONTRACT_VERSION: u32 = " + contract.version() + ";");
+    String fingerprint = RustSyntax.string(Fingerprints.contract(set, contract));
+    out.line("/// SHA-256 of the contract's canonical description, as in the manifest.");
+    String line = "pub const SCHEMA_FINGERPRINT: &'static str = " + fingerprint + ";";
+    if (out.fits(line)) {
+      out.line(line);
+    } else {
+      out.line("pub const SCHEMA_FINGERPRINT: &'static str =");
+      out.continuation(fingerprint + ";");
+    }
+    List<String> names = new ArrayList<>();
+    contract.fields().forEach(f -> names.add(RustSyntax.string(f.name())));
+    out.line("/// Every field name, in declaration order.");
+    out.assignedList("pub const FIELDS: &'static [&'static str] = &[", names, "];");
+    out.blank();
+
+    out.line("/// Writes the hashed form: "
+        + (pairs ? "the `[name, value]` pairs of the hashed fields, in order."
+            : "the envelope `{contract, fields, version}`."));
+    out.open("pub fn write(&self, writer: &mut Writer) -> Result<(), EncodeError> {");
+    if (pairs) {
+      out.line("self.write_body(writer)");
+    } else {
+      out.line("writer.write_map_header(3);");
+      out.line("writer.write_str(\"contract\");");
+      out.line("writer.write_str(Self::CONTRACT_NAME);");
+      out.line("writer.write_str(\"fields\");");
+      out.line("self.write_body(writer)?;");
+      out.line("writer.write_str(\"version\");");
+      out.line("writer.write_int(i64::from(Self::CONTRACT_VERSION));");
+      out.line("Ok(())");
+    }
+    out.close("}");
+    out.blank();
+
+    out.line("/// Writes the body without an envelope, as when nested in another contract.");
+    List<ContractField> hashed = new ArrayList<>(contract.hashedFields());
+    if (!pairs) {
+      hashed.sort((a, b) -> Utf8.compare(a.name(), b.name()));
+    }
+    out.open("pub fn write_body(&self, writer: &mut Writer) -> Result<(), EncodeError> {");
+    out.line((pairs ? "writer.write_array_header(" : "writer.write_map_header(") + hashed.size()
+        + ");");
+    for (ContractField field : hashed) {
+      if (pairs) {
+        out.line("writer.write_array_header(2);");
+      }
+      out.line("writer.write_str(" + RustSyntax.string(field.name()) + ");");
+      write(out, field.type(), "writer", "self." + RustSyntax.fieldName(field.component()), false,
+          contract.name() + "." + field.name(), field.bag(), field.absentAsEmptyString(), pairs, 0);
+    }
+    out.line("Ok(())");
+    out.close("}");
+    out.blank();
+
+    out.line("/// The canonical bytes whose SHA-256 is the hash.");
+    out.open("pub fn canonical_bytes(&self) -> Result<Vec<u8>, EncodeError> {");
+    out.line("Contract::canonical_bytes(self)");
+    out.close("}");
+    out.blank();
+    out.line("/// The contract's hash: SHA-256 of its canonical bytes, lowercase hex.");
+    out.open("pub fn hash(&self) -> Result<String, EncodeError> {");
+    out.line("Contract::hash(self)");
+    out.close("}");
+    out.blank();
+
+    fromValue(out, contract, name);
+    out.close("}");
+    out.blank();
+
+    out.open("impl Contract for " + name + " {");
+    out.line("const CONTRACT_NAME: &'static str = " + name + "::CONTRACT_NAME;");
+    out.line("const CONTRACT_VERSION: u32 = " + name + "::CONTRACT_VERSION;");
+    out.line("const SCHEMA_FINGERPRINT: &'static str = " + name + "::SCHEMA_FINGERPRINT;");
+    out.blank();
+    out.open("fn from_value(value: &Value) -> Result<Self, DecodeError> {");
+    out.line(name + "::from_value(value)");
+    out.close("}");
+    out.blank();
+    out.open("fn write(&self, writer: &mut Writer) -> Result<(), EncodeError> {");
+    out.line(name + "::write(self, writer)");
+    out.close("}");
+    out.close("}");
+    out.blank();
+  }
+
+  /**
+   * Statements that write a value. {@code value} is a place ({@code self.x}) when
+   * {@code isRef} is false, or a reference ({@code item0}) when it is true.
+   */
+  private static void write(RustOut out, FieldType type, String writer, String value,
+      boolean isRef, String path, boolean bag, boolean absentAsEmptyString, boolean pairs,
+      int depth) {
+    String ref = isRef ? value : "&" + value;
+    String copy = isRef ? "*" + value : value;
+    if (type instanceof FieldType.Scalar scalar) {
+      switch (scalar.kind()) {
+        case BOOLEAN -> out.line(writer + ".write_bool(" + copy + ");");
+        case INT, LONG -> out.line(writer + ".write_int(i64::from(" + copy + "));");
+        case DOUBLE -> out.call(writer + ".write_f64_at", List.of(copy, RustSyntax.string(path)),
+            "?;");
+        case STRING -> out.line(writer + ".write_str(" + ref + ");");
+        case BYTES -> out.line(writer + ".write_bin(" + ref + ");");
+        default -> throw new IllegalStateException();
+      }
+      return;
+    }
+    if (type instanceof FieldType.EnumType) {
+      out.line(writer + ".write_str(" + value + ".as_text());");
+      return;
+    }
+    if (type instanceof FieldType.ContractRef) {
+      // The method's own writer is a `&mut Writer` already; a bag element's is an owned one.
+      String target = writer.equals("writer") ? writer : "&mut " + writer;
+      out.line(value + ".write_body(" + target + ")?;");
+      return;
+    }
+    String item = "item" + depth;
+    if (type instanceof FieldType.ListType list) {
+      if (bag) {
+        String encoded = "encoded" + depth;
+        String element = "element" + depth;
+        out.line("let mut " + encoded + " = Vec::with_capacity(" + value + ".len());");
+        out.open("for " + item + " in " + ref + " {");
+        out.line("let mut " + element + " = Writer::new();");
+        write(out, list.element(), element, item, true, path + "[]", false, false, pairs,
+            depth + 1);
+        out.line(encoded + ".push(" + element + ".into_bytes());");
+        out.close("}");
+        out.line("// Sorted by canonical bytes: the order of a bag's elements does not count.");
+        out.line(encoded + ".sort();");
+        out.line(writer + ".write_array_header(" + encoded + ".len());");
+        out.open("for bytes in &" + encoded + " {");
+        out.line(writer + ".write_encoded(bytes);");
+        out.close("}");
+      } else {
+        out.line(writer + ".write_array_header(" + value + ".len());");
+        out.open("for " + item + " in " + ref + " {");
+        write(out, list.element(), writer, item, true, path + "[]", false, false, pairs,
+            depth + 1);
+        out.close("}");
+      }
+      return;
+    }
+    if (type instanceof FieldType.MapType map) {
+      String key = "key" + depth;
+      out.line(writer + (pairs ? ".write_array_header(" : ".write_map_header(") + value
+          + ".len());");
+      out.line("// A BTreeMap iterates in key byte order, which is the canonical order.");
+      out.open("for (" + key + ", " + item + ") in " + ref + " {");
+      if (pairs) {
+        out.line(writer + ".write_array_header(2);");
+      }
+      out.line(writer + ".write_str(" + key + ");");
+      write(out, map.value(), writer, item, true, path + "[]", false, false, pairs, depth + 1);
+      out.close("}");
+      return;
+    }
+    FieldType.OptionalType optional = (FieldType.OptionalType) type;
+    out.open("match " + ref + " {");
+    out.open("Some(" + item + ") => {");
+    write(out, optional.element(), writer, item, true, path, false, false, pairs, depth + 1);
+    out.close("}");
+    out.line("None => " + writer + (absentAsEmptyString ? ".write_str(\"\")," : ".write_nil(),"));
+    out.close("}");
+  }
+
+  private static void fromValue(RustOut out, ContractModel contract, String name) {
+    out.line("/// Reads the contract from a value tree: a map of field name to value"
+        + (contract.forwardCompatible() ? "; unknown fields are ignored (forward compatible)."
+            : "; unknown fields are refused."));
+    out.open("pub fn from_value(value: &Value) -> Result<" + name + ", DecodeError> {");
+    out.line("let members = decode::fields(value, Self::CONTRACT_NAME)?;");
+    if (!contract.forwardCompatible()) {
+      out.line("decode::no_unknown_fields(members, Self::FIELDS, Self::CONTRACT_NAME)?;");
+    }
+    List<String> assignments = new ArrayList<>();
+    for (ContractField field : contract.fields()) {
+      String local = "f_" + field.name();
+      String path = RustSyntax.string(contract.name() + "." + field.name());
+      String fieldName = RustSyntax.string(field.name());
+      if (field.type() instanceof FieldType.OptionalType optional) {
+        out.assignCall("let found", "decode::optional_field", List.of("members", fieldName), ";");
+        out.open("let " + local + " = match found {");
+        if (field.absentAsEmptyString()) {
+          out.line("Some(Value::Str(text)) if text.is_empty() => None,");
+        }
+        out.open("Some(found) => {");
+        read(out, optional.element(), "found", path, "inner", 0);
+        out.line("Some(inner)");
+        out.close("}");
+        out.line("None => None,");
+        out.close("};");
+      } else {
+        out.assignCall("let found", "decode::field", List.of("members", fieldName, path), "?;");
+        read(out, field.type(), "found", path, local, 0);
+      }
+      assignments.add(RustSyntax.fieldName(field.component()) + ": " + local);
+    }
+    String joined = String.join(", ", assignments);
+    if (assignments.isEmpty()) {
+      out.line("Ok(" + name + " {})");
+    } else if (joined.length() <= RustOut.STRUCT_LITERAL_WIDTH
+        && out.fits("Ok(" + name + " { " + joined + " })")) {
+      out.line("Ok(" + name + " { " + joined + " })");
+    } else {
+      out.open("Ok(" + name + " {");
+      assignments.forEach(a -> out.line(a + ","));
+      out.close("})");
+    }
+    out.close("}");
+  }
+
+  /** Statements that read {@code value} (a {@code &Value}) into a new local {@code target}. */
+  private static void read(RustOut out, FieldType type, String value, String path, String target,
+      int depth) {
+    if (type instanceof FieldType.Scalar scalar) {
+      String function = switch (scalar.kind()) {
+        case BOOLEAN -> "boolean";
+        case INT -> "int32";
+        case LONG -> "int64";
+        case DOUBLE -> "float64";
+        case STRING -> "string";
+        case BYTES -> "bytes";
+      };
+      out.assignCall("let " + target, "decode::" + function, List.of(value, path), "?;");
+      return;
+    }
+    if (type instanceof FieldType.EnumType enumType) {
+      out.assignCall("let " + target, "decode::text",
+          List.of(value, path, enumType.type().flatName() + "::from_text"), "?;");
+      return;
+    }
+    if (type instanceof FieldType.ContractRef ref) {
+      out.line("let " + target + " = " + ref.type().flatName() + "::from_value(" + value + ")?;");
+      return;
+    }
+    String item = "item" + depth;
+    String element = "element" + depth;
+    if (type instanceof FieldType.ListType list) {
+      out.line("let mut " + target + " = Vec::new();");
+      out.open("for " + item + " in decode::array(" + value + ", " + path + ")? {");
+      read(out, list.element(), item, path, element, depth + 1);
+      out.line(target + ".push(" + element + ");");
+      out.close("}");
+      return;
+    }
+    FieldType.MapType map = (FieldType.MapType) type;
+    String key = "key" + depth;
+    out.line("let mut " + target + " = BTreeMap::new();");
+    out.open("for (" + key + ", " + item + ") in decode::map(" + value + ", " + path + ")? {");
+    read(out, map.value(), item, path, element, depth + 1);
+    out.line(target + ".insert(" + key + ".clone(), " + element + ");");
+    out.close("}");
+  }
+
+  /** The module-level lookup by contract name, for tools that handle any contract. */
+  static void emitDispatch(RustOut out, List<ContractModel> contracts) {
+    List<String> names = new ArrayList<>();
+    contracts.forEach(c -> names.add(c.type().flatName() + "::CONTRACT_NAME"));
+    out.line("/// The contract names of this module.");
+    out.assignedList("pub const CONTRACT_NAMES: &[&str] = &[", names, "];");
+    out.blank();
+    out.line("/// The hash of `value` read as the contract named `contract`.");
+    out.open("pub fn hash_contract_value(contract: &str, value: &Value) -> Result<String, String> {");
+    out.open("match contract {");
+    for (ContractModel contract : contracts) {
+      String type = contract.type().flatName();
+      String arm = type + "::CONTRACT_NAME => hash_value_as::<" + type + ">(value),";
+      if (out.fits(arm)) {
+        out.line(arm);
+      } else {
+        out.open(type + "::CONTRACT_NAME => {");
+        out.line("hash_value_as::<" + type + ">(value)");
+        out.close("}");
+      }
+    }
+    out.open("_ => Err(format!(");
+    out.line("\"unknown contract '{}'; known: {}\",");
+    out.line("contract,");
+    out.line("CONTRACT_NAMES.join(\", \")");
+    out.close(")),");
+    out.close("}");
+    out.close("}");
+  }
+
+  /** The Rust type of a contract field. */
+  static String type(FieldType type) {
+    if (type instanceof FieldType.Scalar scalar) {
+      return switch (scalar.kind()) {
+        case BOOLEAN -> "bool";
+        case INT -> "i32";
+        case LONG -> "i64";
+        case DOUBLE -> "f64";
+        case STRING -> "String";
+        case BYTES -> "Vec<u8>";
+      };
+    }
+    if (type instanceof FieldType.EnumType enumType) {
+      return enumType.type().flatName();
+    }
+    if (type instanceof FieldType.ContractRef ref) {
+      return ref.type().flatName();
+    }
+    if (type instanceof FieldType.ListType list) {
+      return "Vec<" + type(list.element()) + ">";
+    }
+    if (type instanceof FieldType.MapType map) {
+      return "BTreeMap<String, " + type(map.value()) + ">";
+    }
+    return "Option<" + type(((FieldType.OptionalType) type).element()) + ">";
+  }
+
+  static List<TypeRef> nestedContracts(FieldType type) {
+    List<TypeRef> found = new ArrayList<>();
+    visit(type, t -> {
+      if (t instanceof FieldType.ContractRef ref) {
+        found.add(ref.type());
+      }
+    });
+    return found;
+  }
+
+  static List<FieldType.EnumType> enums(FieldType type) {
+    List<FieldType.EnumType> found = new ArrayList<>();
+    visit(type, t -> {
+      if (t instanceof FieldType.EnumType e) {
+        found.add(e);
+      }
+    });
+    return found;
+  }
+
+  static boolean usesMap(ContractModel contract) {
+    List<Boolean> found = new ArrayList<>();
+    for (ContractField field : contract.fields()) {
+      visit(field.type(), t -> {
+        if (t instanceof FieldType.MapType) {
+          found.add(true);
+        }
+      });
+    }
+    return !found.isEmpty();
+  }
+
+  private static void visit(FieldType type, java.util.function.Consumer<FieldType> visitor) {
+    visitor.accept(type);
+    if (type instanceof FieldType.ListType list) {
+      visit(list.element(), visitor);
+    } else if (type instanceof FieldType.MapType map) {
+      visit(map.value(), visitor);
+    } else if (type instanceof FieldType.OptionalType optional) {
+      visit(optional.element(), visitor);
+    }
+  }
+}

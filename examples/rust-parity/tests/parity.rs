@@ -1,3 +1,4 @@
+#![deny(warnings)]
 //! Proves by running it that the generated Rust agrees with the Java side: the canonical
 //! encoding vectors, SHA-256, and every profile's settings and hashes.
 //!
@@ -8,7 +9,7 @@
 #[path = "support/json.rs"]
 mod json;
 
-use codeanatomy_rust_parity::core_contracts::canonical::{sha256, Value, Writer};
+use codeanatomy_rust_parity::core_contracts::canonical::{sha256, Writer};
 use codeanatomy_rust_parity::core_contracts::CodeAnatomyPolicy;
 use codeanatomy_rust_parity::quickstart_contracts::CrawlPolicy;
 use codeanatomy_rust_parity::{core_contracts, quickstart_contracts};
@@ -234,6 +235,7 @@ fn every_canonical_vector_encodes_to_its_bytes_and_hash() {
 /// declares its own `PlanningPolicy` trait, so a crate that includes several bridges them once.
 trait AnyPolicy: Sized + PartialEq + std::fmt::Debug {
     const NAME: &'static str;
+    const SCHEMA_FINGERPRINT: &'static str;
     const PROFILE_NAMES: &'static [&'static str];
     fn profile(name: &str) -> Self;
     fn expected_settings_hash(name: &str) -> Option<&'static str>;
@@ -255,6 +257,8 @@ macro_rules! any_policy {
     ($policy:ty, $module:ident) => {
         impl AnyPolicy for $policy {
             const NAME: &'static str = <$policy as $module::PlanningPolicy>::NAME;
+            const SCHEMA_FINGERPRINT: &'static str =
+                <$policy as $module::PlanningPolicy>::SCHEMA_FINGERPRINT;
             const PROFILE_NAMES: &'static [&'static str] =
                 <$policy as $module::PlanningPolicy>::PROFILE_NAMES;
             fn profile(name: &str) -> Self {
@@ -321,6 +325,12 @@ fn check_policy<P: AnyPolicy>(
         .iter()
         .find(|p| p.field("name").str() == P::NAME)
         .unwrap_or_else(|| panic!("manifest of {} has no policy {}", set, P::NAME));
+    if manifest_policy.field("schemaFingerprint").str() != P::SCHEMA_FINGERPRINT {
+        failures.push(format!(
+            "{}: policy schema fingerprint differs from the manifest",
+            set
+        ));
+    }
     let manifest_profiles = manifest_policy.field("profiles").items();
     let names: Vec<&str> = manifest_profiles
         .iter()
@@ -485,6 +495,17 @@ fn every_profile_agrees_with_java_and_the_manifest() {
 // ------------------------------------------------------------------------------------------
 // contract parity with Java
 
+/// The schema fingerprint the generated module of `set` has for `contract`.
+fn contract_fingerprint(set: &str, contract: &str) -> Option<&'static str> {
+    match set {
+        "quickstart" => quickstart_contracts::contract_schema_fingerprint(contract),
+        other => panic!(
+            "no Rust module with contracts is wired for contract set {}",
+            other
+        ),
+    }
+}
+
 /// The module-level contract lookup of a contract set's generated module.
 fn contract_hasher(set: &str) -> fn(&str, &Json) -> Result<String, String> {
     match set {
@@ -508,6 +529,19 @@ fn every_contract_sample_hashes_as_in_java() {
         let set = entry.field("contractSet").str();
         let contract = entry.field("contract").str();
         let hasher = contract_hasher(set);
+        let manifest = read_json(&format!("manifests/{}.manifest.json", set));
+        let declared = manifest
+            .field("contracts")
+            .items()
+            .iter()
+            .find(|c| c.field("name").str() == contract)
+            .map(|c| c.field("schemaFingerprint").str());
+        if declared != contract_fingerprint(set, contract) {
+            failures.push(format!(
+                "{} {}: schema fingerprint differs from the manifest",
+                set, contract
+            ));
+        }
         let mut base = String::new();
         for case in entry.field("cases").items() {
             let name = case.field("name").str();

@@ -960,6 +960,8 @@ impl std::error::Error for UnknownProfile {}
 pub trait PlanningPolicy: Sized {
     /// The policy name.
     const NAME: &'static str;
+    /// SHA-256 of the policy's canonical description, as in the manifest.
+    const SCHEMA_FINGERPRINT: &'static str;
     /// The profile names, in declaration order.
     const PROFILE_NAMES: &'static [&'static str];
 
@@ -2129,6 +2131,7 @@ impl ServerPolicy {
 
 impl PlanningPolicy for ServerPolicy {
     const NAME: &'static str = ServerPolicy::NAME;
+    const SCHEMA_FINGERPRINT: &'static str = ServerPolicy::SCHEMA_FINGERPRINT;
     const PROFILE_NAMES: &'static [&'static str] = ServerPolicy::PROFILE_NAMES;
 
     fn profile(name: &str) -> Result<Self, UnknownProfile> {
@@ -2563,6 +2566,15 @@ impl Contract for ServerReport {
 
 /// The contract names of this module.
 pub const CONTRACT_NAMES: &[&str] = &[Page::CONTRACT_NAME, ServerReport::CONTRACT_NAME];
+
+/// The schema fingerprint of the contract named `contract`, as in the manifest.
+pub fn contract_schema_fingerprint(contract: &str) -> Option<&'static str> {
+    match contract {
+        Page::CONTRACT_NAME => Some(Page::SCHEMA_FINGERPRINT),
+        ServerReport::CONTRACT_NAME => Some(ServerReport::SCHEMA_FINGERPRINT),
+        _ => None,
+    }
+}
 
 /// The hash of `value` read as the contract named `contract`.
 pub fn hash_contract_value(contract: &str, value: &Value) -> Result<String, String> {

@@ -304,19 +304,23 @@ final class RustContracts {
     out.line("/// The contract names of this module.");
     out.assignedList("pub const CONTRACT_NAMES: &[&str] = &[", names, "];");
     out.blank();
+    out.line("/// The schema fingerprint of the contract named `contract`, as in the manifest.");
+    out.open("pub fn contract_schema_fingerprint(contract: &str) -> Option<&'static str> {");
+    out.open("match contract {");
+    for (ContractModel contract : contracts) {
+      String type = contract.type().flatName();
+      out.arm(type + "::CONTRACT_NAME", "Some(" + type + "::SCHEMA_FINGERPRINT)");
+    }
+    out.line("_ => None,");
+    out.close("}");
+    out.close("}");
+    out.blank();
     out.line("/// The hash of `value` read as the contract named `contract`.");
     out.open("pub fn hash_contract_value(contract: &str, value: &Value) -> Result<String, String> {");
     out.open("match contract {");
     for (ContractModel contract : contracts) {
       String type = contract.type().flatName();
-      String arm = type + "::CONTRACT_NAME => hash_value_as::<" + type + ">(value),";
-      if (out.fits(arm)) {
-        out.line(arm);
-      } else {
-        out.open(type + "::CONTRACT_NAME => {");
-        out.line("hash_value_as::<" + type + ">(value)");
-        out.close("}");
-      }
+      out.arm(type + "::CONTRACT_NAME", "hash_value_as::<" + type + ">(value)");
     }
     out.open("_ => Err(format!(");
     out.line("\"unknown contract '{}'; known: {}\",");
@@ -326,6 +330,8 @@ final class RustContracts {
     out.close("}");
     out.close("}");
   }
+
+
 
   /** The Rust type of a contract field. */
   static String type(FieldType type) {

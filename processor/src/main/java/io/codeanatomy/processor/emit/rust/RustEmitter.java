@@ -209,7 +209,7 @@ public final class RustEmitter {
     out.open("pub fn as_text(self) -> &'static str {");
     out.open("match self {");
     for (String constant : constants) {
-      arm(out, name + "::" + RustSyntax.variantName(constant),
+      out.arm(name + "::" + RustSyntax.variantName(constant),
           RustSyntax.string(constant.toLowerCase(Locale.ROOT)));
     }
     out.close("}");
@@ -219,7 +219,7 @@ public final class RustEmitter {
     out.open("pub fn from_text(text: &str) -> Result<" + name + ", TextError> {");
     out.open("match text {");
     for (String constant : constants) {
-      arm(out, RustSyntax.string(constant.toLowerCase(Locale.ROOT)),
+      out.arm(RustSyntax.string(constant.toLowerCase(Locale.ROOT)),
           "Ok(" + name + "::" + RustSyntax.variantName(constant) + ")");
     }
     out.open("_ => Err(TextError {");
@@ -403,7 +403,7 @@ public final class RustEmitter {
       ValueType type = setting.type();
       String parsed = RustSyntax.parse(type);
       String value = type.optional() ? "Some(" + parsed + ")" : parsed;
-      arm(out, "Self::" + keyConstant(schema, setting),
+      out.arm("Self::" + keyConstant(schema, setting),
           "self." + RustSyntax.fieldName(setting.component()) + " = " + value);
     }
     out.line("_ => return Ok(false),");
@@ -428,7 +428,7 @@ public final class RustEmitter {
     out.open("pub fn unset(&mut self, key: &str) -> bool {");
     out.open("match key {");
     for (SettingModel setting : optional) {
-      arm(out, "Self::" + keyConstant(schema, setting),
+      out.arm("Self::" + keyConstant(schema, setting),
           "self." + RustSyntax.fieldName(setting.component()) + " = None");
     }
     out.line("_ => return false,");
@@ -584,7 +584,7 @@ public final class RustEmitter {
     out.open("pub fn profile(name: &str) -> Result<" + name + ", UnknownProfile> {");
     out.open("match name {");
     for (ResolvedProfile profile : resolved) {
-      arm(out, RustSyntax.string(profile.name()), "Ok(" + name + "::"
+      out.arm(RustSyntax.string(profile.name()), "Ok(" + name + "::"
           + profileFunction(profile.name()) + "())");
     }
     out.open("_ => Err(UnknownProfile {");
@@ -601,7 +601,7 @@ public final class RustEmitter {
     out.open("pub fn expected_settings_hash(name: &str) -> Option<&'static str> {");
     out.open("match name {");
     for (ResolvedProfile profile : resolved) {
-      arm(out, RustSyntax.string(profile.name()), "Some(" + RustSyntax.string(profile.settingsHash())
+      out.arm(RustSyntax.string(profile.name()), "Some(" + RustSyntax.string(profile.settingsHash())
           + ")");
     }
     out.line("_ => None,");
@@ -712,6 +712,7 @@ public final class RustEmitter {
   private static void policyTrait(RustOut out, String name, boolean hasGates) {
     out.open("impl PlanningPolicy for " + name + " {");
     out.line("const NAME: &'static str = " + name + "::NAME;");
+    out.line("const SCHEMA_FINGERPRINT: &'static str = " + name + "::SCHEMA_FINGERPRINT;");
     out.line("const PROFILE_NAMES: &'static [&'static str] = " + name + "::PROFILE_NAMES;");
     out.blank();
     delegate(out, "fn profile(name: &str) -> Result<Self, UnknownProfile>", name + "::profile(name)");
@@ -817,17 +818,7 @@ public final class RustEmitter {
   // ---------------------------------------------------------------------------------------------
   // layout helpers: the shapes rustfmt gives these constructs
 
-  /** A match arm, on one line when it fits, else with its body in a block. */
-  private static void arm(RustOut out, String pattern, String body) {
-    String line = pattern + " => " + body + ",";
-    if (out.width() + line.length() <= RustOut.MAX_WIDTH) {
-      out.line(line);
-    } else {
-      out.open(pattern + " => {");
-      out.line(body);
-      out.close("}");
-    }
-  }
+
 
   /** A method chain, on one line when short, else one call per line. */
   private static void chain(RustOut out, List<String> links) {

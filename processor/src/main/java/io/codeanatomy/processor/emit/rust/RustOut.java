@@ -184,6 +184,17 @@ final class RustOut {
     return call(lhs + " = " + head, args, tail);
   }
 
+  /** A match arm, on one line when it fits, else with its body in a block (rustfmt's shapes). */
+  RustOut arm(String pattern, String body) {
+    String line = pattern + " => " + body + ",";
+    if (fits(line)) {
+      return line(line);
+    }
+    open(pattern + " => {");
+    line(body);
+    return close("}");
+  }
+
   /** A block of existing Rust text (already formatted at depth 0), indented to the current depth. */
   RustOut embed(String rust) {
     for (String l : rust.split("\n", -1)) {

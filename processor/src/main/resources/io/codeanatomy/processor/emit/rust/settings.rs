@@ -88,6 +88,8 @@ impl std::error::Error for UnknownProfile {}
 pub trait PlanningPolicy: Sized {
     /// The policy name.
     const NAME: &'static str;
+    /// SHA-256 of the policy's canonical description, as in the manifest.
+    const SCHEMA_FINGERPRINT: &'static str;
     /// The profile names, in declaration order.
     const PROFILE_NAMES: &'static [&'static str];
 

@@ -498,6 +498,7 @@ fn every_profile_agrees_with_java_and_the_manifest() {
 /// The schema fingerprint the generated module of `set` has for `contract`.
 fn contract_fingerprint(set: &str, contract: &str) -> Option<&'static str> {
     match set {
+        "core" => core_contracts::contract_schema_fingerprint(contract),
         "quickstart" => quickstart_contracts::contract_schema_fingerprint(contract),
         other => panic!(
             "no Rust module with contracts is wired for contract set {}",
@@ -509,6 +510,10 @@ fn contract_fingerprint(set: &str, contract: &str) -> Option<&'static str> {
 /// The module-level contract lookup of a contract set's generated module.
 fn contract_hasher(set: &str) -> fn(&str, &Json) -> Result<String, String> {
     match set {
+        "core" => |contract, value| {
+            let value = vector_value(value).expect("a representable sample");
+            core_contracts::hash_contract_value(contract, &value)
+        },
         "quickstart" => |contract, value| {
             let value = quickstart_value(value).expect("a representable sample");
             quickstart_contracts::hash_contract_value(contract, &value)

@@ -85,6 +85,9 @@ public final class PageBuilder {
     violations.notNull("links", links);
     violations.noNullElements("links", links);
     violations.throwIfAny();
-    return new Page(url, status, title, List.copyOf(links));
+    Page value = new Page(url, status, title, List.copyOf(links));
+    violations.addAll(PageContract.validate(value));
+    violations.throwIfAny();
+    return value;
   }
 }

@@ -5,6 +5,8 @@ import io.codeanatomy.contracts.canonical.CanonicalWriter;
 import io.codeanatomy.contracts.canonical.NonCanonicalValueException;
 import io.codeanatomy.contracts.support.ContractEncoding;
 import io.codeanatomy.contracts.support.ContractViolationException;
+import io.codeanatomy.contracts.support.Violation;
+import io.codeanatomy.contracts.support.Violations;
 import java.util.List;
 
 /**
@@ -96,5 +98,17 @@ public final class PageContract {
             (w0, e0) -> ContractEncoding.string(w0, "page.title", e0));
     writer.writeString("url");
     ContractEncoding.string(writer, "page.url", value.url());
+  }
+
+  /**
+   * Every constraint {@code value} violates: missing values, hash fields that are not SHA-256
+   * digests, and the violations of nested contracts, each named by its path.
+   */
+  public static List<Violation> validate(Page value) {
+    Violations violations = new Violations("contract page");
+    violations.notNull("url", value.url());
+    violations.notNull("title", value.title());
+    violations.notNull("links", value.links());
+    return violations.list();
   }
 }

@@ -207,6 +207,9 @@ public final class ServerReportBuilder {
     violations.notNull("histogram", histogram);
     violations.noNullElements("histogram", histogram);
     violations.throwIfAny();
-    return new ServerReport(host, requests, errorRate, healthy, digest, compression, List.copyOf(tags), Map.copyOf(counters), note, parentHash, lastSeenUnixMs, List.copyOf(pages), Map.copyOf(histogram), createdAtUnixMs);
+    ServerReport value = new ServerReport(host, requests, errorRate, healthy, digest, compression, List.copyOf(tags), Map.copyOf(counters), note, parentHash, lastSeenUnixMs, List.copyOf(pages), Map.copyOf(histogram), createdAtUnixMs);
+    violations.addAll(ServerReportContract.validate(value));
+    violations.throwIfAny();
+    return value;
   }
 }

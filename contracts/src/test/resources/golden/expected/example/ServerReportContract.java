@@ -4,7 +4,10 @@ package example;
 import io.codeanatomy.contracts.canonical.CanonicalWriter;
 import io.codeanatomy.contracts.canonical.NonCanonicalValueException;
 import io.codeanatomy.contracts.support.ContractEncoding;
+import io.codeanatomy.contracts.support.ContractValidation;
 import io.codeanatomy.contracts.support.ContractViolationException;
+import io.codeanatomy.contracts.support.Violation;
+import io.codeanatomy.contracts.support.Violations;
 import java.util.List;
 
 /**
@@ -102,7 +105,8 @@ public final class ServerReportContract {
     writer.writeArrayHeader(2);
     writer.writeString("tags");
     ContractEncoding.bag(writer, "server_report.tags", value.tags(),
-            (w0, e0) -> ContractEncoding.string(w0, "server_report.tags[]", e0));
+            (w0, e0) -> ContractEncoding.string(w0, "server_report.tags[]", e0),
+            ContractEncoding.byText());
     writer.writeArrayHeader(2);
     writer.writeString("counters");
     ContractEncoding.pairs(writer, "server_report.counters", value.counters(),
@@ -121,11 +125,34 @@ public final class ServerReportContract {
     writer.writeArrayHeader(2);
     writer.writeString("pages");
     ContractEncoding.bag(writer, "server_report.pages", value.pages(),
-            (w0, e0) -> PageContract.writeBody(w0, e0));
+            (w0, e0) -> PageContract.writeBody(w0, e0),
+            null);
     writer.writeArrayHeader(2);
     writer.writeString("histogram");
     ContractEncoding.pairs(writer, "server_report.histogram", value.histogram(),
             (w0, e0) -> ContractEncoding.list(w0, "server_report.histogram[]", e0,
                 (w1, e1) -> ContractEncoding.integer(w1, e1)));
+  }
+
+  /**
+   * Every constraint {@code value} violates: missing values, hash fields that are not SHA-256
+   * digests, and the violations of nested contracts, each named by its path.
+   */
+  public static List<Violation> validate(ServerReport value) {
+    Violations violations = new Violations("contract server_report");
+    violations.notNull("host", value.host());
+    violations.notNull("digest", value.digest());
+    violations.notNull("compression", value.compression());
+    violations.notNull("tags", value.tags());
+    violations.notNull("counters", value.counters());
+    violations.notNull("note", value.note());
+    violations.notNull("parent_hash", value.parentHash());
+    violations.notNull("last_seen_unix_ms", value.lastSeenUnixMs());
+    violations.notNull("pages", value.pages());
+    if (value.pages() != null) {
+      ContractValidation.nestedEach(violations, "pages", value.pages(), PageContract::validate);
+    }
+    violations.notNull("histogram", value.histogram());
+    return violations.list();
   }
 }

@@ -12,12 +12,14 @@ import io.codeanatomy.processor.emit.manifest.ManifestEmitter;
 import io.codeanatomy.processor.emit.rust.RustEmitter;
 import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.model.EnumModel;
 import io.codeanatomy.processor.model.FieldType;
 import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.SettingsSchemaModel;
 import io.codeanatomy.processor.read.AnnotationNames;
 import io.codeanatomy.processor.read.ContractReader;
 import io.codeanatomy.processor.read.JavacOrigin;
+import io.codeanatomy.processor.read.ProtoContractReader;
 import io.codeanatomy.processor.report.DiagnosticPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,7 +50,11 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class ContractProcessor extends AbstractProcessor {
 
+  private static final String PROTOC_GENERATED = "com.google.protobuf.Generated";
+
   private ProcessorOptions options;
+  private boolean protosRead;
+  private final Set<String> emittedEnums = new HashSet<>();
   private ContractReader reader;
   private DiagnosticPrinter printer;
   private final Problems readProblems = new Problems();
@@ -69,7 +75,12 @@ public final class ContractProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return AnnotationNames.ALL;
+    // protoc marks its classes with @com.google.protobuf.Generated: with it in the set, javac
+    // runs this processor in a compilation that holds proto contracts but no annotated record.
+    // Nothing else reads that annotation, so claiming it takes nothing from other processors.
+    Set<String> types = new java.util.HashSet<>(AnnotationNames.ALL);
+    types.add(PROTOC_GENERATED);
+    return types;
   }
 
   @Override
@@ -87,7 +98,7 @@ public final class ContractProcessor extends AbstractProcessor {
     try {
       if (round.processingOver()) {
         finish();
-      } else if (!annotations.isEmpty()) {
+      } else if (!annotations.isEmpty() || !protosRead) {
         processRound(annotations, round);
       }
     } catch (RuntimeException | Error e) {
@@ -104,6 +115,13 @@ public final class ContractProcessor extends AbstractProcessor {
     List<SettingsSchemaModel> newSchemas = new ArrayList<>();
     List<PolicyModel> newPolicies = new ArrayList<>();
     List<ContractModel> newContracts = new ArrayList<>();
+    if (!protosRead) {
+      protosRead = true;
+      List<ContractModel> protos = new ProtoContractReader(readProblems)
+          .read(options.descriptorSets());
+      newContracts.addAll(protos);
+      reader.contracts().addProtoContracts(protos);
+    }
     for (TypeElement annotation : annotations) {
       String name = annotation.getQualifiedName().toString();
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
@@ -147,8 +165,15 @@ public final class ContractProcessor extends AbstractProcessor {
     for (ContractModel contract : reader.contracts().contracts()) {
       knownContracts.add(newContracts.contains(contract) ? contract : contract.asExternal());
     }
-    ContractSet roundSet =
-        new ContractSet(options.contractSet(), known, newPolicies, knownContracts);
+    List<EnumModel> roundEnums = new ArrayList<>();
+    for (EnumModel model : reader.enums()) {
+      // An enum's attribute lookups are generated once, in the round that first read it.
+      roundEnums.add(emittedEnums.add(model.type().qualifiedName()) ? model
+          : new EnumModel(model.type(), model.constants(), model.attributes(), false,
+              model.origins()));
+    }
+    ContractSet roundSet = new ContractSet(options.contractSet(), known, newPolicies,
+        knownContracts, roundEnums);
     Problems problems = new Problems();
     problems.addAll(readProblems.drain());
     ContractChecks.check(roundSet, problems);
@@ -198,7 +223,11 @@ public final class ContractProcessor extends AbstractProcessor {
     List<ContractModel> contracts = set.contracts().stream()
         .map(c -> c.local() && failed.contains(c.type().qualifiedName()) ? c.asExternal() : c)
         .toList();
-    return new ContractSet(set.name(), schemas, policies, contracts);
+    List<EnumModel> enums = set.enums().stream()
+        .map(e -> e.local() && failed.contains(e.type().qualifiedName())
+            ? new EnumModel(e.type(), e.constants(), e.attributes(), false, e.origins()) : e)
+        .toList();
+    return new ContractSet(set.name(), schemas, policies, contracts, enums);
   }
 
   private static boolean nestsAny(FieldType type, Set<String> names) {
@@ -224,7 +253,7 @@ public final class ContractProcessor extends AbstractProcessor {
 
   private void finish() {
     ContractSet all = new ContractSet(options.contractSet(), reader.schemas(), policies,
-        reader.contracts().contracts());
+        reader.contracts().contracts(), reader.enums());
     if (failed || all.isEmpty()) {
       return;
     }

@@ -1,28 +1,44 @@
 package io.codeanatomy.processor;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** The {@code -A} options the processor reads. */
-record ProcessorOptions(String contractSet) {
+record ProcessorOptions(String contractSet, List<Path> descriptorSets) {
 
   /** {@code -Acodeanatomy.contractSet=core}: names the manifest's contract set and Rust module. */
   static final String CONTRACT_SET = "codeanatomy.contractSet";
 
-  static final Set<String> ALL = Set.of(CONTRACT_SET);
+  /**
+   * {@code -Acodeanatomy.descriptorSets=a.binpb,b.binpb}: descriptor sets (protoc
+   * {@code --descriptor_set_out}, with imports and source info) whose contract messages belong to
+   * this compilation.
+   */
+  static final String DESCRIPTOR_SETS = "codeanatomy.descriptorSets";
+
+  static final Set<String> ALL = Set.of(CONTRACT_SET, DESCRIPTOR_SETS);
 
   static final String DEFAULT_CONTRACT_SET = "contracts";
 
   /** Reads the options; a bad value gives the problem text instead. */
   static ProcessorOptionsOrProblem parse(Map<String, String> options) {
+    List<Path> descriptorSets = new ArrayList<>();
+    for (String path : Optional.ofNullable(options.get(DESCRIPTOR_SETS)).orElse("").split(",")) {
+      if (!path.isBlank()) {
+        descriptorSets.add(Path.of(path.strip()));
+      }
+    }
     String set = Optional.ofNullable(options.get(CONTRACT_SET)).orElse(DEFAULT_CONTRACT_SET);
     if (!set.matches("[a-z][a-z0-9_]*")) {
-      return new ProcessorOptionsOrProblem(new ProcessorOptions(DEFAULT_CONTRACT_SET),
+      return new ProcessorOptionsOrProblem(new ProcessorOptions(DEFAULT_CONTRACT_SET, descriptorSets),
           "-A" + CONTRACT_SET + "=" + set + " is not a valid contract set name: use lower-case "
               + "letters, digits and '_', starting with a letter (it names the Rust module)");
     }
-    return new ProcessorOptionsOrProblem(new ProcessorOptions(set), null);
+    return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets), null);
   }
 
   /** Options, and the problem with them if there was one. */

@@ -56,9 +56,16 @@ public final class ContractEncoding {
     writer.writeBinary(required(path, value));
   }
 
-  /** An enum as its setting text: the constant name in lower case. */
+  /**
+   * An enum as its text: the constant name in lower case. The {@code UNRECOGNIZED} constant of a
+   * protoc enum (a number this build does not know) has no text and is refused.
+   */
   public static void enumText(CanonicalWriter writer, String path, Enum<?> value) {
-    writer.writeString(SettingText.formatEnum(required(path, value)));
+    if (required(path, value).name().equals("UNRECOGNIZED")) {
+      throw new NonCanonicalValueException("an enum number this build does not know has no "
+          + "canonical text").at(path);
+    }
+    writer.writeString(SettingText.formatEnum(value));
   }
 
   /** A list in its own order. */
@@ -72,24 +79,40 @@ public final class ContractEncoding {
   }
 
   /**
-   * An order-insensitive list ({@code @Bag}): every element is encoded on its own, and the
-   * encodings are written sorted as unsigned bytes, so any order of the same elements gives the
-   * same bytes.
+   * An order-insensitive list ({@code @Bag}): every element is encoded on its own and the
+   * encodings are written sorted by {@code order} (strings by UTF-8 bytes, numbers by value, or a
+   * bag key), ties and a null order broken by the encodings as unsigned bytes. Any order of the
+   * same elements gives the same bytes.
    */
   public static <T> void bag(CanonicalWriter writer, String path, List<T> values,
-      ValueWriter<T> element) {
+      ValueWriter<T> element, java.util.Comparator<? super T> order) {
     required(path, values);
-    List<byte[]> encoded = new ArrayList<>(values.size());
+    List<Map.Entry<T, byte[]>> encoded = new ArrayList<>(values.size());
     CanonicalWriter scratch = new CanonicalWriter();
     for (int i = 0; i < values.size(); i++) {
-      element.write(scratch.reset(), required(path + "[" + i + "]", values.get(i)));
-      encoded.add(scratch.toByteArray());
+      T value = required(path + "[" + i + "]", values.get(i));
+      element.write(scratch.reset(), value);
+      encoded.add(Map.entry(value, scratch.toByteArray()));
     }
-    encoded.sort(Arrays::compareUnsigned);
+    java.util.Comparator<Map.Entry<T, byte[]>> byBytes =
+        (a, b) -> Arrays.compareUnsigned(a.getValue(), b.getValue());
+    encoded.sort(order == null ? byBytes
+        : java.util.Comparator.<Map.Entry<T, byte[]>, T>comparing(Map.Entry::getKey, order)
+            .thenComparing(byBytes));
     writer.writeArrayHeader(encoded.size());
-    for (byte[] bytes : encoded) {
-      writer.writeEncoded(bytes);
+    for (Map.Entry<T, byte[]> entry : encoded) {
+      writer.writeEncoded(entry.getValue());
     }
+  }
+
+  /** The order of a bag of strings: their UTF-8 bytes, as the legacy "sorted array". */
+  public static java.util.Comparator<String> byText() {
+    return Utf8.COMPARATOR;
+  }
+
+  /** The order of a bag of numbers or booleans: by value. */
+  public static <T extends Comparable<? super T>> java.util.Comparator<T> byValue() {
+    return java.util.Comparator.naturalOrder();
   }
 
   /** A string-keyed map as a MessagePack map, keys sorted by their UTF-8 bytes. */

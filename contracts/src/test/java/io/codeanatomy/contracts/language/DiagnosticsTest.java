@@ -238,6 +238,25 @@ class DiagnosticsTest {
             record S(String planHash,
                 String plan_hash) {} // error
             """, "components 'planHash' and 'plan_hash' both have the field name plan_hash"),
+        new Case(DiagnosticCode.BAG_KEY_INVALID, """
+            @Contract(name = "c", version = 1)
+            record S(String a,
+                @Bag(key = "name") List<String> tags) {} // error
+            """, "bag key of tags: a bag key orders a bag of contracts, but field tags is "
+                + "list<string>"),
+        new Case(DiagnosticCode.HASH_NOT_TEXT, """
+            @Contract(name = "c", version = 1)
+            record S(String a,
+                @Hash long size) {} // error
+            """, "@Hash marks SHA-256 hex digests, which are strings, but field size is long"),
+        new Case(DiagnosticCode.MISSING_ATTRIBUTE, """
+            @Contract(name = "c", version = 1)
+            record S(Level level) {}
+            enum Level {
+              @Attribute(name = "weight", value = 1.0) LOW,
+              HIGH // error
+            }
+            """, "constant HIGH of test.Level has no @Attribute 'weight'"),
         new Case(DiagnosticCode.MARKER_OUTSIDE_CONTRACT, """
             record S(@Provenance long createdAt) {} // error
             """, "@Provenance on 'createdAt' of test.S, which is not a @Contract"));
@@ -305,10 +324,23 @@ class DiagnosticsTest {
         + "Core Set is not a valid contract set name");
   }
 
+  @Test
+  void anUnreadableDescriptorSetIsReported() {
+    JavaFileObject file = ContractCompiler.source("test.S", IMPORTS + """
+        @SettingsSchema(namespace = "a", version = 1)
+        record S(@Setting(defaultValue = "1", doc = "d") int x) {}
+        """);
+    Compilation compilation = ContractCompiler.compile(
+        List.of("-Acodeanatomy.descriptorSets=/nonexistent/relspec.binpb"), file);
+    assertThat(compilation).hadErrorContaining("[CA902 UNREADABLE_DESCRIPTOR_SET] cannot read "
+        + "the descriptor set /nonexistent/relspec.binpb");
+  }
+
   @AfterAll
   static void everyDeclarationDiagnosticHasACase() {
     Set<DiagnosticCode> expected = EnumSet.allOf(DiagnosticCode.class);
     expected.remove(DiagnosticCode.INVALID_OPTION); // tested above, has no source line
+    expected.remove(DiagnosticCode.UNREADABLE_DESCRIPTOR_SET); // likewise
     expected.remove(DiagnosticCode.INTERNAL_ERROR); // a processor bug by definition
     if (!COVERED.isEmpty()) { // only when the parameterized cases ran
       expected.removeAll(COVERED);

@@ -3,6 +3,7 @@ package io.codeanatomy.processor.check;
 import io.codeanatomy.processor.diagnostics.Problems;
 import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.model.EnumModel;
 import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.SettingsSchemaModel;
 
@@ -19,7 +20,12 @@ public final class ContractChecks {
       PolicyChecks.check(set, policy, problems);
     }
     for (ContractModel contract : set.localContracts()) {
-      ContractRecordChecks.check(contract, problems);
+      ContractRecordChecks.check(set, contract, problems);
+    }
+    for (EnumModel model : set.enums()) {
+      if (model.local()) {
+        EnumChecks.check(model, problems);
+      }
     }
   }
 }

@@ -45,7 +45,11 @@ public enum DiagnosticCode {
   RECURSIVE_CONTRACT(44, "a contract contains itself, directly or through other contracts"),
   DUPLICATE_FIELD(45, "two components of a contract have the same field name"),
   MARKER_OUTSIDE_CONTRACT(46, "@Provenance, @Bag or @AbsentAs on a component of a record that is not a @Contract"),
+  BAG_KEY_INVALID(47, "@Bag(key) names no string field of the bag's element contract"),
+  HASH_NOT_TEXT(48, "@Hash on a field that does not hold strings"),
+  MISSING_ATTRIBUTE(49, "an enum constant lacks an @Attribute that another constant gives"),
   INVALID_OPTION(901, "a processor option (-A) has an invalid value"),
+  UNREADABLE_DESCRIPTOR_SET(902, "a descriptor set named by -Acodeanatomy.descriptorSets cannot be read"),
   INTERNAL_ERROR(999, "the processor failed; this is a bug in the processor");
 
   private final int number;

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param name the field's name in payloads and hashes, snake case ({@code manifest_hash})
  * @param type the field type
  * @param provenance whether it is kept in payloads but left out of every hash
- * @param bag whether a list is order-insensitive (sorted by canonical bytes before hashing)
+ * @param bag whether a list is order-insensitive (sorted before hashing)
+ * @param bagKey for a bag of contracts, the string field that orders it; empty for none
  * @param absent how an absent optional is encoded, as declared with {@code @AbsentAs}
+ * @param hash whether the field holds SHA-256 hex digests
  * @param origin the record component
  */
 public record ContractField(
@@ -19,20 +21,34 @@ public record ContractField(
     FieldType type,
     boolean provenance,
     boolean bag,
+    String bagKey,
     Absent absent,
+    HashRule hash,
     Origin origin) {
 
   public ContractField {
     Objects.requireNonNull(component, "component");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(bagKey, "bagKey");
     Objects.requireNonNull(absent, "absent");
+    Objects.requireNonNull(hash, "hash");
     Objects.requireNonNull(origin, "origin");
   }
 
   /** Whether an absent value is encoded as the empty string (else nil). */
   public boolean absentAsEmptyString() {
     return absent == Absent.EMPTY_STRING;
+  }
+
+  /** Whether a field holds SHA-256 hex digests. */
+  public enum HashRule {
+    /** Not a hash. */
+    NONE,
+    /** 64 lowercase hex characters. */
+    HASH,
+    /** 64 lowercase hex characters, or the empty string for "absent". */
+    HASH_OR_EMPTY
   }
 
   /** How an absent optional value is encoded. */

@@ -13,7 +13,8 @@ import java.util.List;
  * @param fields the fields in component order
  * @param local whether it is declared in this compilation
  * @param mixin whether the record declares {@code implements <Record>Mixin}
- * @param origin the {@code @Contract} annotation
+ * @param spelling how the contract is declared: an annotated record or a protobuf message
+ * @param origin the {@code @Contract} annotation, or the message in its {@code .proto} file
  */
 public record ContractModel(
     TypeRef type,
@@ -24,6 +25,7 @@ public record ContractModel(
     List<ContractField> fields,
     boolean local,
     boolean mixin,
+    Spelling spelling,
     Origin origin) {
 
   public ContractModel {
@@ -37,7 +39,18 @@ public record ContractModel(
 
   public ContractModel asExternal() {
     return new ContractModel(type, name, version, layout, forwardCompatible, fields, false, mixin,
-        origin);
+        spelling, origin);
+  }
+
+  /** How a contract is declared; everything downstream of the model treats both alike. */
+  public enum Spelling {
+    /** A {@code @Contract} record: accessors are its components. */
+    RECORD,
+    /**
+     * A protobuf message with the {@code codeanatomy.contract.v1.contract} option: accessors are
+     * protoc's getters ({@code getX()}, {@code getXList()}, {@code getXMap()}, {@code hasX()}).
+     */
+    PROTO
   }
 
   /** Mirrors {@code Contract.Layout}. */

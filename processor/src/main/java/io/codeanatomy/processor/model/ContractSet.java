@@ -10,18 +10,24 @@ import java.util.Optional;
  * @param schemas the settings schemas: local ones and those that local policies reference
  * @param policies the planning policies declared in this compilation
  * @param contracts the hashed contracts: local ones and those that local contracts nest
+ * @param enums the enums that settings and contracts use, with their attributes
  */
 public record ContractSet(String name, List<SettingsSchemaModel> schemas, List<PolicyModel> policies,
-    List<ContractModel> contracts) {
+    List<ContractModel> contracts, List<EnumModel> enums) {
 
   public ContractSet {
     schemas = List.copyOf(schemas);
     policies = List.copyOf(policies);
     contracts = List.copyOf(contracts);
+    enums = List.copyOf(enums);
   }
 
   public ContractSet(String name, List<SettingsSchemaModel> schemas, List<PolicyModel> policies) {
-    this(name, schemas, policies, List.of());
+    this(name, schemas, policies, List.of(), List.of());
+  }
+
+  public Optional<EnumModel> enumModel(TypeRef type) {
+    return enums.stream().filter(e -> e.type().equals(type)).findFirst();
   }
 
   public Optional<ContractModel> contract(TypeRef type) {

@@ -18,10 +18,13 @@ public final class AnnotationNames {
   public static final String PROVENANCE = PACKAGE + ".Provenance";
   public static final String BAG = PACKAGE + ".Bag";
   public static final String ABSENT_AS = PACKAGE + ".AbsentAs";
+  public static final String HASH = PACKAGE + ".Hash";
+  public static final String ATTRIBUTE = PACKAGE + ".Attribute";
+  public static final String ATTRIBUTES = PACKAGE + ".Attributes";
 
   /** Every annotation the processor handles. */
   public static final Set<String> ALL = Set.of(SETTINGS_SCHEMA, SETTING, PLANNING_POLICY, PROFILE,
-      PROFILES, CONTRACT, PROVENANCE, BAG, ABSENT_AS);
+      PROFILES, CONTRACT, PROVENANCE, BAG, ABSENT_AS, HASH, ATTRIBUTE, ATTRIBUTES);
 
   private AnnotationNames() {}
 }

@@ -13,6 +13,7 @@ import static io.codeanatomy.processor.diagnostics.DiagnosticCode.UNIT_MISMATCH;
 import static io.codeanatomy.processor.diagnostics.DiagnosticCode.UNSUPPORTED_TYPE;
 
 import io.codeanatomy.processor.diagnostics.Problems;
+import io.codeanatomy.processor.model.EnumModel;
 import io.codeanatomy.processor.model.JavaForm;
 import io.codeanatomy.processor.model.Names;
 import io.codeanatomy.processor.model.Origin;
@@ -251,27 +252,72 @@ public final class ContractReader {
       return Optional.of(ValueType.of(ValueKind.STRING_LIST, form));
     }
     if (element.getKind() == ElementKind.ENUM) {
-      if (!isAccessible(element, origin, "enum " + name)) {
-        return Optional.empty();
-      }
-      List<String> constants = new ArrayList<>();
-      Map<String, String> texts = new HashMap<>();
-      for (Element enclosed : element.getEnclosedElements()) {
-        if (enclosed.getKind() == ElementKind.ENUM_CONSTANT) {
-          String constant = enclosed.getSimpleName().toString();
-          String other = texts.put(constant.toLowerCase(java.util.Locale.ROOT), constant);
-          if (other != null) {
-            problems.report(UNSUPPORTED_TYPE, origin,
-                "enum " + name + " has constants " + other + " and " + constant
-                    + ", which share the setting text '" + constant.toLowerCase(java.util.Locale.ROOT) + "'");
-            return Optional.empty();
-          }
-          constants.add(constant);
-        }
-      }
-      return Optional.of(ValueType.enumType(typeRef(element), constants, form));
+      return readEnum(element, origin)
+          .map(e -> ValueType.enumType(e.type(), e.constants(), form));
     }
     return Optional.empty();
+  }
+
+  private final Map<String, Optional<EnumModel>> enums = new LinkedHashMap<>();
+
+  /** Every enum read so far. */
+  public List<EnumModel> enums() {
+    return enums.values().stream().flatMap(Optional::stream).toList();
+  }
+
+  /**
+   * Reads an enum used by a setting or a contract field (once): its constants, whose lower-case
+   * texts must differ, and the {@code @Attribute} numbers on them.
+   */
+  Optional<EnumModel> readEnum(TypeElement element, Origin usedAt) {
+    String name = element.getQualifiedName().toString();
+    Optional<EnumModel> known = enums.get(name);
+    if (known != null) {
+      return known;
+    }
+    Optional<EnumModel> read = doReadEnum(element, usedAt);
+    enums.put(name, read);
+    return read;
+  }
+
+  private Optional<EnumModel> doReadEnum(TypeElement element, Origin usedAt) {
+    String name = element.getQualifiedName().toString();
+    if (!isAccessible(element, usedAt, "enum " + name)) {
+      return Optional.empty();
+    }
+    List<String> constants = new ArrayList<>();
+    Map<String, String> texts = new HashMap<>();
+    Map<String, Map<String, Double>> attributes = new LinkedHashMap<>();
+    Map<String, Origin> origins = new LinkedHashMap<>();
+    for (Element enclosed : element.getEnclosedElements()) {
+      if (enclosed.getKind() != ElementKind.ENUM_CONSTANT) {
+        continue;
+      }
+      String constant = enclosed.getSimpleName().toString();
+      String text = constant.toLowerCase(java.util.Locale.ROOT);
+      String other = texts.put(text, constant);
+      if (other != null) {
+        problems.report(UNSUPPORTED_TYPE, usedAt, "enum " + name + " has constants " + other
+            + " and " + constant + ", which share the text '" + text + "'");
+        return Optional.empty();
+      }
+      constants.add(constant);
+      origins.put(constant, JavacOrigin.of(enclosed));
+      for (AnnotationMirror attribute : attributeMirrors(enclosed)) {
+        attributes.computeIfAbsent(mirrors.string(attribute, "name"), k -> new LinkedHashMap<>())
+            .put(constant, (Double) mirrors.value(attribute, "value").getValue());
+      }
+    }
+    return Optional.of(new EnumModel(typeRef(element), constants, attributes, isLocal(element),
+        origins));
+  }
+
+  private List<AnnotationMirror> attributeMirrors(Element constant) {
+    List<AnnotationMirror> found = new ArrayList<>();
+    Mirrors.find(constant, AnnotationNames.ATTRIBUTE).ifPresent(found::add);
+    Mirrors.find(constant, AnnotationNames.ATTRIBUTES)
+        .ifPresent(container -> found.addAll(mirrors.annotations(container, "value")));
+    return found;
   }
 
   private static boolean isString(TypeMirror type) {

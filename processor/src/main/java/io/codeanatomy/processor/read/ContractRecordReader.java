@@ -49,6 +49,13 @@ public final class ContractRecordReader {
     this.problems = problems;
   }
 
+  /** Adds contracts read from descriptor sets, so that records can nest them. */
+  public void addProtoContracts(List<ContractModel> protos) {
+    for (ContractModel proto : protos) {
+      contracts.put(proto.type().qualifiedName(), Optional.of(proto));
+    }
+  }
+
   /** Every contract read so far, local or from dependencies. */
   public List<ContractModel> contracts() {
     return contracts.values().stream().flatMap(Optional::stream).toList();
@@ -99,6 +106,7 @@ public final class ContractRecordReader {
           fields,
           local,
           ContractReader.declaresMixin(element, records.typeRef(element)),
+          ContractModel.Spelling.RECORD,
           origin));
     } finally {
       reading.remove(qualified);
@@ -112,14 +120,20 @@ public final class ContractRecordReader {
       return Optional.empty();
     }
     Optional<AnnotationMirror> absentAs = Mirrors.find(component, AnnotationNames.ABSENT_AS);
+    Optional<AnnotationMirror> bag = Mirrors.find(component, AnnotationNames.BAG);
+    Optional<AnnotationMirror> hash = Mirrors.find(component, AnnotationNames.HASH);
     return Optional.of(new ContractField(
         component.getSimpleName().toString(),
         Names.snakeCase(component.getSimpleName().toString()),
         type.get(),
         Mirrors.find(component, AnnotationNames.PROVENANCE).isPresent(),
-        Mirrors.find(component, AnnotationNames.BAG).isPresent(),
+        bag.isPresent(),
+        bag.map(m -> mirrors.string(m, "key")).orElse(""),
         absentAs.map(m -> ContractField.Absent.valueOf(mirrors.enumConstant(m, "value")))
             .orElse(ContractField.Absent.UNSPECIFIED),
+        hash.map(m -> mirrors.bool(m, "allowEmpty")
+                ? ContractField.HashRule.HASH_OR_EMPTY : ContractField.HashRule.HASH)
+            .orElse(ContractField.HashRule.NONE),
         origin));
   }
 
@@ -190,13 +204,8 @@ public final class ContractRecordReader {
         break;
     }
     if (typeElement.getKind() == ElementKind.ENUM) {
-      List<String> constants = new ArrayList<>();
-      for (Element enclosed : typeElement.getEnclosedElements()) {
-        if (enclosed.getKind() == ElementKind.ENUM_CONSTANT) {
-          constants.add(enclosed.getSimpleName().toString());
-        }
-      }
-      return Optional.of(new FieldType.EnumType(records.typeRef(typeElement), constants));
+      return records.readEnum(typeElement, JavacOrigin.of(component))
+          .map(e -> new FieldType.EnumType(e.type(), e.constants()));
     }
     if (Mirrors.find(typeElement, AnnotationNames.CONTRACT).isPresent()) {
       String name = typeElement.getQualifiedName().toString();

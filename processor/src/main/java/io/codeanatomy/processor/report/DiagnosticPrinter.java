@@ -2,6 +2,7 @@ package io.codeanatomy.processor.report;
 
 import io.codeanatomy.processor.diagnostics.Problem;
 import io.codeanatomy.processor.read.JavacOrigin;
+import io.codeanatomy.processor.read.ProtoOrigin;
 import java.util.Optional;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -25,6 +26,11 @@ public final class DiagnosticPrinter {
   }
 
   public void print(Problem problem) {
+    if (problem.origin() instanceof ProtoOrigin proto) {
+      // No javac element to point at: the .proto position leads the text, as compilers print it.
+      messager.printMessage(Diagnostic.Kind.ERROR, proto.location() + ": " + problem.render());
+      return;
+    }
     if (!(problem.origin() instanceof JavacOrigin origin)) {
       messager.printMessage(Diagnostic.Kind.ERROR, problem.render());
       return;

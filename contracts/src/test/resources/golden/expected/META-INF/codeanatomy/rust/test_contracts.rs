@@ -414,7 +414,8 @@ pub mod canonical {
 
     impl std::error::Error for TextError {}
 
-    fn text_error(expected: &str, actual: &str) -> TextError {
+    /// A `TextError` saying what was expected and what came.
+    pub fn text_error(expected: &str, actual: &str) -> TextError {
         TextError {
             expected: expected.to_string(),
             actual: actual.to_string(),
@@ -1201,6 +1202,9 @@ impl Compression {
     /// Every value, in declaration order.
     pub const ALL: [Compression; 3] = [Compression::None, Compression::Gzip, Compression::Zstd];
 
+    /// What `from_text` accepts, in words.
+    pub const EXPECTED: &'static str = "one of none, gzip, zstd";
+
     /// The setting text of this value.
     pub fn as_text(self) -> &'static str {
         match self {
@@ -1216,10 +1220,7 @@ impl Compression {
             "none" => Ok(Compression::None),
             "gzip" => Ok(Compression::Gzip),
             "zstd" => Ok(Compression::Zstd),
-            _ => Err(TextError {
-                expected: "one of none, gzip, zstd".to_string(),
-                actual: text.to_string(),
-            }),
+            _ => Err(canonical::text_error(Self::EXPECTED, text)),
         }
     }
 }
@@ -1240,6 +1241,9 @@ impl LogSettingsLevel {
         LogSettingsLevel::Warn,
     ];
 
+    /// What `from_text` accepts, in words.
+    pub const EXPECTED: &'static str = "one of debug, info, warn";
+
     /// The setting text of this value.
     pub fn as_text(self) -> &'static str {
         match self {
@@ -1255,10 +1259,7 @@ impl LogSettingsLevel {
             "debug" => Ok(LogSettingsLevel::Debug),
             "info" => Ok(LogSettingsLevel::Info),
             "warn" => Ok(LogSettingsLevel::Warn),
-            _ => Err(TextError {
-                expected: "one of debug, info, warn".to_string(),
-                actual: text.to_string(),
-            }),
+            _ => Err(canonical::text_error(Self::EXPECTED, text)),
         }
     }
 }
@@ -2371,17 +2372,11 @@ impl ServerReport {
         writer.write_str(self.compression.as_text());
         writer.write_array_header(2);
         writer.write_str("tags");
-        let mut encoded0 = Vec::with_capacity(self.tags.len());
-        for item0 in &self.tags {
-            let mut element0 = Writer::new();
-            element0.write_str(item0);
-            encoded0.push(element0.into_bytes());
-        }
-        // Sorted by canonical bytes: the order of a bag's elements does not count.
-        encoded0.sort();
-        writer.write_array_header(encoded0.len());
-        for bytes in &encoded0 {
-            writer.write_encoded(bytes);
+        let mut sorted0: Vec<&String> = self.tags.iter().collect();
+        sorted0.sort();
+        writer.write_array_header(sorted0.len());
+        for item0 in sorted0 {
+            writer.write_str(item0);
         }
         writer.write_array_header(2);
         writer.write_str("counters");
@@ -2422,12 +2417,12 @@ impl ServerReport {
         for item0 in &self.pages {
             let mut element0 = Writer::new();
             item0.write_body(&mut element0)?;
-            encoded0.push(element0.into_bytes());
+            encoded0.push(("", element0.into_bytes()));
         }
         // Sorted by canonical bytes: the order of a bag's elements does not count.
         encoded0.sort();
         writer.write_array_header(encoded0.len());
-        for bytes in &encoded0 {
+        for (_, bytes) in &encoded0 {
             writer.write_encoded(bytes);
         }
         writer.write_array_header(2);

@@ -41,8 +41,13 @@ final class ContractSamples {
     this.byJavaType = byJavaType;
   }
 
-  /** The base sample and its variants. */
-  List<Case> cases(ContractManifest.Contract contract, Class<?> record) {
+  /** The base sample and its variants, for a record or a protoc message class. */
+  List<Case> cases(ContractManifest.Contract contract, Class<?> type) {
+    return com.google.protobuf.Message.class.isAssignableFrom(type)
+        ? protoCases(contract, type) : recordCases(contract, type);
+  }
+
+  private List<Case> recordCases(ContractManifest.Contract contract, Class<?> record) {
     List<Case> cases = new ArrayList<>();
     RecordComponent[] components = record.getRecordComponents();
     Object[] base = new Object[components.length];
@@ -53,7 +58,8 @@ final class ContractSamples {
     for (int i = 0; i < components.length; i++) {
       ContractManifest.Field field = field(contract, components[i].getName());
       Object[] changed = base.clone();
-      changed[i] = sample(components[i].getGenericType(), 101 + i);
+      // The next seed: flips booleans, moves enums to the next constant, changes the rest.
+      changed[i] = sample(components[i].getGenericType(), 2 + i);
       cases.add(new Case(field.name() + " changed", construct(record, changed),
           field.hashed() ? "differs" : "same"));
       if (field.bag() && base[i] instanceof List<?> list && list.size() > 1) {
@@ -72,6 +78,140 @@ final class ContractSamples {
       }
     }
     return cases;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // protoc messages, built through their descriptors
+
+  private List<Case> protoCases(ContractManifest.Contract contract, Class<?> type) {
+    com.google.protobuf.Message.Builder prototype;
+    try {
+      prototype = (com.google.protobuf.Message.Builder) type.getMethod("newBuilder").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build " + type.getName(), e);
+    }
+    com.google.protobuf.Message base = protoSample(prototype.clone(), 1);
+    List<Case> cases = new ArrayList<>();
+    cases.add(new Case("base", base, "base"));
+    List<com.google.protobuf.Descriptors.FieldDescriptor> fields =
+        base.getDescriptorForType().getFields();
+    for (int i = 0; i < fields.size(); i++) {
+      com.google.protobuf.Descriptors.FieldDescriptor f = fields.get(i);
+      ContractManifest.Field field = contract.fields().stream()
+          .filter(x -> x.name().equals(f.getName())).findFirst().orElseThrow();
+      com.google.protobuf.Message.Builder changed = base.toBuilder().clearField(f);
+      setSample(changed, f, 2 + i);
+      cases.add(new Case(field.name() + " changed", changed.build(),
+          field.hashed() ? "differs" : "same"));
+      if (field.bag() && f.isRepeated()) {
+        com.google.protobuf.Message.Builder reversed = base.toBuilder().clearField(f);
+        List<?> values = (List<?>) base.getField(f);
+        for (int j = values.size() - 1; j >= 0; j--) {
+          reversed.addRepeatedField(f, values.get(j));
+        }
+        cases.add(new Case(field.name() + " reordered", reversed.build(), "same"));
+      }
+      if (f.hasPresence() && !f.isRepeated()
+          && f.getType() != com.google.protobuf.Descriptors.FieldDescriptor.Type.MESSAGE) {
+        cases.add(new Case(field.name() + " absent", base.toBuilder().clearField(f).build(),
+            field.hashed() ? "differs" : "same"));
+      }
+    }
+    return cases;
+  }
+
+  private com.google.protobuf.Message protoSample(com.google.protobuf.Message.Builder builder,
+      int seed) {
+    List<com.google.protobuf.Descriptors.FieldDescriptor> fields =
+        builder.getDescriptorForType().getFields();
+    for (int i = 0; i < fields.size(); i++) {
+      setSample(builder, fields.get(i), seed + i);
+    }
+    return builder.build();
+  }
+
+  private void setSample(com.google.protobuf.Message.Builder builder,
+      com.google.protobuf.Descriptors.FieldDescriptor f, int seed) {
+    if (f.isMapField()) {
+      for (String key : List.of("k" + seed, "a" + seed)) {
+        com.google.protobuf.Message.Builder entry = builder.newBuilderForField(f);
+        com.google.protobuf.Descriptors.FieldDescriptor k =
+            entry.getDescriptorForType().findFieldByNumber(1);
+        com.google.protobuf.Descriptors.FieldDescriptor v =
+            entry.getDescriptorForType().findFieldByNumber(2);
+        entry.setField(k, key);
+        entry.setField(v, protoValue(entry, v, seed + key.length() + key.charAt(0)));
+        builder.addRepeatedField(f, entry.build());
+      }
+    } else if (f.isRepeated()) {
+      builder.addRepeatedField(f, protoValue(builder, f, seed));
+      builder.addRepeatedField(f, protoValue(builder, f, seed + 17));
+    } else {
+      builder.setField(f, protoValue(builder, f, seed));
+    }
+  }
+
+  private Object protoValue(com.google.protobuf.Message.Builder owner,
+      com.google.protobuf.Descriptors.FieldDescriptor f, int seed) {
+    return switch (f.getJavaType()) {
+      case STRING -> "v" + seed + "-é";
+      case INT -> seed * 7 - 3;
+      case LONG -> seed * 1_000_000_007L;
+      case DOUBLE -> seed + 0.25;
+      case FLOAT -> seed + 0.25f;
+      case BOOLEAN -> seed % 2 == 1;
+      case BYTE_STRING -> com.google.protobuf.ByteString.copyFrom(new byte[] {(byte) seed, -1});
+      case ENUM -> {
+        List<com.google.protobuf.Descriptors.EnumValueDescriptor> values =
+            f.getEnumType().getValues();
+        yield values.get(seed % values.size());
+      }
+      case MESSAGE -> protoSample(owner.newBuilderForField(f), seed);
+    };
+  }
+
+  /** A protoc message in the typed notation: a map of its fields by proto name. */
+  private ObjectNode typedProto(com.google.protobuf.Message message) {
+    ObjectNode node = JSON.objectNode();
+    ArrayNode entries = node.putArray("map");
+    for (com.google.protobuf.Descriptors.FieldDescriptor f :
+        message.getDescriptorForType().getFields()) {
+      ObjectNode value;
+      if (f.isMapField()) {
+        value = JSON.objectNode();
+        ArrayNode map = value.putArray("map");
+        for (Object entry : (List<?>) message.getField(f)) {
+          com.google.protobuf.Message e = (com.google.protobuf.Message) entry;
+          map.addArray()
+              .add((String) e.getField(e.getDescriptorForType().findFieldByNumber(1)))
+              .add(typedProtoValue(e.getField(e.getDescriptorForType().findFieldByNumber(2))));
+        }
+      } else if (f.isRepeated()) {
+        value = JSON.objectNode();
+        ArrayNode array = value.putArray("array");
+        ((List<?>) message.getField(f)).forEach(item -> array.add(typedProtoValue(item)));
+      } else if (f.hasPresence() && !message.hasField(f)
+          && f.getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+        value = typed(null);
+      } else {
+        value = typedProtoValue(message.getField(f));
+      }
+      entries.addArray().add(f.getName()).add(value);
+    }
+    return node;
+  }
+
+  private ObjectNode typedProtoValue(Object value) {
+    if (value instanceof com.google.protobuf.Message m) {
+      return typedProto(m);
+    } else if (value instanceof com.google.protobuf.Descriptors.EnumValueDescriptor e) {
+      return typed(e.getName().toLowerCase(Locale.ROOT));
+    } else if (value instanceof com.google.protobuf.ByteString b) {
+      return typed(b.toByteArray());
+    } else if (value instanceof Float f) {
+      return typed((double) f);
+    }
+    return typed(value);
   }
 
   private static ContractManifest.Field field(ContractManifest.Contract contract, String component) {
@@ -156,6 +296,9 @@ final class ContractSamples {
 
   /** The value in the typed notation of the canonical vectors; records as maps of fields. */
   ObjectNode typed(Object value) {
+    if (value instanceof com.google.protobuf.Message message) {
+      return typedProto(message);
+    }
     ObjectNode node = JSON.objectNode();
     if (value == null) {
       node.putNull("nil");

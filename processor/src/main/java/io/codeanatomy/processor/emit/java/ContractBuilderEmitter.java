@@ -93,7 +93,11 @@ final class ContractBuilderEmitter {
       arguments.add(copy(field));
     }
     build.addStatement("violations.throwIfAny()")
-        .addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "));
+        .addStatement("$T value = new $T($L)", record, record, CodeBlock.join(arguments, ", "))
+        .addStatement("violations.addAll($T.validate(value))",
+            ContractCodecEmitter.codec(contract.type()))
+        .addStatement("violations.throwIfAny()")
+        .addStatement("return value");
     type.addMethod(build.build());
     return JavaNames.file(builder, type, contract.type().qualifiedName());
   }

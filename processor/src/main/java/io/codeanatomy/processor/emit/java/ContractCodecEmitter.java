@@ -103,7 +103,8 @@ final class ContractCodecEmitter {
           .addStatement("writeBody(writer, value)");
     }
     type.addMethod(write.build());
-    type.addMethod(writeBody(contract, record));
+    type.addMethod(writeBody(set, contract, record));
+    type.addMethod(validate(set, contract, record));
     return JavaNames.file(codec, type, contract.type().qualifiedName());
   }
 
@@ -121,7 +122,7 @@ final class ContractCodecEmitter {
   }
 
   /** The body: a map of the hashed fields (sorted), or their pairs (in order). */
-  private static MethodSpec writeBody(ContractModel contract, ClassName record) {
+  private static MethodSpec writeBody(ContractSet set, ContractModel contract, ClassName record) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("writeBody")
         .addJavadoc("Writes the body, without an envelope: how this contract is written when it is\n"
             + "nested in another.\n")
@@ -142,26 +143,78 @@ final class ContractCodecEmitter {
         method.addStatement("writer.writeArrayHeader(2)");
       }
       method.addStatement("writer.writeString($S)", field.name());
-      method.addStatement(write(field.type(), "writer",
-          CodeBlock.of("value.$N()", field.component()), contract.name() + "." + field.name(),
-          field.bag(), field.absentAsEmptyString(), pairs, 0));
+      Context context = new Context(set, contract.spelling(), pairs);
+      method.addStatement(write(context, field.type(), "writer", accessor(contract, field, "value"),
+          contract.name() + "." + field.name(), field, 0));
     }
     return method.build();
+  }
+
+  /** What the code of one field's value depends on besides its type. */
+  record Context(ContractSet set, ContractModel.Spelling spelling, boolean pairs) {
+    boolean proto() {
+      return spelling == ContractModel.Spelling.PROTO;
+    }
+  }
+
+  /**
+   * The expression reading a field of {@code value}: the record component, or protoc's getter
+   * ({@code getX()}, {@code getXList()}, {@code getXMap()}; a proto3 optional as an
+   * {@code Optional*}; bytes as {@code byte[]}).
+   */
+  static CodeBlock accessor(ContractModel contract, ContractField field, String value) {
+    if (contract.spelling() == ContractModel.Spelling.RECORD) {
+      return CodeBlock.of("$N.$N()", value, field.component());
+    }
+    String name = field.component().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+        + field.component().substring(1);
+    FieldType type = field.type();
+    if (type instanceof FieldType.ListType) {
+      return CodeBlock.of("$N.get$LList()", value, name);
+    }
+    if (type instanceof FieldType.MapType) {
+      return CodeBlock.of("$N.get$LMap()", value, name);
+    }
+    if (type instanceof FieldType.OptionalType optional) {
+      ClassName holder = switch (optional.form()) {
+        case OPTIONAL_INT -> JavaNames.OPTIONAL_INT;
+        case OPTIONAL_LONG -> JavaNames.OPTIONAL_LONG;
+        case OPTIONAL_DOUBLE -> JavaNames.OPTIONAL_DOUBLE;
+        default -> JavaNames.OPTIONAL;
+      };
+      CodeBlock present = bytes(optional.element())
+          ? CodeBlock.of("$N.get$L().toByteArray()", value, name)
+          : CodeBlock.of("$N.get$L()", value, name);
+      return CodeBlock.of("$N.has$L() ? $T.of($L) : $T.empty()", value, name, holder, present,
+          holder);
+    }
+    if (bytes(type)) {
+      return CodeBlock.of("$N.get$L().toByteArray()", value, name);
+    }
+    return CodeBlock.of("$N.get$L()", value, name);
+  }
+
+  private static boolean bytes(FieldType type) {
+    return type instanceof FieldType.Scalar s && s.kind() == FieldType.ScalarKind.BYTES;
   }
 
   /**
    * The statement (without semicolon) that writes {@code value} of {@code type}. Lists, maps and
    * optionals pass a lambda that writes their elements; {@code depth} names its parameters.
+   * {@code field} is the declaring field at depth 0 (its bag and absent markers), else null.
    */
-  static CodeBlock write(FieldType type, String writer, CodeBlock value, String path, boolean bag,
-      boolean absentAsEmptyString, boolean pairs, int depth) {
+  static CodeBlock write(Context context, FieldType type, String writer, CodeBlock value,
+      String path, ContractField field, int depth) {
     if (type instanceof FieldType.Scalar scalar) {
       return switch (scalar.kind()) {
         case BOOLEAN -> CodeBlock.of("$T.bool($N, $L)", ENCODING, writer, value);
         case INT, LONG -> CodeBlock.of("$T.integer($N, $L)", ENCODING, writer, value);
         case DOUBLE -> CodeBlock.of("$T.float64($N, $S, $L)", ENCODING, writer, path, value);
         case STRING -> CodeBlock.of("$T.string($N, $S, $L)", ENCODING, writer, path, value);
-        case BYTES -> CodeBlock.of("$T.bytes($N, $S, $L)", ENCODING, writer, path, value);
+        // A proto list element is a ByteString; everything else reaching here is a byte[].
+        case BYTES -> depth > 0 && context.proto()
+            ? CodeBlock.of("$T.bytes($N, $S, $L.toByteArray())", ENCODING, writer, path, value)
+            : CodeBlock.of("$T.bytes($N, $S, $L)", ENCODING, writer, path, value);
       };
     }
     if (type instanceof FieldType.EnumType) {
@@ -172,33 +225,121 @@ final class ContractCodecEmitter {
     }
     String w = "w" + depth;
     String e = "e" + depth;
+    boolean bag = field != null && field.bag();
     if (type instanceof FieldType.ListType list) {
-      return CodeBlock.of("$T.$L($N, $S, $L,\n$>$>($N, $N) -> $L$<$<)", ENCODING,
-          bag ? "bag" : "list",
-          writer, path, value, w, e,
-          write(list.element(), w, CodeBlock.of("$N", e), path + "[]", false, false, pairs,
-              depth + 1));
+      CodeBlock element = write(context, list.element(), w, CodeBlock.of("$N", e), path + "[]",
+          null, depth + 1);
+      if (bag) {
+        return CodeBlock.of("$T.bag($N, $S, $L,\n$>$>($N, $N) -> $L,\n$L$<$<)", ENCODING,
+            writer, path, value, w, e, element, bagOrder(context, list.element(), field));
+      }
+      return CodeBlock.of("$T.list($N, $S, $L,\n$>$>($N, $N) -> $L$<$<)", ENCODING, writer, path,
+          value, w, e, element);
     }
     if (type instanceof FieldType.MapType map) {
       return CodeBlock.of("$T.$L($N, $S, $L,\n$>$>($N, $N) -> $L$<$<)", ENCODING,
-          pairs ? "pairs" : "map",
-          writer, path, value, w, e,
-          write(map.value(), w, CodeBlock.of("$N", e), path + "[]", false, false, pairs,
-              depth + 1));
+          context.pairs() ? "pairs" : "map", writer, path, value, w, e,
+          write(context, map.value(), w, CodeBlock.of("$N", e), path + "[]", null, depth + 1));
     }
     FieldType.OptionalType optional = (FieldType.OptionalType) type;
+    boolean absentAsEmpty = field != null && field.absentAsEmptyString();
     return switch (optional.form()) {
       case OPTIONAL_INT -> CodeBlock.of("$T.optionalInt($N, $S, $L, $L)", ENCODING, writer, path,
-          value, absentAsEmptyString);
+          value, absentAsEmpty);
       case OPTIONAL_LONG -> CodeBlock.of("$T.optionalLong($N, $S, $L, $L)", ENCODING, writer, path,
-          value, absentAsEmptyString);
+          value, absentAsEmpty);
       case OPTIONAL_DOUBLE -> CodeBlock.of("$T.optionalDouble($N, $S, $L, $L)", ENCODING, writer,
-          path, value, absentAsEmptyString);
-      default -> CodeBlock.of("$T.optional($N, $S, $L, $L,\n$>$>($N, $N) -> $L$<$<)", ENCODING, writer,
-          path, value, absentAsEmptyString, w, e,
-          write(optional.element(), w, CodeBlock.of("$N", e), path, false, false, pairs,
-              depth + 1));
+          path, value, absentAsEmpty);
+      // A proto3 optional of bytes is already a byte[] here (the accessor converts it).
+      default -> CodeBlock.of("$T.optional($N, $S, $L, $L,\n$>$>($N, $N) -> $L$<$<)", ENCODING,
+          writer, path, value, absentAsEmpty, w, e,
+          write(new Context(context.set(), ContractModel.Spelling.RECORD, context.pairs()),
+              optional.element(), w, CodeBlock.of("$N", e), path, null, depth + 1));
     };
+  }
+
+  /** The order of a bag: text, value, a key field of its contracts, or null (canonical bytes). */
+  private static CodeBlock bagOrder(Context context, FieldType element, ContractField field) {
+    if (element instanceof FieldType.Scalar scalar) {
+      return switch (scalar.kind()) {
+        case STRING -> CodeBlock.of("$T.byText()", ENCODING);
+        case INT, LONG, DOUBLE, BOOLEAN -> CodeBlock.of("$T.byValue()", ENCODING);
+        case BYTES -> CodeBlock.of("null");
+      };
+    }
+    if (element instanceof FieldType.EnumType) {
+      return CodeBlock.of("null");
+    }
+    if (element instanceof FieldType.ContractRef ref && !field.bagKey().isEmpty()) {
+      ContractModel nested = context.set().contract(ref.type()).orElseThrow();
+      ContractField key = nested.fields().stream()
+          .filter(f -> f.name().equals(field.bagKey())).findFirst().orElseThrow();
+      CodeBlock text = key.type() instanceof FieldType.EnumType
+          ? CodeBlock.of("$T.formatEnum($L)", JavaNames.SETTING_TEXT, accessor(nested, key, "k"))
+          : accessor(nested, key, "k");
+      return CodeBlock.of("$T.comparing(k -> $L, $T.byText())",
+          ClassName.get(java.util.Comparator.class), text, ENCODING);
+    }
+    return CodeBlock.of("null");
+  }
+
+  /** {@code validate}: nulls (records), hash fields, and nested contracts, each by path. */
+  private static MethodSpec validate(ContractSet set, ContractModel contract, ClassName record) {
+    ClassName validation = ClassName.get(JavaNames.SUPPORT, "ContractValidation");
+    MethodSpec.Builder method = MethodSpec.methodBuilder("validate")
+        .addJavadoc("Every constraint {@code value} violates: $L hash fields that are not SHA-256\n"
+            + "digests, and the violations of nested contracts, each named by its path.\n",
+            contract.spelling() == ContractModel.Spelling.RECORD ? "missing values," : "")
+        .addModifiers(PUBLIC, STATIC)
+        .returns(JavaNames.VIOLATION_LIST)
+        .addParameter(record, "value")
+        .addStatement("$T violations = new $T($S)", JavaNames.VIOLATIONS, JavaNames.VIOLATIONS,
+            "contract " + contract.name());
+    for (ContractField field : contract.fields()) {
+      CodeBlock access = accessor(contract, field, "value");
+      FieldType type = field.type();
+      CodeBlock.Builder checks = CodeBlock.builder();
+      if (field.hash() != ContractField.HashRule.NONE) {
+        boolean allowEmpty = field.hash() == ContractField.HashRule.HASH_OR_EMPTY;
+        String check = type instanceof FieldType.ListType ? "hashes"
+            : type instanceof FieldType.MapType ? "hashValues" : "hash";
+        checks.addStatement("$T.$L(violations, $S, $L, $L)", validation, check, field.name(),
+            access, allowEmpty);
+      }
+      nestedCheck(checks, validation, type, field.name(), access);
+      boolean nullable = contract.spelling() == ContractModel.Spelling.RECORD
+          && !(type instanceof FieldType.Scalar s && s.form() == JavaForm.PRIMITIVE);
+      if (nullable) {
+        method.addStatement("violations.notNull($S, $L)", field.name(), access);
+        if (!checks.isEmpty()) {
+          method.beginControlFlow("if ($L != null)", access).addCode(checks.build())
+              .endControlFlow();
+        }
+      } else {
+        method.addCode(checks.build());
+      }
+    }
+    return method.addStatement("return violations.list()").build();
+  }
+
+  private static void nestedCheck(CodeBlock.Builder method, ClassName validation, FieldType type,
+      String path, CodeBlock access) {
+    if (type instanceof FieldType.ContractRef ref) {
+      method.addStatement("$T.nested(violations, $S, $L, $T::validate)", validation, path, access,
+          codec(ref.type()));
+    } else if (type instanceof FieldType.ListType list
+        && list.element() instanceof FieldType.ContractRef ref) {
+      method.addStatement("$T.nestedEach(violations, $S, $L, $T::validate)", validation, path,
+          access, codec(ref.type()));
+    } else if (type instanceof FieldType.MapType map
+        && map.value() instanceof FieldType.ContractRef ref) {
+      method.addStatement("$T.nestedValues(violations, $S, $L, $T::validate)", validation, path,
+          access, codec(ref.type()));
+    } else if (type instanceof FieldType.OptionalType optional
+        && optional.element() instanceof FieldType.ContractRef ref) {
+      method.addStatement("$L.ifPresent(v -> $T.nested(violations, $S, v, $T::validate))", access,
+          validation, path, codec(ref.type()));
+    }
   }
 
   /** The Java type of a field as the record component spells it. */

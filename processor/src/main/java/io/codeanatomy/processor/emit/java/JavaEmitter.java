@@ -3,6 +3,7 @@ package io.codeanatomy.processor.emit.java;
 import com.palantir.javapoet.JavaFile;
 import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.model.EnumModel;
 import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.ProfileResolution;
 import io.codeanatomy.processor.model.SettingModel;
@@ -38,9 +39,17 @@ public final class JavaEmitter {
     }
     for (ContractModel contract : set.localContracts()) {
       files.add(ContractCodecEmitter.emit(set, contract));
-      files.add(ContractBuilderEmitter.emit(contract));
-      if (contract.mixin()) {
-        files.add(MixinEmitter.contract(contract));
+      // A proto message has protoc's builder, and cannot implement a mixin.
+      if (contract.spelling() == ContractModel.Spelling.RECORD) {
+        files.add(ContractBuilderEmitter.emit(contract));
+        if (contract.mixin()) {
+          files.add(MixinEmitter.contract(contract));
+        }
+      }
+    }
+    for (EnumModel model : set.enums()) {
+      if (model.local() && !model.attributes().isEmpty()) {
+        files.add(EnumAttributesEmitter.emit(model));
       }
     }
     return files;

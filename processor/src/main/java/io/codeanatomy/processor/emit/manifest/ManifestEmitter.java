@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codeanatomy.processor.model.ContractField;
 import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.model.EnumModel;
 import io.codeanatomy.processor.model.Fingerprints;
 import io.codeanatomy.processor.model.PolicyComponent;
 import io.codeanatomy.processor.model.PolicyModel;
@@ -52,6 +53,20 @@ public final class ManifestEmitter {
     ArrayNode contracts = root.putArray("contracts");
     for (ContractModel contract : set.localContracts()) {
       contracts.add(contract(set, contract));
+    }
+    ArrayNode enums = root.putArray("enums");
+    for (EnumModel model : set.enums()) {
+      if (model.local()) {
+        ObjectNode e = enums.addObject();
+        e.put("javaType", model.type().qualifiedName());
+        ArrayNode values = e.putArray("values");
+        model.constants().forEach(c -> values.add(c.toLowerCase(Locale.ROOT)));
+        ObjectNode attributes = e.putObject("attributes");
+        model.attributes().forEach((name, byConstant) -> {
+          ObjectNode a = attributes.putObject(name);
+          byConstant.forEach((constant, value) -> a.put(constant.toLowerCase(Locale.ROOT), value));
+        });
+      }
     }
     return root;
   }

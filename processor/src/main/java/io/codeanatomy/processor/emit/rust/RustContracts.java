@@ -89,8 +89,8 @@ final class RustContracts {
         out.line("writer.write_array_header(2);");
       }
       out.line("writer.write_str(" + RustSyntax.string(field.name()) + ");");
-      write(out, field.type(), "writer", "self." + RustSyntax.fieldName(field.component()), false,
-          contract.name() + "." + field.name(), field.bag(), field.absentAsEmptyString(), pairs, 0);
+      write(out, set, field.type(), "writer", "self." + RustSyntax.fieldName(field.component()),
+          false, contract.name() + "." + field.name(), field, pairs, 0);
     }
     out.line("Ok(())");
     out.close("}");
@@ -131,9 +131,10 @@ final class RustContracts {
    * Statements that write a value. {@code value} is a place ({@code self.x}) when
    * {@code isRef} is false, or a reference ({@code item0}) when it is true.
    */
-  private static void write(RustOut out, FieldType type, String writer, String value,
-      boolean isRef, String path, boolean bag, boolean absentAsEmptyString, boolean pairs,
-      int depth) {
+  private static void write(RustOut out, ContractSet set, FieldType type, String writer,
+      String value, boolean isRef, String path, ContractField field, boolean pairs, int depth) {
+    boolean bag = field != null && field.bag();
+    boolean absentAsEmptyString = field != null && field.absentAsEmptyString();
     String ref = isRef ? value : "&" + value;
     String copy = isRef ? "*" + value : value;
     if (type instanceof FieldType.Scalar scalar) {
@@ -160,27 +161,39 @@ final class RustContracts {
     }
     String item = "item" + depth;
     if (type instanceof FieldType.ListType list) {
-      if (bag) {
+      if (bag && list.element() instanceof FieldType.Scalar scalar
+          && scalar.kind() != FieldType.ScalarKind.BYTES) {
+        // Strings sort by their bytes, numbers by value: the legacy "sorted array".
+        String sorted = "sorted" + depth;
+        out.line("let mut " + sorted + ": Vec<&" + type(list.element()) + "> = " + value
+            + ".iter().collect();");
+        out.line(sorted + (scalar.kind() == FieldType.ScalarKind.DOUBLE
+            ? ".sort_by(|a, b| a.total_cmp(b));" : ".sort();"));
+        out.line(writer + ".write_array_header(" + sorted + ".len());");
+        out.open("for " + item + " in " + sorted + " {");
+        write(out, set, list.element(), writer, item, true, path + "[]", null, pairs, depth + 1);
+        out.close("}");
+      } else if (bag) {
         String encoded = "encoded" + depth;
         String element = "element" + depth;
+        String key = bagKey(set, list.element(), field, item);
         out.line("let mut " + encoded + " = Vec::with_capacity(" + value + ".len());");
         out.open("for " + item + " in " + ref + " {");
         out.line("let mut " + element + " = Writer::new();");
-        write(out, list.element(), element, item, true, path + "[]", false, false, pairs,
-            depth + 1);
-        out.line(encoded + ".push(" + element + ".into_bytes());");
+        write(out, set, list.element(), element, item, true, path + "[]", null, pairs, depth + 1);
+        out.line(encoded + ".push((" + key + ", " + element + ".into_bytes()));");
         out.close("}");
-        out.line("// Sorted by canonical bytes: the order of a bag's elements does not count.");
+        out.line("// Sorted by " + (field.bagKey().isEmpty() ? "" : field.bagKey() + ", then by ")
+            + "canonical bytes: the order of a bag's elements does not count.");
         out.line(encoded + ".sort();");
         out.line(writer + ".write_array_header(" + encoded + ".len());");
-        out.open("for bytes in &" + encoded + " {");
+        out.open("for (_, bytes) in &" + encoded + " {");
         out.line(writer + ".write_encoded(bytes);");
         out.close("}");
       } else {
         out.line(writer + ".write_array_header(" + value + ".len());");
         out.open("for " + item + " in " + ref + " {");
-        write(out, list.element(), writer, item, true, path + "[]", false, false, pairs,
-            depth + 1);
+        write(out, set, list.element(), writer, item, true, path + "[]", null, pairs, depth + 1);
         out.close("}");
       }
       return;
@@ -195,17 +208,30 @@ final class RustContracts {
         out.line(writer + ".write_array_header(2);");
       }
       out.line(writer + ".write_str(" + key + ");");
-      write(out, map.value(), writer, item, true, path + "[]", false, false, pairs, depth + 1);
+      write(out, set, map.value(), writer, item, true, path + "[]", null, pairs, depth + 1);
       out.close("}");
       return;
     }
     FieldType.OptionalType optional = (FieldType.OptionalType) type;
     out.open("match " + ref + " {");
     out.open("Some(" + item + ") => {");
-    write(out, optional.element(), writer, item, true, path, false, false, pairs, depth + 1);
+    write(out, set, optional.element(), writer, item, true, path, null, pairs, depth + 1);
     out.close("}");
     out.line("None => " + writer + (absentAsEmptyString ? ".write_str(\"\")," : ".write_nil(),"));
     out.close("}");
+  }
+
+  /** The sort key of a bag element: its key field's text, or "" when the bag has no key. */
+  private static String bagKey(ContractSet set, FieldType element, ContractField field,
+      String item) {
+    if (!(element instanceof FieldType.ContractRef ref) || field.bagKey().isEmpty()) {
+      return "\"\"";
+    }
+    ContractModel nested = set.contract(ref.type()).orElseThrow();
+    ContractField key = nested.fields().stream()
+        .filter(f -> f.name().equals(field.bagKey())).findFirst().orElseThrow();
+    String access = item + "." + RustSyntax.fieldName(key.component());
+    return key.type() instanceof FieldType.EnumType ? access + ".as_text()" : access + ".as_str()";
   }
 
   private static void fromValue(RustOut out, ContractModel contract, String name) {

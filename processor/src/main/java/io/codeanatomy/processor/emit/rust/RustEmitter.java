@@ -2,6 +2,7 @@ package io.codeanatomy.processor.emit.rust;
 
 import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.model.EnumModel;
 import io.codeanatomy.processor.model.Fingerprints;
 import io.codeanatomy.processor.model.Names;
 import io.codeanatomy.processor.model.PolicyComponent;
@@ -100,7 +101,8 @@ public final class RustEmitter {
       out.embed(template("contracts.rs"));
       out.blank();
     }
-    enums.forEach((type, constants) -> emitEnum(out, type, constants));
+    enums.forEach((type, constants) -> emitEnum(out, type, constants,
+        set.enumModel(type).map(EnumModel::attributes).orElse(Map.of())));
     for (SettingsSchemaModel schema : schemas) {
       emitSchema(out, schema);
     }
@@ -114,6 +116,11 @@ public final class RustEmitter {
       RustContracts.emitDispatch(out, contracts);
     }
     return out.toString();
+  }
+
+  /** A Java {@code Double.toString} as a Rust f64 literal ({@code 1.0E-5 -> 1.0e-5_f64}). */
+  private static String rustFloat(String javaText) {
+    return javaText.replace("E", "e") + "_f64";
   }
 
   /** Local contracts and those they nest, each once, nested ones first. */
@@ -187,7 +194,8 @@ public final class RustEmitter {
   // ---------------------------------------------------------------------------------------------
   // enums
 
-  private static void emitEnum(RustOut out, TypeRef enumType, List<String> constants) {
+  private static void emitEnum(RustOut out, TypeRef enumType, List<String> constants,
+      Map<String, Map<String, Double>> attributes) {
     String name = enumType.flatName();
     List<String> texts = constants.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
     out.line("/// The values of `" + enumType.qualifiedName()
@@ -204,6 +212,10 @@ public final class RustEmitter {
     List<String> all = new ArrayList<>();
     constants.forEach(c -> all.add(name + "::" + RustSyntax.variantName(c)));
     out.assignedList("pub const ALL: [" + name + "; " + all.size() + "] = [", all, "];");
+    out.blank();
+    constant(out, "EXPECTED", "&'static str",
+        RustSyntax.string("one of " + String.join(", ", texts)),
+        "What `from_text` accepts, in words.");
     out.blank();
     out.line("/// The setting text of this value.");
     out.open("pub fn as_text(self) -> &'static str {");
@@ -222,13 +234,21 @@ public final class RustEmitter {
       out.arm(RustSyntax.string(constant.toLowerCase(Locale.ROOT)),
           "Ok(" + name + "::" + RustSyntax.variantName(constant) + ")");
     }
-    out.open("_ => Err(TextError {");
-    out.line("expected: " + RustSyntax.string("one of " + String.join(", ", texts))
-        + ".to_string(),");
-    out.line("actual: text.to_string(),");
-    out.close("}),");
+    out.line("_ => Err(canonical::text_error(Self::EXPECTED, text)),");
     out.close("}");
     out.close("}");
+    for (Map.Entry<String, Map<String, Double>> attribute : attributes.entrySet()) {
+      out.blank();
+      out.line("/// The `" + attribute.getKey() + "` attribute of this value.");
+      out.open("pub fn " + RustSyntax.identifier(attribute.getKey()) + "(self) -> f64 {");
+      out.open("match self {");
+      for (String constant : constants) {
+        String number = Double.toString(attribute.getValue().get(constant));
+        out.arm(name + "::" + RustSyntax.variantName(constant), rustFloat(number));
+      }
+      out.close("}");
+      out.close("}");
+    }
     out.close("}");
     out.blank();
   }

@@ -400,7 +400,8 @@ impl fmt::Display for TextError {
 
 impl std::error::Error for TextError {}
 
-fn text_error(expected: &str, actual: &str) -> TextError {
+/// A `TextError` saying what was expected and what came.
+pub fn text_error(expected: &str, actual: &str) -> TextError {
     TextError {
         expected: expected.to_string(),
         actual: actual.to_string(),

@@ -35,6 +35,11 @@ public final class PageContract {
   public static final String SCHEMA_FINGERPRINT = "5e388f3782bfe96c5a9527d7f2d06e588c34c82e18403272bcfbf910fae2a5ed";
 
   /**
+   * Whether readers keep fields they do not know (else they refuse the payload).
+   */
+  public static final boolean FORWARD_COMPATIBLE = false;
+
+  /**
    * Every field name, in declaration order.
    */
   public static final List<String> FIELDS = List.of("url", "status", "title", "links");

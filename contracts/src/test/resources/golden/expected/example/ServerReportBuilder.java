@@ -27,6 +27,8 @@ public final class ServerReportBuilder {
 
   private List<String> tags = List.of();
 
+  private List<Compression> codecs = List.of();
+
   private Map<String, Long> counters = Map.of();
 
   private Optional<String> note = Optional.empty();
@@ -63,6 +65,7 @@ public final class ServerReportBuilder {
     builder.digest = value.digest();
     builder.compression = value.compression();
     builder.tags = value.tags();
+    builder.codecs = value.codecs();
     builder.counters = value.counters();
     builder.note = value.note();
     builder.parentHash = value.parentHash();
@@ -126,6 +129,14 @@ public final class ServerReportBuilder {
    */
   public ServerReportBuilder tags(List<String> tags) {
     this.tags = tags;
+    return this;
+  }
+
+  /**
+   * Sets {@code codecs}.
+   */
+  public ServerReportBuilder codecs(List<Compression> codecs) {
+    this.codecs = codecs;
     return this;
   }
 
@@ -197,6 +208,8 @@ public final class ServerReportBuilder {
     violations.notNull("compression", compression);
     violations.notNull("tags", tags);
     violations.noNullElements("tags", tags);
+    violations.notNull("codecs", codecs);
+    violations.noNullElements("codecs", codecs);
     violations.notNull("counters", counters);
     violations.noNullElements("counters", counters);
     violations.notNull("note", note);
@@ -207,7 +220,7 @@ public final class ServerReportBuilder {
     violations.notNull("histogram", histogram);
     violations.noNullElements("histogram", histogram);
     violations.throwIfAny();
-    ServerReport value = new ServerReport(host, requests, errorRate, healthy, digest, compression, List.copyOf(tags), Map.copyOf(counters), note, parentHash, lastSeenUnixMs, List.copyOf(pages), Map.copyOf(histogram), createdAtUnixMs);
+    ServerReport value = new ServerReport(host, requests, errorRate, healthy, digest, compression, List.copyOf(tags), List.copyOf(codecs), Map.copyOf(counters), note, parentHash, lastSeenUnixMs, List.copyOf(pages), Map.copyOf(histogram), createdAtUnixMs);
     violations.addAll(ServerReportContract.validate(value));
     violations.throwIfAny();
     return value;

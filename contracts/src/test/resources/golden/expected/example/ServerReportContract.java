@@ -3,11 +3,13 @@ package example;
 
 import io.codeanatomy.contracts.canonical.CanonicalWriter;
 import io.codeanatomy.contracts.canonical.NonCanonicalValueException;
+import io.codeanatomy.contracts.canonical.SettingText;
 import io.codeanatomy.contracts.support.ContractEncoding;
 import io.codeanatomy.contracts.support.ContractValidation;
 import io.codeanatomy.contracts.support.ContractViolationException;
 import io.codeanatomy.contracts.support.Violation;
 import io.codeanatomy.contracts.support.Violations;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -33,17 +35,22 @@ public final class ServerReportContract {
   /**
    * SHA-256 of the contract's canonical description, as in the manifest.
    */
-  public static final String SCHEMA_FINGERPRINT = "aa74a7f4116054aa951b8c665c6eeda896d1bef063a064d7bf79687aa8416fe2";
+  public static final String SCHEMA_FINGERPRINT = "f04c408818f2accc2cbb61df2e4c1a3fb8ce111a8d08883c3b9ec9fe14db08c8";
+
+  /**
+   * Whether readers keep fields they do not know (else they refuse the payload).
+   */
+  public static final boolean FORWARD_COMPATIBLE = false;
 
   /**
    * Every field name, in declaration order.
    */
-  public static final List<String> FIELDS = List.of("host", "requests", "error_rate", "healthy", "digest", "compression", "tags", "counters", "note", "parent_hash", "last_seen_unix_ms", "pages", "histogram", "created_at_unix_ms");
+  public static final List<String> FIELDS = List.of("host", "requests", "error_rate", "healthy", "digest", "compression", "tags", "codecs", "counters", "note", "parent_hash", "last_seen_unix_ms", "pages", "histogram", "created_at_unix_ms");
 
   /**
    * The fields that enter the hash, in declaration order.
    */
-  public static final List<String> HASHED_FIELDS = List.of("host", "requests", "error_rate", "healthy", "digest", "compression", "tags", "counters", "note", "parent_hash", "last_seen_unix_ms", "pages", "histogram");
+  public static final List<String> HASHED_FIELDS = List.of("host", "requests", "error_rate", "healthy", "digest", "compression", "tags", "codecs", "counters", "note", "parent_hash", "last_seen_unix_ms", "pages", "histogram");
 
   private ServerReportContract() {
   }
@@ -83,7 +90,7 @@ public final class ServerReportContract {
    */
   public static void writeBody(CanonicalWriter writer, ServerReport value) {
     ContractEncoding.required("server_report", value);
-    writer.writeArrayHeader(13);
+    writer.writeArrayHeader(14);
     writer.writeArrayHeader(2);
     writer.writeString("host");
     ContractEncoding.string(writer, "server_report.host", value.host());
@@ -107,6 +114,11 @@ public final class ServerReportContract {
     ContractEncoding.bag(writer, "server_report.tags", value.tags(),
             (w0, e0) -> ContractEncoding.string(w0, "server_report.tags[]", e0),
             ContractEncoding.byText());
+    writer.writeArrayHeader(2);
+    writer.writeString("codecs");
+    ContractEncoding.bag(writer, "server_report.codecs", value.codecs(),
+            (w0, e0) -> ContractEncoding.enumText(w0, "server_report.codecs[]", e0),
+            Comparator.comparing(k -> SettingText.formatEnum(k), ContractEncoding.byText()));
     writer.writeArrayHeader(2);
     writer.writeString("counters");
     ContractEncoding.pairs(writer, "server_report.counters", value.counters(),
@@ -144,6 +156,7 @@ public final class ServerReportContract {
     violations.notNull("digest", value.digest());
     violations.notNull("compression", value.compression());
     violations.notNull("tags", value.tags());
+    violations.notNull("codecs", value.codecs());
     violations.notNull("counters", value.counters());
     violations.notNull("note", value.note());
     violations.notNull("parent_hash", value.parentHash());

@@ -19,6 +19,7 @@ public record ServerReport(
     byte[] digest,
     Compression compression,
     @Bag List<String> tags,
+    @Bag List<Compression> codecs,
     Map<String, Long> counters,
     Optional<String> note,
     @AbsentAs(AbsentAs.Form.EMPTY_STRING) Optional<String> parentHash,

@@ -6,6 +6,7 @@ import io.codeanatomy.processor.check.ContractChecks;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
 import io.codeanatomy.processor.diagnostics.Problem;
 import io.codeanatomy.processor.diagnostics.Problems;
+import io.codeanatomy.processor.emit.docs.ContractsReferenceEmitter;
 import io.codeanatomy.processor.emit.docs.SettingsReferenceEmitter;
 import io.codeanatomy.processor.emit.java.JavaEmitter;
 import io.codeanatomy.processor.emit.manifest.ManifestEmitter;
@@ -261,6 +262,10 @@ public final class ContractProcessor extends AbstractProcessor {
         ManifestEmitter.render(ManifestEmitter.manifest(all)));
     writeResource(SettingsReferenceEmitter.RESOURCE,
         SettingsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
+    if (!all.localContracts().isEmpty()) {
+      writeResource(ContractsReferenceEmitter.RESOURCE,
+          ContractsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
+    }
     byte[] rust = RustEmitter.emit(all).getBytes(StandardCharsets.UTF_8);
     writeResource(RustEmitter.RESOURCE_DIR + RustEmitter.fileName(all), rust);
     writeResource(StandardLocation.SOURCE_OUTPUT, "rust/" + RustEmitter.fileName(all), rust);

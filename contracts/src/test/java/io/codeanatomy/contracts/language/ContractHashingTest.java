@@ -51,6 +51,18 @@ class ContractHashingTest {
             public record Point(long y, String x, @Bag List<String> tags,
                 @AbsentAs(AbsentAs.Form.EMPTY_STRING) Optional<String> parent,
                 Optional<String> note, double ratio) {}
+            """),
+        ContractCompiler.source("h.Level", """
+            package h;
+            public enum Level { WARN, ERROR, OFF }
+            """),
+        ContractCompiler.source("h.Bags", """
+            package h;
+            import io.codeanatomy.contracts.annotations.*;
+            import java.util.List;
+            @Contract(name = "bags", version = 1)
+            public record Bags(@Bag List<String> words, @Bag List<Level> levels,
+                @Bag List<Long> numbers) {}
             """));
     assertThat(compilation).succeededWithoutWarnings();
     loader = ContractCompiler.classLoader(compilation);
@@ -79,6 +91,32 @@ class ContractHashingTest {
     Object otherProvenance = construct("h.ExecutionPackage", "", "", "", Map.of(), "", "", "",
         "", "", "x", 42L);
     assertEquals(hash("h.ExecutionPackage", empty), hash("h.ExecutionPackage", otherProvenance));
+  }
+
+  @Test
+  void aProtoContractAndAnEquivalentRecordHashAlike() throws Exception {
+    String digest = "0123456789abcdef".repeat(4);
+    Map<String, String> views = Map.of("views.b", digest, "views.a", digest.replace('0', 'f'));
+    Object record = construct("h.ExecutionPackage", digest, "", digest, views, "", digest, "",
+        digest, "", "provenance differs", 7L);
+    io.codeanatomy.contracts.relspec.ExecutionPackage proto =
+        io.codeanatomy.contracts.relspec.ExecutionPackage.newBuilder()
+            .setManifestHash(digest)
+            .setCapabilitySnapshotHash(digest)
+            .putPlanBundleFingerprints("views.a", digest.replace('0', 'f'))
+            .putPlanBundleFingerprints("views.b", digest)
+            .setPlanningEnvHash(digest)
+            .setInformationSchemaHash(digest)
+            .setPackageFingerprint("something else")
+            .setCreatedAtUnixMs(1)
+            .build();
+    assertEquals(hex("h.ExecutionPackage", record), HexFormat.of().formatHex(
+        io.codeanatomy.contracts.relspec.ExecutionPackageContract.canonicalBytes(proto)));
+    assertEquals(hash("h.ExecutionPackage", record),
+        io.codeanatomy.contracts.relspec.ExecutionPackageContract.hash(proto));
+    assertEquals("bebedbd41367f862873ca48f2839a7aeda478cfcf8c59fc652817ae77b2b0263",
+        io.codeanatomy.contracts.relspec.ExecutionPackageContract.hash(
+            io.codeanatomy.contracts.relspec.ExecutionPackage.getDefaultInstance()));
   }
 
   @Test
@@ -119,6 +157,24 @@ class ContractHashingTest {
     Object emptyNote = construct("h.Point", 1L, "a", List.of(), Optional.empty(), Optional.of(""),
         0.5);
     assertNotEquals(hash("h.Point", absent), hash("h.Point", emptyNote));
+  }
+
+  @Test
+  void bagsSortStringsAndEnumsByTextAndNumbersByValue() throws Exception {
+    Class<?> level = loader.loadClass("h.Level");
+    Object warn = level.getEnumConstants()[0];
+    Object error = level.getEnumConstants()[1];
+    Object off = level.getEnumConstants()[2];
+    Object bags = construct("h.Bags", List.of("b", "aa"), List.of(warn, error, off),
+        List.of(1L, -1L));
+    // Sorted by encoding, "b" (a1 62) would come before "aa" (a2 61 61), "off" before "warn"
+    // and 1 (01) before -1 (ff): the legacy sorted arrays sort the values themselves.
+    assertEquals("83a8636f6e7472616374a462616773a66669656c647383"
+            + "a66c6576656c73" + "93a56572726f72a36f6666a47761726e"
+            + "a76e756d6265727392ff01"
+            + "a5776f72647392a26161a162"
+            + "a776657273696f6e01",
+        hex("h.Bags", bags));
   }
 
   @Test

@@ -61,7 +61,8 @@ class GoldenFilesTest {
           path.replace('/', '.').replaceFirst("\\.java$", "")));
     }
     for (String resource : List.of("META-INF/codeanatomy/contracts.manifest.json",
-        "META-INF/codeanatomy/settings.md", "META-INF/codeanatomy/rust/test_contracts.rs")) {
+        "META-INF/codeanatomy/settings.md", "META-INF/codeanatomy/contracts.md",
+        "META-INF/codeanatomy/rust/test_contracts.rs")) {
       files.put(resource, ContractCompiler.resource(compilation, resource).orElseThrow());
     }
     return files;

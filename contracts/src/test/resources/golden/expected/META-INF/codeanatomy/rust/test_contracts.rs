@@ -2302,6 +2302,8 @@ pub struct ServerReport {
     pub compression: Compression,
     /// `tags`.
     pub tags: Vec<String>,
+    /// `codecs`.
+    pub codecs: Vec<Compression>,
     /// `counters`.
     pub counters: BTreeMap<String, i64>,
     /// `note`.
@@ -2325,7 +2327,7 @@ impl ServerReport {
     pub const CONTRACT_VERSION: u32 = 3;
     /// SHA-256 of the contract's canonical description, as in the manifest.
     pub const SCHEMA_FINGERPRINT: &'static str =
-        "aa74a7f4116054aa951b8c665c6eeda896d1bef063a064d7bf79687aa8416fe2";
+        "f04c408818f2accc2cbb61df2e4c1a3fb8ce111a8d08883c3b9ec9fe14db08c8";
     /// Every field name, in declaration order.
     pub const FIELDS: &'static [&'static str] = &[
         "host",
@@ -2335,6 +2337,7 @@ impl ServerReport {
         "digest",
         "compression",
         "tags",
+        "codecs",
         "counters",
         "note",
         "parent_hash",
@@ -2351,7 +2354,7 @@ impl ServerReport {
 
     /// Writes the body without an envelope, as when nested in another contract.
     pub fn write_body(&self, writer: &mut Writer) -> Result<(), EncodeError> {
-        writer.write_array_header(13);
+        writer.write_array_header(14);
         writer.write_array_header(2);
         writer.write_str("host");
         writer.write_str(&self.host);
@@ -2377,6 +2380,20 @@ impl ServerReport {
         writer.write_array_header(sorted0.len());
         for item0 in sorted0 {
             writer.write_str(item0);
+        }
+        writer.write_array_header(2);
+        writer.write_str("codecs");
+        let mut encoded0 = Vec::with_capacity(self.codecs.len());
+        for item0 in &self.codecs {
+            let mut element0 = Writer::new();
+            element0.write_str(item0.as_text());
+            encoded0.push((item0.as_text(), element0.into_bytes()));
+        }
+        // Sorted by text, then by canonical bytes: the order of a bag's elements does not count.
+        encoded0.sort();
+        writer.write_array_header(encoded0.len());
+        for (_, bytes) in &encoded0 {
+            writer.write_encoded(bytes);
         }
         writer.write_array_header(2);
         writer.write_str("counters");
@@ -2473,6 +2490,12 @@ impl ServerReport {
             let element0 = decode::string(item0, "server_report.tags")?;
             f_tags.push(element0);
         }
+        let found = decode::field(members, "codecs", "server_report.codecs")?;
+        let mut f_codecs = Vec::new();
+        for item0 in decode::array(found, "server_report.codecs")? {
+            let element0 = decode::text(item0, "server_report.codecs", Compression::from_text)?;
+            f_codecs.push(element0);
+        }
         let found = decode::field(members, "counters", "server_report.counters")?;
         let mut f_counters = BTreeMap::new();
         for (key0, item0) in decode::map(found, "server_report.counters")? {
@@ -2534,6 +2557,7 @@ impl ServerReport {
             digest: f_digest,
             compression: f_compression,
             tags: f_tags,
+            codecs: f_codecs,
             counters: f_counters,
             note: f_note,
             parent_hash: f_parent_hash,

@@ -55,6 +55,9 @@ final class ContractCodecEmitter {
     type.addField(constant(TypeName.get(String.class), "SCHEMA_FINGERPRINT",
         CodeBlock.of("$S", Fingerprints.contract(set, contract)),
         "SHA-256 of the contract's canonical description, as in the manifest."));
+    type.addField(constant(TypeName.BOOLEAN, "FORWARD_COMPATIBLE",
+        CodeBlock.of("$L", contract.forwardCompatible()),
+        "Whether readers keep fields they do not know (else they refuse the payload)."));
     type.addField(constant(JavaNames.STRING_LIST, "FIELDS", names(contract.fields()),
         "Every field name, in declaration order."));
     type.addField(constant(JavaNames.STRING_LIST, "HASHED_FIELDS", names(contract.hashedFields()),
@@ -258,7 +261,10 @@ final class ContractCodecEmitter {
     };
   }
 
-  /** The order of a bag: text, value, a key field of its contracts, or null (canonical bytes). */
+  /**
+   * The order of a bag: text (strings, enums), value (numbers, booleans), a key field of its
+   * contracts, or null (canonical bytes).
+   */
   private static CodeBlock bagOrder(Context context, FieldType element, ContractField field) {
     if (element instanceof FieldType.Scalar scalar) {
       return switch (scalar.kind()) {
@@ -268,7 +274,9 @@ final class ContractCodecEmitter {
       };
     }
     if (element instanceof FieldType.EnumType) {
-      return CodeBlock.of("null");
+      // An enum is written as its text, so it sorts as text does.
+      return CodeBlock.of("$T.comparing(k -> $T.formatEnum(k), $T.byText())",
+          ClassName.get(java.util.Comparator.class), JavaNames.SETTING_TEXT, ENCODING);
     }
     if (element instanceof FieldType.ContractRef ref && !field.bagKey().isEmpty()) {
       ContractModel nested = context.set().contract(ref.type()).orElseThrow();

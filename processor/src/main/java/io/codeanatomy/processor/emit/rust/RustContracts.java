@@ -183,7 +183,9 @@ final class RustContracts {
         write(out, set, list.element(), element, item, true, path + "[]", null, pairs, depth + 1);
         out.line(encoded + ".push((" + key + ", " + element + ".into_bytes()));");
         out.close("}");
-        out.line("// Sorted by " + (field.bagKey().isEmpty() ? "" : field.bagKey() + ", then by ")
+        String sortKey = list.element() instanceof FieldType.EnumType ? "text"
+            : field.bagKey().isEmpty() ? "" : field.bagKey();
+        out.line("// Sorted by " + (sortKey.isEmpty() ? "" : sortKey + ", then by ")
             + "canonical bytes: the order of a bag's elements does not count.");
         out.line(encoded + ".sort();");
         out.line(writer + ".write_array_header(" + encoded + ".len());");
@@ -221,9 +223,15 @@ final class RustContracts {
     out.close("}");
   }
 
-  /** The sort key of a bag element: its key field's text, or "" when the bag has no key. */
+  /**
+   * The sort key of a bag element: an enum's text, the text of a contract's key field, or ""
+   * when the bag has no key.
+   */
   private static String bagKey(ContractSet set, FieldType element, ContractField field,
       String item) {
+    if (element instanceof FieldType.EnumType) {
+      return item + ".as_text()";
+    }
     if (!(element instanceof FieldType.ContractRef ref) || field.bagKey().isEmpty()) {
       return "\"\"";
     }

@@ -585,6 +585,33 @@ fn every_contract_sample_hashes_as_in_java() {
     );
 }
 
+/// DOMAIN.md section 3 gives this hash for the execution package with every field empty.
+#[test]
+fn the_empty_execution_package_hashes_to_the_domain_vector() {
+    use core_contracts::{CacheDiagnostics, ExecutionPackage};
+    let empty = ExecutionPackage {
+        manifest_hash: String::new(),
+        policy_artifact_hash: String::new(),
+        capability_snapshot_hash: String::new(),
+        plan_bundle_fingerprints: BTreeMap::new(),
+        session_config_hash: String::new(),
+        planning_env_hash: String::new(),
+        rulepack_hash: String::new(),
+        information_schema_hash: String::new(),
+        function_registry_hash: String::new(),
+        package_fingerprint: "provenance, not hashed".to_string(),
+        created_at_unix_ms: 1_700_000_000_000,
+        cache_diagnostics: CacheDiagnostics {
+            caches: Vec::new(),
+            event_time_unix_ms: 0,
+        },
+    };
+    assert_eq!(
+        empty.hash().unwrap(),
+        "bebedbd41367f862873ca48f2839a7aeda478cfcf8c59fc652817ae77b2b0263"
+    );
+}
+
 #[test]
 fn contracts_refuse_values_that_do_not_fit() {
     use codeanatomy_rust_parity::quickstart_contracts::canonical::Value;

@@ -15,7 +15,7 @@ import java.util.List;
  *     {@code before}
  * @param clamped the thresholds whose computed value lay outside its bounds
  */
-@Contract(name = "calibration_result", version = 1)
+@Contract(name = "calibration_result", version = 1, forwardCompatible = true)
 public record CalibrationResult(
     CalibrationMode mode,
     double costRatio,

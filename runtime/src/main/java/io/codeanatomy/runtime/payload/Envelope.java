@@ -1,0 +1,112 @@
+package io.codeanatomy.runtime.payload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The JSON envelope of every payload, {@code {"contract", "version", "schemaFingerprint",
+ * "payload"}}, and the checks a reader makes of it before it reads the payload.
+ */
+final class Envelope {
+
+  static final JsonMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private static final Set<String> KEYS =
+      Set.of("contract", "version", "schemaFingerprint", "payload");
+
+  private Envelope() {}
+
+  static ObjectNode wrap(ContractType<?> type, JsonNode payload) {
+    ObjectNode envelope = JSON.createObjectNode();
+    envelope.put("contract", type.name());
+    envelope.put("version", type.version());
+    envelope.put("schemaFingerprint", type.schemaFingerprint());
+    envelope.set("payload", payload);
+    return envelope;
+  }
+
+  /** Two-space indentation, {@code \n} line ends, whatever the platform. */
+  static String render(JsonNode node) {
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    try {
+      return JSON.writer(printer).writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always renders", e);
+    }
+  }
+
+  /** The payload of an envelope written for {@code type}; checks everything but the payload. */
+  static JsonNode unwrap(ContractType<?> type, String json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new PayloadException(type.name(), null, "malformed JSON at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+          + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new PayloadException(type.name(), null, "expected a JSON object with contract, "
+          + "version, schemaFingerprint and payload, got " + kind(root));
+    }
+    Set<String> extra = new TreeSet<>();
+    root.fieldNames().forEachRemaining(extra::add);
+    extra.removeAll(KEYS);
+    if (!extra.isEmpty()) {
+      throw new PayloadException(type.name(), null, "the envelope has unknown keys " + extra
+          + "; it has exactly contract, version, schemaFingerprint and payload");
+    }
+    for (String key : KEYS) {
+      if (!root.has(key)) {
+        throw new PayloadException(type.name(), null, "the envelope has no " + key);
+      }
+    }
+    if (!root.get("contract").isTextual() || !root.get("version").canConvertToInt()
+        || !root.get("version").isIntegralNumber() || !root.get("schemaFingerprint").isTextual()) {
+      throw new PayloadException(type.name(), null, "the envelope's contract and "
+          + "schemaFingerprint are strings and its version an integer");
+    }
+    check(type, root.get("contract").asText(), root.get("version").asInt(),
+        root.get("schemaFingerprint").asText());
+    return root.get("payload");
+  }
+
+  /** The payload is of this contract, version and schema, or a ContractVersionException. */
+  static void check(ContractType<?> type, String contract, int version, String fingerprint) {
+    if (!type.name().equals(contract) || type.version() != version
+        || !type.schemaFingerprint().equals(fingerprint)) {
+      throw new ContractVersionException(type.name(), type.describe(),
+          ContractType.describe(contract, version, fingerprint));
+    }
+  }
+
+  static String kind(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "nothing";
+    }
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+}

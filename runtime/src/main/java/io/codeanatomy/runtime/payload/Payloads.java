@@ -1,0 +1,83 @@
+package io.codeanatomy.runtime.payload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Message;
+import io.codeanatomy.runtime.manifest.ContractManifest;
+import io.codeanatomy.runtime.manifest.Manifests;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Finds the payload codec of a contract: by Java type, or by name through the manifests. */
+public final class Payloads {
+
+  private Payloads() {}
+
+  /**
+   * The codec of a contract's Java type: a protoc message or a {@code @Contract} record.
+   *
+   * @throws IllegalArgumentException when {@code type} is neither
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <T> PayloadCodec<T> of(Class<T> type) {
+    if (Message.class.isAssignableFrom(type)) {
+      return (PayloadCodec<T>) ProtoPayloads.of((Class) type);
+    }
+    if (type.isRecord()) {
+      return (PayloadCodec<T>) RecordPayloads.of((Class) type);
+    }
+    throw new IllegalArgumentException(type.getName() + " is neither a protobuf message nor a "
+        + "record, so it cannot be a contract");
+  }
+
+  /**
+   * The codec of the contract named {@code name}, found in the manifests on the class path of
+   * {@code loader}.
+   *
+   * @throws PayloadException when no manifest declares the contract, naming those that exist
+   */
+  public static PayloadCodec<?> forContract(ClassLoader loader, String name) {
+    List<ContractManifest> manifests = Manifests.onClassPath(loader);
+    Optional<ContractManifest.Contract> entry = manifests.stream()
+        .flatMap(m -> m.contract(name).stream()).findFirst();
+    if (entry.isEmpty()) {
+      TreeSet<String> known = new TreeSet<>();
+      manifests.forEach(m -> m.contracts().forEach(c -> known.add(c.name())));
+      throw new PayloadException(name, null, "no contract of that name on the class path; "
+          + "known contracts: " + String.join(", ", known));
+    }
+    try {
+      return of(Class.forName(entry.get().javaType(), true, loader));
+    } catch (ClassNotFoundException e) {
+      throw new PayloadException(name, null, "the manifest names " + entry.get().javaType()
+          + ", which is not on the class path", e);
+    }
+  }
+
+  /** Reads any payload whose contract is on the class path of {@code loader}. */
+  public static Decoded<?> read(ClassLoader loader, String json) {
+    return forContract(loader, contractOf(json)).fromJson(json);
+  }
+
+  /**
+   * The contract name in a JSON payload's envelope, before anything else is checked.
+   *
+   * @throws PayloadException when the text is not an envelope with a contract name
+   */
+  public static String contractOf(String json) {
+    JsonNode root;
+    try {
+      root = Envelope.JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new PayloadException("(unknown contract)", null, "malformed JSON at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+          + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject() || !root.path("contract").isTextual()) {
+      throw new PayloadException("(unknown contract)", null, "expected an envelope "
+          + "{contract, version, schemaFingerprint, payload}, got " + Envelope.kind(root));
+    }
+    return root.get("contract").textValue();
+  }
+}

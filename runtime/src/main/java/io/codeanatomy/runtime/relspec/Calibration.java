@@ -1,0 +1,76 @@
+package io.codeanatomy.runtime.relspec;
+
+import io.codeanatomy.contracts.canonical.SettingTextException;
+import io.codeanatomy.contracts.relspec.Bound;
+import io.codeanatomy.contracts.relspec.CalibrationBounds;
+import io.codeanatomy.contracts.relspec.CalibrationMode;
+import io.codeanatomy.contracts.relspec.CalibrationResult;
+import io.codeanatomy.contracts.relspec.CalibrationThresholds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Calibration of thresholds from execution metrics (DOMAIN.md section 6): each new threshold is
+ * {@code round(0.3 * current * (actual_cost / predicted_cost) + 0.7 * current)}, clamped to its
+ * bounds; {@code WARN} reports it, {@code ENFORCE} applies it.
+ */
+public final class Calibration {
+
+  /** The weight of the observation; the rest stays with the current value. */
+  static final double OBSERVATION_WEIGHT = 0.3;
+
+  private Calibration() {}
+
+  /**
+   * The mode named by {@code text}, the place where modes enter the system: the legacy names
+   * {@code observe} (= warn) and {@code apply} (= enforce) are normalized here and never stored.
+   */
+  public static CalibrationMode mode(String text) {
+    String normalized = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    return switch (normalized) {
+      case "off" -> CalibrationMode.OFF;
+      case "warn", "observe" -> CalibrationMode.WARN;
+      case "enforce", "apply" -> CalibrationMode.ENFORCE;
+      default -> throw new SettingTextException(
+          "one of off, warn, enforce (or the legacy observe, apply)", text);
+    };
+  }
+
+  /**
+   * Calibrates {@code current} from one run's cost.
+   *
+   * @param actualCost what the run cost (rows, time: the same unit as the prediction)
+   * @param predictedCost what the plan predicted; positive
+   */
+  public static CalibrationResult calibrate(CalibrationMode mode, CalibrationThresholds current,
+      CalibrationBounds bounds, double actualCost, double predictedCost) {
+    if (!(predictedCost > 0) || !(actualCost >= 0) || Double.isInfinite(actualCost)) {
+      throw new IllegalArgumentException("calibration needs a positive predicted cost and a "
+          + "finite, non-negative actual cost; got actual " + actualCost + ", predicted "
+          + predictedCost);
+    }
+    double ratio = actualCost / predictedCost;
+    List<String> clamped = new ArrayList<>();
+    CalibrationThresholds proposed = mode == CalibrationMode.OFF ? current
+        : new CalibrationThresholds(
+            next("high_fanout", current.highFanout(), ratio, bounds.highFanout(), clamped),
+            next("small_table_rows", current.smallTableRows(), ratio, bounds.smallTableRows(),
+                clamped),
+            next("large_table_rows", current.largeTableRows(), ratio, bounds.largeTableRows(),
+                clamped));
+    CalibrationThresholds applied = mode == CalibrationMode.ENFORCE ? proposed : current;
+    return new CalibrationResult(mode, ratio, current, proposed, applied, List.copyOf(clamped));
+  }
+
+  private static long next(String name, long current, double ratio, Bound bound,
+      List<String> clamped) {
+    long computed = Math.round(OBSERVATION_WEIGHT * current * ratio
+        + (1 - OBSERVATION_WEIGHT) * current);
+    long value = bound.clamp(computed);
+    if (value != computed) {
+      clamped.add(name);
+    }
+    return value;
+  }
+}

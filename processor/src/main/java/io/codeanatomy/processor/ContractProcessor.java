@@ -1,5 +1,6 @@
 package io.codeanatomy.processor;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import io.codeanatomy.processor.check.ContractChecks;
@@ -11,6 +12,7 @@ import io.codeanatomy.processor.emit.docs.SettingsReferenceEmitter;
 import io.codeanatomy.processor.emit.java.JavaEmitter;
 import io.codeanatomy.processor.emit.manifest.ManifestEmitter;
 import io.codeanatomy.processor.emit.rust.RustEmitter;
+import io.codeanatomy.processor.lock.LockCheck;
 import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.EnumModel;
@@ -52,6 +54,9 @@ import javax.tools.StandardLocation;
 public final class ContractProcessor extends AbstractProcessor {
 
   private static final String PROTOC_GENERATED = "com.google.protobuf.Generated";
+
+  /** Where the lock goes in the jar, so that readers know the released versions. */
+  static final String LOCK_RESOURCE = "META-INF/codeanatomy/contracts.lock.json";
 
   private ProcessorOptions options;
   private boolean protosRead;
@@ -258,8 +263,17 @@ public final class ContractProcessor extends AbstractProcessor {
     if (failed || all.isEmpty()) {
       return;
     }
-    writeResource(ManifestEmitter.RESOURCE,
-        ManifestEmitter.render(ManifestEmitter.manifest(all)));
+    ObjectNode manifest = ManifestEmitter.manifest(all);
+    if (options.lock().isPresent()) {
+      LockCheck.Result locked = LockCheck.run(all, manifest, options.lock().get(),
+          options.updateLock(), printer);
+      if (locked.failed()) {
+        failed = true;
+        return;
+      }
+      locked.lock().ifPresent(lock -> writeResource(LOCK_RESOURCE, lock.render()));
+    }
+    writeResource(ManifestEmitter.RESOURCE, ManifestEmitter.render(manifest));
     writeResource(SettingsReferenceEmitter.RESOURCE,
         SettingsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
     if (!all.localContracts().isEmpty()) {

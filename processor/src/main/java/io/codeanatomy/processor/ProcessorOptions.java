@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The {@code -A} options the processor reads. */
-record ProcessorOptions(String contractSet, List<Path> descriptorSets) {
+record ProcessorOptions(String contractSet, List<Path> descriptorSets, Optional<Path> lock,
+    boolean updateLock) {
 
   /** {@code -Acodeanatomy.contractSet=core}: names the manifest's contract set and Rust module. */
   static final String CONTRACT_SET = "codeanatomy.contractSet";
@@ -20,7 +21,19 @@ record ProcessorOptions(String contractSet, List<Path> descriptorSets) {
    */
   static final String DESCRIPTOR_SETS = "codeanatomy.descriptorSets";
 
-  static final Set<String> ALL = Set.of(CONTRACT_SET, DESCRIPTOR_SETS);
+  /**
+   * {@code -Acodeanatomy.lock=path/contracts.lock.json}: the lock every compile is checked
+   * against (docs/compatibility-rules.md). Without it, nothing is checked.
+   */
+  static final String LOCK = "codeanatomy.lock";
+
+  /**
+   * {@code -Acodeanatomy.lock.update=true}: after a deliberate version bump, rewrite the lock with
+   * this compilation's versions (the Maven property {@code codeanatomy.lock.update}).
+   */
+  static final String LOCK_UPDATE = "codeanatomy.lock.update";
+
+  static final Set<String> ALL = Set.of(CONTRACT_SET, DESCRIPTOR_SETS, LOCK, LOCK_UPDATE);
 
   static final String DEFAULT_CONTRACT_SET = "contracts";
 
@@ -32,13 +45,27 @@ record ProcessorOptions(String contractSet, List<Path> descriptorSets) {
         descriptorSets.add(Path.of(path.strip()));
       }
     }
+    Optional<Path> lock = Optional.ofNullable(options.get(LOCK)).filter(p -> !p.isBlank())
+        .map(p -> Path.of(p.strip()));
+    String update = Optional.ofNullable(options.get(LOCK_UPDATE)).orElse("false").strip();
     String set = Optional.ofNullable(options.get(CONTRACT_SET)).orElse(DEFAULT_CONTRACT_SET);
     if (!set.matches("[a-z][a-z0-9_]*")) {
-      return new ProcessorOptionsOrProblem(new ProcessorOptions(DEFAULT_CONTRACT_SET, descriptorSets),
+      return new ProcessorOptionsOrProblem(
+          new ProcessorOptions(DEFAULT_CONTRACT_SET, descriptorSets, lock, false),
           "-A" + CONTRACT_SET + "=" + set + " is not a valid contract set name: use lower-case "
               + "letters, digits and '_', starting with a letter (it names the Rust module)");
     }
-    return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets), null);
+    if (!update.equals("true") && !update.equals("false") && !update.isEmpty()) {
+      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false),
+          "-A" + LOCK_UPDATE + "=" + update + " is not true or false");
+    }
+    boolean updateLock = update.equals("true");
+    if (updateLock && lock.isEmpty()) {
+      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false),
+          "-A" + LOCK_UPDATE + "=true needs -A" + LOCK + "=<path of contracts.lock.json>");
+    }
+    return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock,
+        updateLock), null);
   }
 
   /** Options, and the problem with them if there was one. */

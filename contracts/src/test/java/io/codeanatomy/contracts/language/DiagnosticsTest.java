@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -336,11 +339,30 @@ class DiagnosticsTest {
         + "the descriptor set /nonexistent/relspec.binpb");
   }
 
+  @Test
+  void anUnreadableLockIsReported(@TempDir Path temp) throws Exception {
+    JavaFileObject file = ContractCompiler.source("test.S", IMPORTS + """
+        @SettingsSchema(namespace = "a", version = 1)
+        record S(@Setting(defaultValue = "1", doc = "d") int x) {}
+        """);
+    Path lock = temp.resolve("contracts.lock.json");
+    Files.writeString(lock, "{\"format\": \"codeanatomy-lock/1\", \"contractSet\": ");
+    Compilation compilation = ContractCompiler.compile(
+        List.of("-Acodeanatomy.lock=" + lock), file);
+    assertThat(compilation).hadErrorContaining("[CA903 UNREADABLE_LOCK] " + lock
+        + " is not valid JSON (line 1, column");
+    Files.writeString(lock, "{\"format\": \"codeanatomy-lock/1\", \"contractSet\": \"other\"}");
+    assertThat(ContractCompiler.compile(List.of("-Acodeanatomy.lock=" + lock), file))
+        .hadErrorContaining("[CA903 UNREADABLE_LOCK] " + lock + ": the lock is of contract set "
+            + "'other', but this is contract set 'test'");
+  }
+
   @AfterAll
   static void everyDeclarationDiagnosticHasACase() {
     Set<DiagnosticCode> expected = EnumSet.allOf(DiagnosticCode.class);
     expected.remove(DiagnosticCode.INVALID_OPTION); // tested above, has no source line
     expected.remove(DiagnosticCode.UNREADABLE_DESCRIPTOR_SET); // likewise
+    expected.remove(DiagnosticCode.UNREADABLE_LOCK); // likewise
     expected.remove(DiagnosticCode.INTERNAL_ERROR); // a processor bug by definition
     if (!COVERED.isEmpty()) { // only when the parameterized cases ran
       expected.removeAll(COVERED);

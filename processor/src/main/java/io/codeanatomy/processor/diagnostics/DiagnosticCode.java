@@ -3,8 +3,8 @@ package io.codeanatomy.processor.diagnostics;
 /**
  * Every problem the processor reports, with a stable id. Ids never change meaning and are never
  * reused; {@code docs/diagnostics.md} explains each one with an example (a test keeps the two in
- * step). {@code CA0xx}: declarations; {@code CA1xx}: compatibility with the lock;
- * {@code CA9xx}: the processor itself.
+ * step). {@code CA0xx}: declarations; {@code CA9xx}: the processor itself. The compatibility
+ * rules ({@code CA1xx} to {@code CA4xx}) are {@code io.codeanatomy.compat.CompatibilityRule}.
  */
 public enum DiagnosticCode {
   NOT_A_RECORD(1, "a contract annotation is on something other than a record"),
@@ -50,6 +50,7 @@ public enum DiagnosticCode {
   MISSING_ATTRIBUTE(49, "an enum constant lacks an @Attribute that another constant gives"),
   INVALID_OPTION(901, "a processor option (-A) has an invalid value"),
   UNREADABLE_DESCRIPTOR_SET(902, "a descriptor set named by -Acodeanatomy.descriptorSets cannot be read"),
+  UNREADABLE_LOCK(903, "the lock named by -Acodeanatomy.lock cannot be read or written"),
   INTERNAL_ERROR(999, "the processor failed; this is a bug in the processor");
 
   private final int number;

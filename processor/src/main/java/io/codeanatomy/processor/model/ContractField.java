@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param bagKey for a bag of contracts, the string field that orders it; empty for none
  * @param absent how an absent optional is encoded, as declared with {@code @AbsentAs}
  * @param hash whether the field holds SHA-256 hex digests
+ * @param protoNumber the protobuf field number of a proto contract's field; 0 for a record's
  * @param origin the record component
  */
 public record ContractField(
@@ -24,6 +25,7 @@ public record ContractField(
     String bagKey,
     Absent absent,
     HashRule hash,
+    int protoNumber,
     Origin origin) {
 
   public ContractField {

@@ -134,6 +134,7 @@ public final class ContractRecordReader {
         hash.map(m -> mirrors.bool(m, "allowEmpty")
                 ? ContractField.HashRule.HASH_OR_EMPTY : ContractField.HashRule.HASH)
             .orElse(ContractField.HashRule.NONE),
+        0,
         origin));
   }
 

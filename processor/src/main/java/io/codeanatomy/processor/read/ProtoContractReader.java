@@ -276,7 +276,7 @@ public final class ProtoContractReader {
     String component = field.hasJsonName() ? field.getJsonName() : camelCase(field.getName());
     return Optional.of(new ContractField(component, field.getName(), type.get(),
         varint(options, 1) != 0, varint(options, 2) != 0, string(options, 3), absent, hash,
-        origin));
+        field.getNumber(), origin));
   }
 
   private static JavaForm optionalForm(FieldType element) {

@@ -1,6 +1,7 @@
 package io.codeanatomy.processor.report;
 
 import io.codeanatomy.processor.diagnostics.Problem;
+import io.codeanatomy.processor.model.Origin;
 import io.codeanatomy.processor.read.JavacOrigin;
 import io.codeanatomy.processor.read.ProtoOrigin;
 import java.util.Optional;
@@ -26,28 +27,37 @@ public final class DiagnosticPrinter {
   }
 
   public void print(Problem problem) {
-    if (problem.origin() instanceof ProtoOrigin proto) {
+    print(problem.origin(), problem.render());
+  }
+
+  /** An error with its text already rendered ({@code [CA201 DEFAULT_CHANGED] ...}), at origin. */
+  public void print(Origin where, String text) {
+    if (where instanceof ProtoOrigin proto) {
       // No javac element to point at: the .proto position leads the text, as compilers print it.
-      messager.printMessage(Diagnostic.Kind.ERROR, proto.location() + ": " + problem.render());
+      messager.printMessage(Diagnostic.Kind.ERROR, proto.location() + ": " + text);
       return;
     }
-    if (!(problem.origin() instanceof JavacOrigin origin)) {
-      messager.printMessage(Diagnostic.Kind.ERROR, problem.render());
+    if (!(where instanceof JavacOrigin origin)) {
+      messager.printMessage(Diagnostic.Kind.ERROR, text);
       return;
     }
-    if (locator != null && locator.print(origin, problem.render())) {
+    if (locator != null && locator.print(origin, text)) {
       return;
     }
     Optional<AnnotationValue> value = origin.value();
     if (value.isPresent()) {
-      messager.printMessage(Diagnostic.Kind.ERROR, problem.render(), origin.element(),
-          origin.mirror(), value.get());
+      messager.printMessage(Diagnostic.Kind.ERROR, text, origin.element(), origin.mirror(),
+          value.get());
     } else if (origin.mirror() != null) {
-      messager.printMessage(Diagnostic.Kind.ERROR, problem.render(), origin.element(),
-          origin.mirror());
+      messager.printMessage(Diagnostic.Kind.ERROR, text, origin.element(), origin.mirror());
     } else {
-      messager.printMessage(Diagnostic.Kind.ERROR, problem.render(), origin.element());
+      messager.printMessage(Diagnostic.Kind.ERROR, text, origin.element());
     }
+  }
+
+  /** A note that belongs to no element: what the lock check found compatible. */
+  public void note(String message) {
+    messager.printMessage(Diagnostic.Kind.NOTE, message);
   }
 
   /** An error that belongs to no element (a processor option, an internal failure). */

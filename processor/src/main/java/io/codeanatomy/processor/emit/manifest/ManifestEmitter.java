@@ -12,6 +12,7 @@ import io.codeanatomy.processor.model.ContractField;
 import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.EnumModel;
+import io.codeanatomy.processor.model.FieldType;
 import io.codeanatomy.processor.model.Fingerprints;
 import io.codeanatomy.processor.model.PolicyComponent;
 import io.codeanatomy.processor.model.PolicyModel;
@@ -153,6 +154,7 @@ public final class ManifestEmitter {
     node.put("name", contract.name());
     node.put("version", contract.version());
     node.put("javaType", contract.type().qualifiedName());
+    node.put("spelling", contract.spelling().name().toLowerCase(Locale.ROOT));
     node.put("layout", contract.layout().name().toLowerCase(Locale.ROOT));
     node.put("forwardCompatible", contract.forwardCompatible());
     node.put("schemaFingerprint", Fingerprints.contract(set, contract));
@@ -164,9 +166,27 @@ public final class ManifestEmitter {
       f.put("type", Fingerprints.describe(set, field.type()));
       f.put("hashed", !field.provenance());
       f.put("bag", field.bag());
+      f.put("bagKey", field.bagKey());
       f.put("absentAs", field.absentAsEmptyString() ? "empty_string" : "nil");
+      f.put("hash", field.hash().name().toLowerCase(Locale.ROOT));
+      f.put("required", required(contract, field));
+      if (contract.spelling() == ContractModel.Spelling.PROTO) {
+        f.put("protoNumber", field.protoNumber());
+      }
     }
     return node;
+  }
+
+  /**
+   * Whether a payload must carry the field: every field but an optional, and, in a protobuf
+   * contract, a singular message (protobuf's JSON leaves an unset one out).
+   */
+  private static boolean required(ContractModel contract, ContractField field) {
+    if (field.type() instanceof FieldType.OptionalType) {
+      return false;
+    }
+    return !(contract.spelling() == ContractModel.Spelling.PROTO
+        && field.type() instanceof FieldType.ContractRef);
   }
 
   private static void putOptional(ObjectNode node, String field, Optional<String> value) {

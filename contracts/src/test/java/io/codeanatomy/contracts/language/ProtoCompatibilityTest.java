@@ -1,0 +1,127 @@
+package io.codeanatomy.contracts.language;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.codeanatomy.processor.ContractProcessor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compatibility rule only protobuf contracts have, {@code CA104 PROTO_NUMBER_CHANGED}, end to
+ * end: the test runs the very protoc the build downloaded on a {@code .proto}, compiles protoc's
+ * Java with the processor and its descriptor set, and checks the lock at the {@code .proto} line.
+ */
+class ProtoCompatibilityTest {
+
+  private static final String V1 = """
+      syntax = "proto3";
+      package t.v1;
+      import "codeanatomy/contract/v1/options.proto";
+      option java_package = "t";
+      option java_multiple_files = true;
+      message Item {
+        option (codeanatomy.contract.v1.contract) = {name: "item" version: 1};
+        string id = 1;
+        int64 size = 2;
+      }
+      """;
+
+  private static Path protoc;
+  private static Path wellKnown;
+
+  @TempDir
+  Path temp;
+
+  @BeforeAll
+  static void findProtoc(@TempDir Path shared) throws IOException {
+    // The protobuf plugin copies the protoc it resolved for this platform into target/.
+    Path plugin = Path.of(System.getProperty("basedir", "."), "target", "protobuf-maven-plugin");
+    try (Stream<Path> files = Files.walk(plugin)) {
+      protoc = files.filter(p -> p.getFileName().toString().startsWith("protoc")
+              && Files.isRegularFile(p) && Files.isExecutable(p))
+          .findFirst().orElseThrow(() -> new IllegalStateException("no protoc under " + plugin
+              + ": run the build (./mvnw -B verify), which downloads it"));
+    }
+    // protoc from Maven comes without the well-known types; protobuf-java carries them.
+    wellKnown = shared.resolve("include");
+    Path descriptor = wellKnown.resolve("google/protobuf/descriptor.proto");
+    Files.createDirectories(descriptor.getParent());
+    try (InputStream in = com.google.protobuf.DescriptorProtos.class
+        .getResourceAsStream("/google/protobuf/descriptor.proto")) {
+      Files.copy(in, descriptor);
+    }
+  }
+
+  /** Runs protoc on {@code proto} and compiles its Java with the processor and the lock. */
+  private Compilation compile(String proto, boolean update) throws Exception {
+    Path work = Files.createTempDirectory(temp, "v");
+    Path source = work.resolve("proto/t/item.proto");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, proto, StandardCharsets.UTF_8);
+    Path java = Files.createDirectories(work.resolve("java"));
+    Path descriptorSet = work.resolve("item.binpb");
+    Path optionsRoot = Path.of(System.getProperty("basedir", "."), "src", "main", "proto");
+    Process process = new ProcessBuilder(protoc.toString(),
+        "-I" + work.resolve("proto"), "-I" + optionsRoot, "-I" + wellKnown,
+        "--java_out=" + java, "--descriptor_set_out=" + descriptorSet, "--include_imports",
+        "--include_source_info", "--retain_options", "t/item.proto")
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "protoc finished");
+    assertEquals(0, process.exitValue(), "protoc: " + output);
+    List<JavaFileObject> sources = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(java)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        String name = java.relativize(file).toString().replace('/', '.').replaceAll("\\.java$", "");
+        sources.add(JavaFileObjects.forSourceString(name, Files.readString(file)));
+      }
+    }
+    return Compiler.javac().withProcessors(new ContractProcessor())
+        .withOptions(List.of("-Acodeanatomy.contractSet=test",
+            "-Acodeanatomy.descriptorSets=" + descriptorSet,
+            "-Acodeanatomy.lock=" + temp.resolve("contracts.lock.json"),
+            "-Acodeanatomy.lock.update=" + update))
+        .compile(sources);
+  }
+
+  @Test
+  void aChangedFieldNumberFailsAtTheProtoLine() throws Exception {
+    assertThat(compile(V1, true)).succeeded();
+    Compilation renumbered = compile(V1.replace("int64 size = 2;", "int64 size = 3;"), false);
+    assertThat(renumbered).failed();
+    assertThat(renumbered).hadErrorContaining("t/item.proto:9:3: [CA104 PROTO_NUMBER_CHANGED] "
+        + "contract item, field size: its field number changed: binary payloads written before "
+        + "read as another field (was 2, now 3); bump the version of the contract to 2");
+    // The same change with a bump compiles.
+    assertThat(compile(V1.replace("int64 size = 2;", "int64 size = 3;")
+        .replace("version: 1", "version: 2"), false)).succeeded();
+    // A field that enters no hash and may be absent breaks nothing.
+    assertThat(compile(V1.replace("int64 size = 2;", "int64 size = 2;\n  optional string note = 3 "
+        + "[(codeanatomy.contract.v1.field).provenance = true];"), false)).succeeded();
+  }
+
+  @Test
+  void aReusedFieldNumberIsReportedOnTheNewField() throws Exception {
+    assertThat(compile(V1, true)).succeeded();
+    Compilation reused = compile(V1.replace("int64 size = 2;", "string owner = 2;"), false);
+    assertThat(reused).hadErrorContaining("t/item.proto:9:3: [CA104 PROTO_NUMBER_CHANGED] "
+        + "contract item, field owner: field number 2 belonged to size");
+    assertThat(reused).hadErrorContaining("[CA102 FIELD_REMOVED] contract item, field size");
+  }
+}

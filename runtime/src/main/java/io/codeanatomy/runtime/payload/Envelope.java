@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -50,8 +51,11 @@ final class Envelope {
     }
   }
 
+  /** A payload and the accepted older version it is of (empty: the current one). */
+  record Unwrapped(JsonNode payload, Optional<AcceptedVersions.Accepted> accepted) {}
+
   /** The payload of an envelope written for {@code type}; checks everything but the payload. */
-  static JsonNode unwrap(ContractType<?> type, String json) {
+  static Unwrapped unwrap(ContractType<?> type, AcceptedVersions accepted, String json) {
     JsonNode root;
     try {
       root = JSON.readTree(json);
@@ -81,18 +85,29 @@ final class Envelope {
       throw new PayloadException(type.name(), null, "the envelope's contract and "
           + "schemaFingerprint are strings and its version an integer");
     }
-    check(type, root.get("contract").asText(), root.get("version").asInt(),
+    Optional<AcceptedVersions.Accepted> version = check(type, accepted,
+        root.get("contract").asText(), root.get("version").asInt(),
         root.get("schemaFingerprint").asText());
-    return root.get("payload");
+    return new Unwrapped(root.get("payload"), version);
   }
 
-  /** The payload is of this contract, version and schema, or a ContractVersionException. */
-  static void check(ContractType<?> type, String contract, int version, String fingerprint) {
-    if (!type.name().equals(contract) || type.version() != version
-        || !type.schemaFingerprint().equals(fingerprint)) {
-      throw new ContractVersionException(type.name(), type.describe(),
-          ContractType.describe(contract, version, fingerprint));
+  /**
+   * The payload is of this contract, at this version and schema or an accepted older one (which
+   * is returned), or a ContractVersionException.
+   */
+  static Optional<AcceptedVersions.Accepted> check(ContractType<?> type,
+      AcceptedVersions accepted, String contract, int version, String fingerprint) {
+    if (type.name().equals(contract) && type.version() == version
+        && type.schemaFingerprint().equals(fingerprint)) {
+      return Optional.empty();
     }
+    Optional<AcceptedVersions.Accepted> older = type.name().equals(contract)
+        ? accepted.match(version, fingerprint) : Optional.empty();
+    if (older.isEmpty()) {
+      throw new ContractVersionException(type.name(), type.describe()
+          + accepted.describe(type.name()), ContractType.describe(contract, version, fingerprint));
+    }
+    return older;
   }
 
   static String kind(JsonNode node) {

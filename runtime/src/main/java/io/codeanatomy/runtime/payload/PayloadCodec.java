@@ -11,6 +11,16 @@ import java.util.Map;
  */
 public sealed interface PayloadCodec<T> permits ProtoPayloads, RecordPayloads {
 
+  /**
+   * A codec that also reads payloads of the given older versions of the contract, as the lock on
+   * the contract's class path recorded them (the processor puts a contract set's lock in its
+   * jar). Such a payload is read into the current type: fields the older version lacks are
+   * absent (for a record, they must be optional), fields only it had are dropped.
+   *
+   * @throws IllegalArgumentException for a version that is not older, or was never released
+   */
+  PayloadCodec<T> accepting(int... olderVersions);
+
   /** The contract: name, version, schema fingerprint, strictness. */
   ContractType<T> contractType();
 

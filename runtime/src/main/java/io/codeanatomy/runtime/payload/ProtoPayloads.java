@@ -13,9 +13,12 @@ import com.google.protobuf.util.JsonFormat;
 import io.codeanatomy.contracts.proto.options.Payload;
 import io.codeanatomy.contracts.support.Violation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,20 +33,28 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
 
   private final ContractType<M> type;
   private final M prototype;
+  private final AcceptedVersions accepted;
 
-  private ProtoPayloads(ContractType<M> type, M prototype) {
+  private ProtoPayloads(ContractType<M> type, M prototype, AcceptedVersions accepted) {
     this.type = type;
     this.prototype = prototype;
+    this.accepted = accepted;
   }
 
   public static <M extends Message> ProtoPayloads<M> of(Class<M> messageClass) {
     try {
       @SuppressWarnings("unchecked")
       M prototype = (M) messageClass.getMethod("getDefaultInstance").invoke(null);
-      return new ProtoPayloads<>(ContractType.of(messageClass), prototype);
+      return new ProtoPayloads<>(ContractType.of(messageClass), prototype,
+          AcceptedVersions.none());
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException(messageClass.getName() + " is not a protoc message", e);
     }
+  }
+
+  @Override
+  public ProtoPayloads<M> accepting(int... olderVersions) {
+    return new ProtoPayloads<>(type, prototype, accepted.with(type, olderVersions));
   }
 
   @Override
@@ -80,11 +91,15 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
 
   @Override
   public Decoded<M> fromJson(String json) {
-    JsonNode payload = Envelope.unwrap(type, json);
+    Envelope.Unwrapped unwrapped = Envelope.unwrap(type, accepted, json);
+    JsonNode payload = unwrapped.payload();
     Map<String, JsonNode> unknown = new LinkedHashMap<>();
-    checkObject(prototype.getDescriptorForType(), payload, "", unknown, true);
+    Set<String> dropped = new HashSet<>();
+    checkObject(prototype.getDescriptorForType(), payload, "", unknown, unwrapped.accepted(),
+        dropped);
     ObjectNode known = ((ObjectNode) payload).deepCopy();
     unknown.keySet().forEach(known::remove);
+    dropped.forEach(known::remove);
     Message.Builder builder = prototype.newBuilderForType();
     try {
       JsonFormat.parser().merge(known.toString(), builder);
@@ -103,7 +118,9 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
    * a forward-compatible contract, unknown fields are collected instead).
    */
   private void checkObject(Descriptor descriptor, JsonNode node, String path,
-      Map<String, JsonNode> unknown, boolean top) {
+      Map<String, JsonNode> unknown, Optional<AcceptedVersions.Accepted> older,
+      Set<String> dropped) {
+    boolean top = path.isEmpty();
     if (!node.isObject()) {
       throw new PayloadException(type.name(), path.isEmpty() ? null : path,
           "expected an object, got " + Envelope.kind(node));
@@ -117,6 +134,10 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
       String fieldPath = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
       FieldDescriptor field = byName.get(entry.getKey());
       if (field == null) {
+        if (top && AcceptedVersions.hadField(older, entry.getKey())) {
+          dropped.add(entry.getKey()); // a field of the older version that this one removed
+          return;
+        }
         if (top && type.forwardCompatible()) {
           unknown.put(entry.getKey(), entry.getValue());
           return;
@@ -129,6 +150,7 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
     });
     for (FieldDescriptor field : descriptor.getFields()) {
       boolean mayBeAbsent = field.hasPresence() || field.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
+      mayBeAbsent |= top && AcceptedVersions.lacks(older, field.getName());
       if (!mayBeAbsent && !node.has(field.getName()) && !node.has(field.getJsonName())) {
         throw new PayloadException(type.name(),
             path.isEmpty() ? field.getName() : path + "." + field.getName(),
@@ -173,7 +195,8 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
               + ", got '" + value.asText() + "'");
         }
       }
-      case MESSAGE -> checkObject(field.getMessageType(), value, path, new LinkedHashMap<>(), false);
+      case MESSAGE -> checkObject(field.getMessageType(), value, path, new LinkedHashMap<>(),
+          Optional.empty(), new HashSet<>());
     }
   }
 
@@ -226,8 +249,8 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
       throw new PayloadException(type.name(), null, "not a binary payload: the envelope has no "
           + "contract name, or fields an envelope does not have");
     }
-    Envelope.check(type, envelope.getContract(), envelope.getVersion(),
-        envelope.getSchemaFingerprint());
+    Optional<AcceptedVersions.Accepted> older = Envelope.check(type, accepted,
+        envelope.getContract(), envelope.getVersion(), envelope.getSchemaFingerprint());
     M value;
     try {
       @SuppressWarnings("unchecked")
@@ -240,6 +263,9 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
     if (!type.forwardCompatible()) {
       List<String> unknown = new ArrayList<>();
       unknownFieldNumbers(value, "", unknown);
+      // Fields of an accepted older version that this one removed are expected, not unknown.
+      older.ifPresent(o -> unknown.removeIf(f -> f.startsWith("#")
+          && o.protoNumbers().contains(Integer.parseInt(f.substring(1)))));
       if (!unknown.isEmpty()) {
         throw new PayloadException(type.name(), unknown.get(0), "unknown field (a newer "
             + "writer?); " + type.name() + " is strict and refuses fields it does not declare");

@@ -3,6 +3,7 @@ package io.codeanatomy.runtime.payload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codeanatomy.contracts.support.Violation;
 import java.lang.reflect.Constructor;
@@ -40,10 +41,12 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final ContractType<T> type;
+  private final AcceptedVersions accepted;
   private final Map<Class<?>, RecordShape> shapes = new LinkedHashMap<>();
 
-  private RecordPayloads(ContractType<T> type) {
+  private RecordPayloads(ContractType<T> type, AcceptedVersions accepted) {
     this.type = type;
+    this.accepted = accepted;
   }
 
   /**
@@ -52,7 +55,25 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
    * @throws IllegalArgumentException when {@code recordClass} is not a {@code @Contract} record
    */
   public static <T extends Record> RecordPayloads<T> of(Class<T> recordClass) {
-    return new RecordPayloads<>(ContractType.of(recordClass));
+    return new RecordPayloads<>(ContractType.of(recordClass), AcceptedVersions.none());
+  }
+
+  @Override
+  public RecordPayloads<T> accepting(int... olderVersions) {
+    AcceptedVersions more = accepted.with(type, olderVersions);
+    RecordShape shape = shape(type.javaType());
+    for (int version : olderVersions) {
+      Optional<AcceptedVersions.Accepted> older = more.get(version);
+      for (int i = 0; i < shape.components.length; i++) {
+        if (!isOptional(shape.components[i].getType())
+            && AcceptedVersions.lacks(older, shape.names.get(i))) {
+          throw new IllegalArgumentException(type.name() + " version " + version + " has no "
+              + shape.names.get(i) + ", which version " + type.version() + " requires: its "
+              + "payloads cannot be read into " + type.javaType().getSimpleName());
+        }
+      }
+    }
+    return new RecordPayloads<>(type, more);
   }
 
   @Override
@@ -80,9 +101,10 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
 
   @Override
   public Decoded<T> fromJson(String json) {
-    JsonNode payload = Envelope.unwrap(type, json);
+    Envelope.Unwrapped unwrapped = Envelope.unwrap(type, accepted, json);
     Map<String, JsonNode> unknown = new LinkedHashMap<>();
-    T value = type.javaType().cast(readRecord(type.javaType(), payload, "", unknown, true));
+    T value = type.javaType().cast(readRecord(type.javaType(), unwrapped.payload(), "", unknown,
+        unwrapped.accepted()));
     List<Violation> violations = type.validate(value);
     if (!violations.isEmpty()) {
       Violation first = violations.get(0);
@@ -171,15 +193,17 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
   // reading
 
   private Object readRecord(Class<?> recordClass, JsonNode node, String path,
-      Map<String, JsonNode> unknown, boolean top) {
+      Map<String, JsonNode> unknown, Optional<AcceptedVersions.Accepted> older) {
+    boolean top = path.isEmpty();
     if (!node.isObject()) {
       throw error(path, "expected an object, got " + describe(node));
     }
     RecordShape shape = shape(recordClass);
     Set<String> known = new HashSet<>(shape.names);
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      if (known.contains(entry.getKey())) {
-        continue;
+      if (known.contains(entry.getKey())
+          || top && AcceptedVersions.hadField(older, entry.getKey())) {
+        continue; // ours, or one the accepted older version had and this one removed
       }
       if (top && type.forwardCompatible()) {
         unknown.put(entry.getKey(), entry.getValue());
@@ -192,9 +216,15 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
     for (int i = 0; i < args.length; i++) {
       String name = shape.names.get(i);
       String fieldPath = join(path, name);
+      if (!node.has(name) && isOptional(shape.components[i].getType())) {
+        // An absent optional is absent whether written as null or left out: this is what lets
+        // a contract gain an optional field without breaking the payloads written before.
+        args[i] = read(shape.components[i].getGenericType(), NullNode.getInstance(), fieldPath);
+        continue;
+      }
       if (!node.has(name)) {
-        throw error(fieldPath, "missing; every field is written (an absent optional as null), "
-            + "so a missing one is not taken as a default");
+        throw error(fieldPath, "missing; it is required, so a missing one is not taken as a "
+            + "default");
       }
       args[i] = read(shape.components[i].getGenericType(), node.get(name), fieldPath);
     }
@@ -285,9 +315,14 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
       return Map.copyOf(map);
     }
     if (raw.isRecord()) {
-      return readRecord(raw, node, path, new LinkedHashMap<>(), false);
+      return readRecord(raw, node, path, new LinkedHashMap<>(), Optional.empty());
     }
     throw new IllegalStateException("not a contract value type: " + javaType);
+  }
+
+  private static boolean isOptional(Class<?> type) {
+    return type == Optional.class || type == OptionalInt.class || type == OptionalLong.class
+        || type == OptionalDouble.class;
   }
 
   private static List<String> enumTexts(Class<?> enumClass) {

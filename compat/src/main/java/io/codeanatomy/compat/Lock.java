@@ -36,13 +36,32 @@ public record Lock(String contractSet, SortedMap<ItemKey, History> histories) {
 
   /**
    * One item's released versions, oldest first; retired when the item was removed deliberately.
+   *
+   * @param earlierFingerprints per version, the schema fingerprints it had before compatible
+   *     changes replaced its entry (an added enum value, an optional provenance field): payloads
+   *     written with them are still of that version
    */
-  public record History(List<ObjectNode> versions, boolean retired) {
+  public record History(List<ObjectNode> versions, boolean retired,
+      SortedMap<Integer, List<String>> earlierFingerprints) {
     public History {
       if (versions.isEmpty()) {
         throw new IllegalArgumentException("a history has at least one version");
       }
       versions = List.copyOf(versions);
+      SortedMap<Integer, List<String>> copy = new TreeMap<>();
+      earlierFingerprints.forEach((v, list) -> copy.put(v, List.copyOf(list)));
+      earlierFingerprints = Collections.unmodifiableSortedMap(copy);
+    }
+
+    public History(List<ObjectNode> versions, boolean retired) {
+      this(versions, retired, new TreeMap<>());
+    }
+
+    /** Every schema fingerprint {@code version} has had: its entry's and the earlier ones. */
+    public List<String> fingerprints(int version) {
+      List<String> all = new ArrayList<>(earlierFingerprints.getOrDefault(version, List.of()));
+      version(version).ifPresent(v -> all.add(v.path("schemaFingerprint").asText()));
+      return all;
     }
 
     public ObjectNode latest() {
@@ -114,8 +133,20 @@ public record Lock(String contractSet, SortedMap<ItemKey, History> histories) {
           previous = version.path("version").asInt();
           entries.add((ObjectNode) version);
         }
+        SortedMap<Integer, List<String>> earlier = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> f : e.getValue().path("earlierFingerprints")
+            .properties()) {
+          List<String> prints = new ArrayList<>();
+          f.getValue().forEach(p -> prints.add(p.asText()));
+          try {
+            earlier.put(Integer.valueOf(f.getKey()), prints);
+          } catch (NumberFormatException bad) {
+            throw new CompatInputException(where + ": earlierFingerprints has a key that is no "
+                + "version: " + f.getKey());
+          }
+        }
         histories.put(new ItemKey(kind, e.getKey()),
-            new History(entries, e.getValue().path("retired").asBoolean(false)));
+            new History(entries, e.getValue().path("retired").asBoolean(false), earlier));
       }
     }
     return new Lock(set, histories);
@@ -147,16 +178,24 @@ public record Lock(String contractSet, SortedMap<ItemKey, History> histories) {
         return;
       }
       List<ObjectNode> versions = new ArrayList<>(history.versions());
+      SortedMap<Integer, List<String>> earlier = new TreeMap<>(history.earlierFingerprints());
       if (entry.path("version").asInt() == history.latestVersion()) {
+        String before = history.latest().path("schemaFingerprint").asText();
+        if (!before.equals(entry.path("schemaFingerprint").asText())) {
+          List<String> prints = new ArrayList<>(earlier.getOrDefault(history.latestVersion(),
+              List.of()));
+          prints.add(before);
+          earlier.put(history.latestVersion(), prints);
+        }
         versions.set(versions.size() - 1, entry);
       } else {
         versions.add(entry);
       }
-      next.put(key, new History(versions, false));
+      next.put(key, new History(versions, false, earlier));
     });
     histories.forEach((key, history) -> {
       if (!current.items().containsKey(key)) {
-        next.put(key, new History(history.versions(), true));
+        next.put(key, new History(history.versions(), true, history.earlierFingerprints()));
       }
     });
     return new Lock(current.contractSet(), next);
@@ -173,6 +212,13 @@ public record Lock(String contractSet, SortedMap<ItemKey, History> histories) {
         if (key.kind() == kind) {
           ObjectNode item = section.putObject(key.name());
           item.put("retired", history.retired());
+          if (!history.earlierFingerprints().isEmpty()) {
+            ObjectNode earlier = item.putObject("earlierFingerprints");
+            history.earlierFingerprints().forEach((version, prints) -> {
+              ArrayNode list = earlier.putArray(String.valueOf(version));
+              prints.forEach(list::add);
+            });
+          }
           ArrayNode versions = item.putArray("versions");
           history.versions().forEach(versions::add);
         }

@@ -43,6 +43,19 @@ class LockTest {
   }
 
   @Test
+  void aCompatibleReleaseKeepsTheFingerprintItReplaces() {
+    Lock v1 = Lock.empty("demo").release(snapshot(manifest(1, "long")));
+    String changed = manifest(1, "long").replace("\"schemaFingerprint\": \"f1\"",
+        "\"schemaFingerprint\": \"g1\"");
+    Lock again = v1.release(snapshot(changed));
+    Lock.History history = again.histories().get(new ItemKey(Kind.CONTRACT, "item"));
+    assertEquals(List.of("f1", "g1"), history.fingerprints(1));
+    Lock parsed = Lock.parse(new String(again.render(), StandardCharsets.UTF_8), "test");
+    assertEquals(history.earlierFingerprints(), parsed.histories()
+        .get(new ItemKey(Kind.CONTRACT, "item")).earlierFingerprints());
+  }
+
+  @Test
   void aLockRoundTripsByteForByteWhateverTheLocale() {
     Lock lock = Lock.empty("demo").release(snapshot(manifest(1, "long")))
         .release(snapshot(manifest(2, "int")));

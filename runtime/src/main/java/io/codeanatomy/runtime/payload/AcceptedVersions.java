@@ -19,9 +19,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The older versions of a contract that a reader accepts besides its own, each with the schema
- * fingerprint and fields the lock recorded for it. Payloads of an accepted version are read into
- * the current type: fields that version lacks are absent, fields only it had are dropped.
+ * What a reader accepts besides its own version and schema, as the lock on the contract's class
+ * path records it: the schema fingerprints its own version had before compatible changes (an
+ * added enum value, an optional provenance field), and the older versions it was asked to accept,
+ * each with its fingerprints and fields. Payloads of an accepted older version are read into the
+ * current type: fields that version lacks are absent, fields only it had are dropped.
  */
 final class AcceptedVersions {
 
@@ -32,19 +34,33 @@ final class AcceptedVersions {
    * One accepted version: its number, schema fingerprint, field names and (for a protobuf
    * contract) field numbers.
    */
-  record Accepted(int version, String schemaFingerprint, Set<String> fields,
-      Set<Integer> protoNumbers) {}
+  record Accepted(int version, List<String> schemaFingerprints, Set<String> fields,
+      Set<Integer> protoNumbers) {
 
-  private static final AcceptedVersions NONE = new AcceptedVersions(new TreeMap<>());
+    String schemaFingerprint() {
+      return schemaFingerprints.get(schemaFingerprints.size() - 1);
+    }
+  }
 
+  private final Set<String> currentEarlier;
   private final Map<Integer, Accepted> versions;
 
-  private AcceptedVersions(Map<Integer, Accepted> versions) {
+  private AcceptedVersions(Set<String> currentEarlier, Map<Integer, Accepted> versions) {
+    this.currentEarlier = Set.copyOf(currentEarlier);
     this.versions = versions;
   }
 
-  static AcceptedVersions none() {
-    return NONE;
+  /** What a reader of {@code type} accepts by default: its version's earlier fingerprints. */
+  static AcceptedVersions of(ContractType<?> type) {
+    Lock.History history = history(type);
+    Set<String> earlier = history == null ? Set.of()
+        : Set.copyOf(history.earlierFingerprints().getOrDefault(type.version(), List.of()));
+    return new AcceptedVersions(earlier, new TreeMap<>());
+  }
+
+  /** Whether {@code fingerprint} is one the current version had before a compatible change. */
+  boolean isEarlierCurrent(String fingerprint) {
+    return currentEarlier.contains(fingerprint);
   }
 
   /**
@@ -77,10 +93,9 @@ final class AcceptedVersions {
           numbers.add(f.path("protoNumber").asInt());
         }
       });
-      next.put(version, new Accepted(version, entry.path("schemaFingerprint").asText(), fields,
-          numbers));
+      next.put(version, new Accepted(version, history.fingerprints(version), fields, numbers));
     }
-    return new AcceptedVersions(next);
+    return new AcceptedVersions(currentEarlier, next);
   }
 
   /** An accepted version by number. */
@@ -91,7 +106,7 @@ final class AcceptedVersions {
   /** The accepted version a payload's envelope names, if it is one. */
   Optional<Accepted> match(int version, String schemaFingerprint) {
     Accepted accepted = versions.get(version);
-    return accepted != null && accepted.schemaFingerprint().equals(schemaFingerprint)
+    return accepted != null && accepted.schemaFingerprints().contains(schemaFingerprint)
         ? Optional.of(accepted) : Optional.empty();
   }
 

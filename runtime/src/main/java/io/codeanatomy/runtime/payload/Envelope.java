@@ -98,7 +98,8 @@ final class Envelope {
   static Optional<AcceptedVersions.Accepted> check(ContractType<?> type,
       AcceptedVersions accepted, String contract, int version, String fingerprint) {
     if (type.name().equals(contract) && type.version() == version
-        && type.schemaFingerprint().equals(fingerprint)) {
+        && (type.schemaFingerprint().equals(fingerprint)
+            || accepted.isEarlierCurrent(fingerprint))) {
       return Optional.empty();
     }
     Optional<AcceptedVersions.Accepted> older = type.name().equals(contract)

@@ -45,8 +45,8 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
     try {
       @SuppressWarnings("unchecked")
       M prototype = (M) messageClass.getMethod("getDefaultInstance").invoke(null);
-      return new ProtoPayloads<>(ContractType.of(messageClass), prototype,
-          AcceptedVersions.none());
+      ContractType<M> type = ContractType.of(messageClass);
+      return new ProtoPayloads<>(type, prototype, AcceptedVersions.of(type));
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException(messageClass.getName() + " is not a protoc message", e);
     }

@@ -55,7 +55,8 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
    * @throws IllegalArgumentException when {@code recordClass} is not a {@code @Contract} record
    */
   public static <T extends Record> RecordPayloads<T> of(Class<T> recordClass) {
-    return new RecordPayloads<>(ContractType.of(recordClass), AcceptedVersions.none());
+    ContractType<T> type = ContractType.of(recordClass);
+    return new RecordPayloads<>(type, AcceptedVersions.of(type));
   }
 
   @Override

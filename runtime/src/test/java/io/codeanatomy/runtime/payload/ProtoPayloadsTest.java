@@ -237,6 +237,20 @@ class ProtoPayloadsTest {
   }
 
   @Test
+  void aPayloadWrittenBeforeACompatibleChangeOfItsVersionIsStillRead() {
+    // execution_package 1 had this fingerprint before CacheKind gained PLAN (an added enum value
+    // of a nested contract: compatible, so the version stayed); the lock in the contracts jar
+    // records it.
+    String before = json(ExecutionPackageContract.SCHEMA_FINGERPRINT,
+        "1f36ef36ffefa4caf82153bcdb109a8711d889ac53235a08d6fc3c0cf0b7495e");
+    assertEquals(sample(), packages.fromJson(before).value());
+    ContractVersionException unknown = assertThrows(ContractVersionException.class,
+        () -> packages.fromJson(json(ExecutionPackageContract.SCHEMA_FINGERPRINT,
+            "2f36ef36ffefa4caf82153bcdb109a8711d889ac53235a08d6fc3c0cf0b7495e")));
+    assertTrue(unknown.actual().endsWith("(schema 2f36ef36ffef)"), unknown.actual());
+  }
+
+  @Test
   void theEnvelopeIsChecked() {
     PayloadException extra = assertThrows(PayloadException.class,
         () -> packages.fromJson(json("\"version\": 1", "\"version\": 1, \"signed\": true")));

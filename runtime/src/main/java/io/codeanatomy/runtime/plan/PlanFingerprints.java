@@ -1,4 +1,4 @@
-package io.codeanatomy.runtime.relspec;
+package io.codeanatomy.runtime.plan;
 
 import io.codeanatomy.contracts.canonical.Sha256;
 import io.codeanatomy.contracts.relspec.PlanFingerprint;
@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Plan fingerprints: the portable identity of a plan, over the SHA-256 of its Substrait bytes and
- * the hashes of everything that shaped it.
+ * the hashes of everything that shaped it. With {@link PlanIdentities}, the project's only
+ * fingerprint pathway (an architecture test keeps it so).
  */
 public final class PlanFingerprints {
 

@@ -1,7 +1,7 @@
 /**
  * The behaviour the relspec contracts carry: assembling execution packages (fingerprint derived,
- * creation time from an injected clock or an explicit replay time), plan fingerprints from
- * Substrait bytes, calibration of thresholds, and inference confidence from the one canonical
- * join-strategy map.
+ * creation time from an injected clock or an explicit replay time), calibration of thresholds, and
+ * inference confidence from the one canonical join-strategy map. Plan fingerprints are made in
+ * one place only, {@code io.codeanatomy.runtime.plan}.
  */
 package io.codeanatomy.runtime.relspec;

@@ -1,4 +1,4 @@
-package io.codeanatomy.runtime.relspec;
+package io.codeanatomy.runtime.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,0 +1,100 @@
+package io.codeanatomy.runtime.exec;
+
+import io.codeanatomy.runtime.plan.PlanBundle;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.DataContexts;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Runs physical plans on Calcite's Enumerable engine: the plan is compiled to Java by Calcite's
+ * own code generator and bound to a data context over the session's schema. A Calcite connection
+ * is held only to serve as that context's query provider; the plan is never re-planned.
+ */
+public final class EnumerableExecutor implements AutoCloseable {
+
+  private final SchemaPlus schema;
+  private final CalciteConnection connection;
+
+  /**
+   * @param schema the schema the plan's tables live in
+   * @throws IllegalStateException when Calcite's JDBC driver cannot open a connection
+   */
+  public EnumerableExecutor(SchemaPlus schema) {
+    this.schema = schema;
+    try {
+      Properties properties = new Properties();
+      properties.setProperty("timeZone", "UTC");
+      Connection jdbc = DriverManager.getConnection("jdbc:calcite:", properties);
+      this.connection = jdbc.unwrap(CalciteConnection.class);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open Calcite's embedded engine: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Runs the bundle's physical plan and returns every row. */
+  public QueryResult execute(PlanBundle bundle) {
+    EnumerableRel plan = bundle.executable();
+    // toBindable is declared raw; its rows are arrays, or values for a one-column plan.
+    @SuppressWarnings("unchecked")
+    Bindable<Object> bindable = EnumerableInterpretable.toBindable(new HashMap<>(), null, plan,
+        EnumerableRel.Prefer.ARRAY);
+    DataContext context = DataContexts.of(connection, schema);
+    Enumerable<Object> enumerable = bindable.bind(context);
+    List<RelDataTypeField> fields = plan.getRowType().getFieldList();
+    List<String> columns = fields.stream().map(RelDataTypeField::getName).toList();
+    List<List<Object>> rows = new ArrayList<>();
+    for (Object row : enumerable) {
+      // A plan of one column yields the values themselves, not one-element arrays.
+      Object[] values = fields.size() == 1 && !(row instanceof Object[]) ? new Object[] {row}
+          : (Object[]) row;
+      List<Object> converted = new ArrayList<>(values.length);
+      for (int i = 0; i < values.length; i++) {
+        converted.add(external(fields.get(i).getType().getSqlTypeName(), values[i]));
+      }
+      rows.add(converted);
+    }
+    return new QueryResult(columns, rows);
+  }
+
+  /** Calcite's internal representation back to the Java values JDBC would return. */
+  static Object external(SqlTypeName type, Object value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (type) {
+      case DATE -> LocalDate.ofEpochDay(((Number) value).longValue());
+      case TIMESTAMP -> LocalDateTime.ofEpochSecond(Math.floorDiv(((Number) value).longValue(),
+          1000), Math.floorMod(((Number) value).longValue(), 1000) * 1_000_000,
+          ZoneOffset.UTC);
+      default -> value instanceof Object[] array ? Arrays.asList(array) : value;
+    };
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot close Calcite's embedded engine", e);
+    }
+  }
+}

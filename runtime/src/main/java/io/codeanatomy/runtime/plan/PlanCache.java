@@ -1,0 +1,136 @@
+package io.codeanatomy.runtime.plan;
+
+import io.codeanatomy.contracts.relspec.CacheDiagnostics;
+import io.codeanatomy.contracts.relspec.CacheKind;
+import io.codeanatomy.contracts.relspec.CacheStats;
+import io.codeanatomy.contracts.relspec.DeltaInput;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * Plans by identity, for one session and its overlays. A request (a query's text in a session)
+ * remembers the identity it planned to; a hit returns the bundle as long as every table the plan
+ * read is still at the version it read. Replacing a table's rows drops every entry that read it,
+ * and the diagnostics count those as evictions. Bounded by bytes (Substrait and plan texts),
+ * least recently used first. Counters travel in plan bundles and execution packages as cache
+ * diagnostics, outside every hash.
+ */
+public final class PlanCache {
+
+  private final long limitBytes;
+  private final Clock clock;
+  private final Map<String, PlanBundle> byIdentity = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<String, String> identityByRequest = new LinkedHashMap<>();
+  private final List<String> invalidations = new ArrayList<>();
+  private long bytes;
+  private long hits;
+  private long misses;
+  private long evictions;
+
+  public PlanCache(long limitBytes, Clock clock) {
+    if (limitBytes < 0) {
+      throw new IllegalArgumentException("a cache limit is not negative: " + limitBytes);
+    }
+    this.limitBytes = limitBytes;
+    this.clock = clock;
+  }
+
+  /**
+   * The bundle planned for {@code request} before, if it is still valid.
+   *
+   * @param tableVersion the current version of a table, by name
+   */
+  synchronized PlanBundle lookup(String request, ToLongFunction<String> tableVersion) {
+    String identity = identityByRequest.get(request);
+    PlanBundle bundle = identity == null ? null : byIdentity.get(identity);
+    if (bundle != null) {
+      for (DeltaInput input : bundle.fingerprint().getDeltaInputsList()) {
+        if (tableVersion.applyAsLong(input.getDataset()) != input.getVersion()) {
+          remove(identity, "table " + input.getDataset() + " changed after " + bundle.name()
+              + " was planned");
+          bundle = null;
+          break;
+        }
+      }
+    }
+    if (bundle == null) {
+      misses++;
+      return null;
+    }
+    hits++;
+    return bundle.served(diagnostics());
+  }
+
+  /** Caches a freshly planned bundle; returns it with the diagnostics after the insert. */
+  synchronized PlanBundle put(String request, PlanBundle bundle) {
+    long size = size(bundle);
+    if (size <= limitBytes && !byIdentity.containsKey(bundle.identityHash())) {
+      byIdentity.put(bundle.identityHash(), bundle);
+      bytes += size;
+      while (bytes > limitBytes) {
+        Iterator<String> eldest = byIdentity.keySet().iterator();
+        String victim = eldest.next();
+        remove(victim, "over the cache limit of " + limitBytes + " bytes");
+      }
+    }
+    identityByRequest.put(request, bundle.identityHash());
+    return new PlanBundle(bundle.name(), bundle.unoptimizedPlan(), bundle.optimizedPlan(),
+        bundle.physicalPlan(), bundle.substrait(), bundle.fingerprint(), bundle.fingerprintHash(),
+        bundle.identity(), bundle.identityHash(), bundle.ruleDeltas(), diagnostics(), false,
+        bundle.executable());
+  }
+
+  /** Drops every plan that read {@code table}: its rows were replaced. */
+  public synchronized void invalidate(String table) {
+    List<String> stale = new ArrayList<>();
+    byIdentity.forEach((identity, bundle) -> {
+      if (bundle.fingerprint().getDeltaInputsList().stream()
+          .anyMatch(d -> d.getDataset().equalsIgnoreCase(table))) {
+        stale.add(identity);
+      }
+    });
+    for (String identity : stale) {
+      remove(identity, "table " + table.toUpperCase(Locale.ROOT) + " changed");
+    }
+  }
+
+  private void remove(String identity, String reason) {
+    PlanBundle removed = byIdentity.remove(identity);
+    if (removed != null) {
+      bytes -= size(removed);
+      evictions++;
+      invalidations.add(removed.name() + ": " + reason);
+    }
+    identityByRequest.values().removeIf(identity::equals);
+  }
+
+  private static long size(PlanBundle bundle) {
+    return bundle.substrait().length + bundle.unoptimizedPlan().length()
+        + bundle.optimizedPlan().length() + bundle.physicalPlan().length();
+  }
+
+  /** Why entries left the cache, oldest first: what the diagnostics' evictions count. */
+  public synchronized List<String> invalidations() {
+    return List.copyOf(invalidations);
+  }
+
+  /** The counters now, stamped with the clock's time (provenance). */
+  public synchronized CacheDiagnostics diagnostics() {
+    return CacheDiagnostics.newBuilder()
+        .addCaches(CacheStats.newBuilder()
+            .setCache(CacheKind.PLAN)
+            .setEntries(byIdentity.size())
+            .setHits(hits)
+            .setMisses(misses)
+            .setEvictions(evictions)
+            .setLimitBytes(limitBytes))
+        .setEventTimeUnixMs(clock.millis())
+        .build();
+  }
+}

@@ -1,0 +1,396 @@
+package io.codeanatomy.runtime.session;
+
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
+import io.codeanatomy.contracts.relspec.ExecutionPackage;
+import io.codeanatomy.contracts.relspec.ExtensionGovernance;
+import io.codeanatomy.contracts.relspec.PlanningSurfacePolicy;
+import io.codeanatomy.contracts.relspec.PlanningSurfaceSpec;
+import io.codeanatomy.contracts.relspec.SqlPolicy;
+import io.codeanatomy.runtime.catalog.Catalog;
+import io.codeanatomy.runtime.catalog.RegisteredTable;
+import io.codeanatomy.runtime.catalog.ScanSettings;
+import io.codeanatomy.runtime.catalog.TableSource;
+import io.codeanatomy.runtime.exec.EnumerableExecutor;
+import io.codeanatomy.runtime.exec.QueryResult;
+import io.codeanatomy.runtime.plan.Environment;
+import io.codeanatomy.runtime.plan.PlanBundle;
+import io.codeanatomy.runtime.plan.PlanCache;
+import io.codeanatomy.runtime.plan.PlanningContext;
+import io.codeanatomy.runtime.plan.QueryPlanner;
+import io.codeanatomy.runtime.relspec.ExecutionPackageAssembler;
+import io.codeanatomy.runtime.rules.OverlayProfile;
+import io.codeanatomy.runtime.rules.Phase;
+import io.codeanatomy.runtime.rules.RuleRegistry;
+import io.codeanatomy.runtime.rules.Rulepack;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * A planning session (DESIGN.md section 7): built only from a {@link PlanningSurfaceSpec} and a
+ * policy profile, and immutable after {@link Builder#build()}. It holds the Calcite configuration
+ * the profile's settings give, the catalog, the function registry, the installed rulepack and the
+ * named planners; it plans SQL and DAGs into {@link PlanBundle}s, runs them on the embedded
+ * engine, and seals execution packages. Experiments use {@link #overlay}, which derives a new
+ * session and leaves this one as it was.
+ */
+public final class PlanningSession implements AutoCloseable {
+
+  /** The table factories the embedded engine has, by logical name. */
+  public static final Set<String> TABLE_FACTORIES = Set.of("memory", "csv");
+
+  private final PlanningSurfaceSpec spec;
+  private final PlanningContext context;
+  private final QueryPlanner planner;
+  private final Clock clock;
+  private final List<String> warnings;
+  private final EnumerableExecutor executor;
+  private final boolean ownsExecutor;
+
+  private PlanningSession(PlanningSurfaceSpec spec, PlanningContext context, Clock clock,
+      List<String> warnings, EnumerableExecutor executor, boolean ownsExecutor) {
+    this.spec = spec;
+    this.context = context;
+    this.planner = new QueryPlanner(context);
+    this.clock = clock;
+    this.warnings = List.copyOf(warnings);
+    this.executor = executor;
+    this.ownsExecutor = ownsExecutor;
+  }
+
+  /**
+   * Starts a session.
+   *
+   * @param spec the planning surface (from the generated {@code PlanningSurfaceSpecBuilder})
+   * @param policy the policy profile whose settings the session plans under
+   * @param profileName the profile's name: it keys the plan identity's context
+   */
+  public static Builder builder(PlanningSurfaceSpec spec, CodeAnatomyPolicy policy,
+      String profileName) {
+    return new Builder(spec, policy, profileName);
+  }
+
+  /** Builds a session. Tables are registered here, before {@link #build()}. */
+  public static final class Builder {
+    private final PlanningSurfaceSpec spec;
+    private final CodeAnatomyPolicy policy;
+    private final String profileName;
+    private SqlPolicy sqlPolicy = SqlPolicy.newBuilder().setAllowStatements(true).build();
+    private RuleRegistry registry = RuleRegistry.standard();
+    private Clock clock = Clock.systemUTC();
+    private long planCacheLimitBytes = 64L << 20;
+    private final List<String> warnings = new ArrayList<>();
+    private Catalog catalog;
+    private boolean built;
+
+    private Builder(PlanningSurfaceSpec spec, CodeAnatomyPolicy policy, String profileName) {
+      this.spec = Objects.requireNonNull(spec, "spec");
+      this.policy = Objects.requireNonNull(policy, "policy");
+      this.profileName = Objects.requireNonNull(profileName, "profileName");
+    }
+
+    /** What SQL the session accepts; by default queries only. */
+    public Builder sqlPolicy(SqlPolicy policy) {
+      checkOpen();
+      this.sqlPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** The rules the spec's rulepack names are looked up in; by default the standard ones. */
+    public Builder ruleRegistry(RuleRegistry registry) {
+      checkOpen();
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Where cache diagnostics and listing caches take the time from. */
+    public Builder clock(Clock clock) {
+      checkOpen();
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder planCacheLimitBytes(long bytes) {
+      checkOpen();
+      this.planCacheLimitBytes = bytes;
+      return this;
+    }
+
+    /** Registers a table (a command): the one way tables enter a session. */
+    public Builder ensureRegistered(TableSource source) {
+      checkOpen();
+      catalog().ensureRegistered(source);
+      return this;
+    }
+
+    /** Registers a table if needed and returns it (a query). */
+    public RegisteredTable ensureAndGet(TableSource source) {
+      checkOpen();
+      return catalog().ensureAndGet(source);
+    }
+
+    private Catalog catalog() {
+      if (catalog == null) {
+        catalog = new Catalog(ScanSettings.of(policy), tableFactories(), clock);
+      }
+      return catalog;
+    }
+
+    /**
+     * The session.
+     *
+     * @throws SessionException when the spec names an unknown rule, profile or table factory, or
+     *     an extension its governance does not allow
+     */
+    public PlanningSession build() {
+      checkOpen();
+      Catalog tables = catalog();
+      Rulepack rulepack;
+      try {
+        rulepack = Rulepack.of(registry, spec.rulepack());
+      } catch (IllegalArgumentException e) {
+        throw new SessionException("the planning surface's rulepack: " + e.getMessage());
+      }
+      govern("function", spec.functions(), List.of());
+      List<String> planners = planners();
+      SqlParser.Config parser = parserConfig(policy);
+      // Calcite's standard operators: each has an Enumerable implementation, and isthmus maps
+      // them to Substrait's standard extensions.
+      SqlOperatorTable operators = SqlStdOperatorTable.instance();
+      Environment environment = Environment.of(spec, policy, profileName, sqlPolicy, rulepack,
+          tables, operators);
+      PlanningContext context = new PlanningContext(tables, parser, operators, rulepack, policy,
+          sqlPolicy, environment, planners, false, new PlanCache(planCacheLimitBytes, clock));
+      built = true;
+      return new PlanningSession(spec, context, clock, warnings,
+          new EnumerableExecutor(tables.rootSchema()), true);
+    }
+
+    private void checkOpen() {
+      if (built) {
+        throw new IllegalStateException("the session is built: nothing about it changes now");
+      }
+    }
+
+    /** The factories the spec registers, each allowed by the policy or its governance. */
+    private Set<String> tableFactories() {
+      List<String> named = spec.tableFactories().isEmpty() && spec.policy().enableDefaultFeatures()
+          ? List.copyOf(new TreeSet<>(TABLE_FACTORIES)) : spec.tableFactories();
+      Set<String> factories = new TreeSet<>();
+      for (String factory : named) {
+        if (!TABLE_FACTORIES.contains(factory)) {
+          throw new SessionException("unknown table factory '" + factory + "': the embedded "
+              + "engine has " + String.join(", ", new TreeSet<>(TABLE_FACTORIES)));
+        }
+        if (allowed("table factory", factory, spec.policy().tableFactoryAllowlist())) {
+          factories.add(factory);
+        }
+      }
+      return factories;
+    }
+
+    private List<String> planners() {
+      PlanningSurfacePolicy surface = spec.policy();
+      List<String> names = new ArrayList<>();
+      for (String name : spec.exprPlanners()) {
+        if (allowed("expression planner", name, surface.exprPlannerNames())) {
+          names.add("expr:" + name);
+        }
+      }
+      governFlag("relation planner", spec.relationPlanners(), surface.relationPlannerEnabled());
+      spec.relationPlanners().forEach(n -> names.add("relation:" + n));
+      governFlag("type planner", spec.typePlanners(), surface.typePlannerEnabled());
+      spec.typePlanners().forEach(n -> names.add("type:" + n));
+      return List.copyOf(new TreeSet<>(names));
+    }
+
+    private void govern(String kind, List<String> names, List<String> allowlist) {
+      for (String name : names) {
+        allowed(kind, name, allowlist);
+      }
+    }
+
+    private void governFlag(String kind, List<String> names, boolean enabled) {
+      if (!names.isEmpty() && !enabled) {
+        for (String name : names) {
+          allowed(kind, name, List.of());
+        }
+      }
+    }
+
+    /** Applies the extension governance to one extension; false when it is left out. */
+    private boolean allowed(String kind, String name, List<String> allowlist) {
+      if (allowlist.contains(name)) {
+        return true;
+      }
+      ExtensionGovernance governance = spec.extensionGovernance();
+      switch (governance) {
+        case STRICT_ALLOWLIST -> throw new SessionException(kind + " '" + name + "' is not on "
+            + "the planning surface's allowlist, and its governance is strict_allowlist");
+        case WARN_ON_UNREGISTERED -> {
+          warnings.add(kind + " '" + name + "' is not on the planning surface's allowlist");
+          return true;
+        }
+        default -> {
+          return true;
+        }
+      }
+    }
+  }
+
+  /**
+   * Calcite's parser configuration under the profile's settings: unquoted identifiers are
+   * normalized (to upper case, as Calcite stores them) when
+   * {@code datafusion.sql_parser.enable_ident_normalization} is on, kept as written when off.
+   */
+  static SqlParser.Config parserConfig(CodeAnatomyPolicy policy) {
+    boolean normalize = policy.sqlParser().enableIdentNormalization();
+    return QueryPlanner.baseParserConfig()
+        .withUnquotedCasing(normalize ? Casing.TO_UPPER : Casing.UNCHANGED)
+        .withCaseSensitive(!normalize);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Plans one SQL query, named for the bundle (and the cache). */
+  public PlanBundle plan(String name, String sql) {
+    return planner.plan(name, sql);
+  }
+
+  /** Plans a query without a name of its own: the SQL names it. */
+  public PlanBundle plan(String sql) {
+    return planner.plan(sql, sql);
+  }
+
+  /**
+   * Plans a DAG built with Calcite's {@link RelBuilder} over the session's tables.
+   *
+   * @param key what identifies the DAG for the plan cache
+   */
+  public PlanBundle plan(String name, String key, Function<RelBuilder, RelNode> dag) {
+    return planner.plan(name, key, dag);
+  }
+
+  /** Runs a bundle's physical plan on the embedded engine. */
+  public QueryResult execute(PlanBundle bundle) {
+    return executor.execute(bundle);
+  }
+
+  /**
+   * A new session with the overlay's rules; this one is not touched. The new session shares the
+   * tables and the plan cache (identities differ by rulepack, so entries never mix).
+   */
+  public PlanningSession overlay(OverlayProfile overlay) {
+    Rulepack rules;
+    try {
+      rules = context.rulepack().overlay(overlay);
+    } catch (IllegalArgumentException e) {
+      throw new SessionException("the overlay: " + e.getMessage());
+    }
+    PlanningContext derived = new PlanningContext(context.catalog(), context.parserConfig(),
+        context.operatorTable(), rules, context.policy(), context.sqlPolicy(),
+        context.environment().withRulepack(rules), context.plannerNames(),
+        overlay.explainPerRule(), context.cache());
+    return new PlanningSession(spec, derived, clock, warnings, executor, false);
+  }
+
+  /**
+   * Replaces a memory table's rows. Plans that read it are dropped from the plan cache (the
+   * diagnostics count them as evictions) and its next plans carry its new version.
+   */
+  public long replaceRows(String table, List<List<Object>> rows) {
+    RegisteredTable registered = context.catalog().table(table).orElseThrow(() ->
+        new SessionException("no table " + table + " in this session"));
+    long version = registered.refresh(rows);
+    context.cache().invalidate(table);
+    return version;
+  }
+
+  /**
+   * Seals an execution package of planned bundles, with this session's hashes (DOMAIN.md
+   * section 3) and the plan cache's diagnostics (provenance).
+   *
+   * @param manifestHash the SHA-256 of the contract manifest the Rust engine checks, or empty
+   */
+  public ExecutionPackage executionPackage(List<PlanBundle> bundles, String manifestHash) {
+    ExecutionPackage.Builder components = ExecutionPackage.newBuilder()
+        .setManifestHash(manifestHash)
+        .setPolicyArtifactHash(environment().profileSettingsHash())
+        .setSessionConfigHash(environment().planningSettingsHash())
+        .setPlanningEnvHash(environment().planningEnvironmentHash())
+        .setRulepackHash(environment().rulepackHash())
+        .setInformationSchemaHash(environment().informationSchemaHash())
+        .setFunctionRegistryHash(environment().functionRegistryHash())
+        .setCacheDiagnostics(context.cache().diagnostics());
+    for (PlanBundle bundle : bundles) {
+      String previous = components.getPlanBundleFingerprintsMap().get(bundle.name());
+      if (previous != null && !previous.equals(bundle.fingerprintHash())) {
+        throw new SessionException("two plans are named " + bundle.name());
+      }
+      components.putPlanBundleFingerprints(bundle.name(), bundle.fingerprintHash());
+    }
+    return new ExecutionPackageAssembler(clock).assemble(components.build());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  public PlanningSurfaceSpec spec() {
+    return spec;
+  }
+
+  public CodeAnatomyPolicy policy() {
+    return context.policy();
+  }
+
+  /** The snapshots and hashes of the session. */
+  public Environment environment() {
+    return context.environment();
+  }
+
+  public Rulepack rulepack() {
+    return context.rulepack();
+  }
+
+  /** The installed rules per phase: the session's rule diagnostics. */
+  public Map<Phase, List<String>> installedRules() {
+    return context.rulepack().installedNames();
+  }
+
+  /** What the build let through with a warning (governance {@code warn_on_unregistered}). */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  public Optional<RegisteredTable> table(String name) {
+    return context.catalog().table(name);
+  }
+
+  public PlanCache planCache() {
+    return context.cache();
+  }
+
+  /** Whether planning records per-rule deltas (an overlay with explainPerRule). */
+  public boolean explainsPerRule() {
+    return context.explainPerRule();
+  }
+
+  /** Closes the embedded engine; an overlay leaves it to the session it came from. */
+  @Override
+  public void close() {
+    if (ownsExecutor) {
+      executor.close();
+    }
+  }
+}

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param collectStatistics {@code datafusion.execution.collect_statistics}: tables report their
  *     row counts to the planner (a planning-affecting setting: costs, so plans, depend on it)
  * @param metaFetchConcurrency {@code datafusion.execution.meta_fetch_concurrency}: how many files
- *     a listing table reads metadata of at once
+ *     a listing table reads metadata of at once; the embedded engine reads CSV files one by one
+ *     (their order must not depend on timing), so it is carried for the Rust engine
  * @param listFilesCacheLimit {@code datafusion.runtime.list_files_cache_limit}: bytes of cached
  *     directory listings
  * @param listFilesCacheTtl {@code datafusion.runtime.list_files_cache_ttl}: how long a listing

@@ -78,6 +78,14 @@ public final class Catalog {
     root.add(name, table);
   }
 
+  /**
+   * Registers a function (a relation planner's table macro) under {@code name}: functions live
+   * beside the tables, in the same schema, and are resolved the same case-insensitive way.
+   */
+  public synchronized void registerFunction(String name, org.apache.calcite.schema.Function function) {
+    root.add(key(name), function);
+  }
+
   /** The table {@code source} registers, registering it first if needed. */
   public synchronized RegisteredTable ensureAndGet(TableSource source) {
     ensureRegistered(source);

@@ -19,12 +19,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "codeanatomy",
     description = "Checks CodeAnatomy contract manifests and locks for compatibility.",
-    subcommands = {DiffCommand.class, CheckCommand.class, ShowCommand.class,
+    subcommands = {DiffCommand.class, CheckCommand.class, ShowCommand.class, VerifyCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:compatible (show: listed)",
-        "1:incompatible changes",
+        "0:compatible (show: listed; verify: intact)",
+        "1:incompatible changes (verify: an artifact differs)",
         "2:usage error, or a file that cannot be read",
         "3:internal error of the tool"})
 public final class CodeAnatomyCli implements Callable<Integer> {
@@ -79,7 +79,7 @@ public final class CodeAnatomyCli implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing required subcommand: diff, check or show");
+        "Missing required subcommand: diff, check, show or verify");
   }
 
   /** One line naming the command and the problem; the usage is one {@code --help} away. */

@@ -43,4 +43,9 @@ public final class PlanFingerprints {
   public static String hash(PlanFingerprint fingerprint) {
     return PlanFingerprintContract.hash(fingerprint);
   }
+
+  /** The plan identity's hash, as the plan cache keys it (for verifying written artifacts). */
+  public static String identityHash(io.codeanatomy.contracts.relspec.PlanIdentity identity) {
+    return PlanIdentities.hash(identity);
+  }
 }

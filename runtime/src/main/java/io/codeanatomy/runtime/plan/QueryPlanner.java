@@ -269,7 +269,8 @@ public final class QueryPlanner {
         volcanoRules.add(rule);
       }
     }
-    RelNode projected = optimized.withRel(plan).project();
+    // Forced: the output keeps the names the query gave its columns, not those of the inputs.
+    RelNode projected = optimized.withRel(plan).project(true);
     RelOptPlanner planner = projected.getCluster().getPlanner();
     ProductionCounter counter = new ProductionCounter();
     planner.addListener(counter);

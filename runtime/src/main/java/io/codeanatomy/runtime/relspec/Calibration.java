@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.relspec;
 
 import io.codeanatomy.contracts.canonical.SettingTextException;
 import io.codeanatomy.contracts.relspec.Bound;
+import io.codeanatomy.contracts.relspec.CacheDiagnostics;
 import io.codeanatomy.contracts.relspec.CalibrationBounds;
 import io.codeanatomy.contracts.relspec.CalibrationMode;
 import io.codeanatomy.contracts.relspec.CalibrationResult;
@@ -61,6 +62,36 @@ public final class Calibration {
                 clamped));
     CalibrationThresholds applied = mode == CalibrationMode.ENFORCE ? proposed : current;
     return new CalibrationResult(mode, ratio, current, proposed, applied, List.copyOf(clamped));
+  }
+
+  /**
+   * What a run's plans estimated and what they produced: the cost calibration compares.
+   *
+   * @param estimatedRows the planner's row estimate of the plans that ran
+   * @param actualRows the rows they produced
+   */
+  public record ExecutionMetrics(double estimatedRows, long actualRows) {
+    public ExecutionMetrics {
+      if (!(estimatedRows >= 0) || actualRows < 0) {
+        throw new IllegalArgumentException("metrics are not negative: estimated "
+            + estimatedRows + ", actual " + actualRows);
+      }
+    }
+  }
+
+  /**
+   * Calibrates from a run's metrics and the cache diagnostics it ran with. When the plan cache
+   * dropped plans during the run (evictions: a table changed after its plans were estimated),
+   * the estimates may be stale, so {@code enforce} only proposes, as {@code warn} does.
+   */
+  public static CalibrationResult calibrate(CalibrationMode mode, CalibrationThresholds current,
+      CalibrationBounds bounds, ExecutionMetrics metrics, CacheDiagnostics diagnostics) {
+    boolean stale = diagnostics.getCachesList().stream().anyMatch(c -> c.getEvictions() > 0);
+    CalibrationMode effective = stale && mode == CalibrationMode.ENFORCE ? CalibrationMode.WARN
+        : mode;
+    // An estimate below one row is one row: a ratio needs a positive prediction.
+    return calibrate(effective, current, bounds, metrics.actualRows(),
+        Math.max(1.0, metrics.estimatedRows()));
   }
 
   private static long next(String name, long current, double ratio, Bound bound,

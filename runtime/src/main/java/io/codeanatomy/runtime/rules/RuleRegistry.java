@@ -71,7 +71,7 @@ public final class RuleRegistry {
     List<String> physical = List.of("subquery_remove", "project_to_window",
         "aggregate_reduce_functions",
         "aggregate_expand_distinct", "enumerable", "enumerable_join", "enumerable_merge_join",
-        "enumerable_nested_loop_join", "enumerable_calc");
+        "enumerable_calc");
     Map<Phase, List<String>> phases = new EnumMap<>(Phase.class);
     switch (profile) {
       case LOW_LATENCY -> {
@@ -208,7 +208,8 @@ public final class RuleRegistry {
         "Implements equi-joins as merge joins over sorted inputs.",
         EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE));
     rules.add(RuleDefinition.rewrite("enumerable_nested_loop_join", Phase.PHYSICAL,
-        "Implements joins as batched nested loops.",
+        "Implements joins as batched nested loops (not in the profiles: its plans carry a "
+            + "correlation variable per batch slot, and hash joins serve equi-joins better).",
         EnumerableRules.ENUMERABLE_BATCH_NESTED_LOOP_JOIN_RULE));
     return rules;
   }

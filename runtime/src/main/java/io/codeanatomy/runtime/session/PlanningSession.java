@@ -92,6 +92,7 @@ public final class PlanningSession implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private long planCacheLimitBytes = 64L << 20;
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, RelationPlanner> relationPlanners = new java.util.TreeMap<>();
     private Catalog catalog;
     private boolean built;
 
@@ -125,6 +126,16 @@ public final class PlanningSession implements AutoCloseable {
     public Builder planCacheLimitBytes(long bytes) {
       checkOpen();
       this.planCacheLimitBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Supplies the implementation of a relation planner. It is registered only when the spec names
+     * it in {@code relation_planners}: the spec decides what a session plans with.
+     */
+    public Builder relationPlanner(String name, RelationPlanner planner) {
+      checkOpen();
+      relationPlanners.put(name, Objects.requireNonNull(planner, "planner"));
       return this;
     }
 
@@ -165,6 +176,15 @@ public final class PlanningSession implements AutoCloseable {
       }
       govern("function", spec.functions(), List.of());
       List<String> planners = planners();
+      for (String name : spec.relationPlanners()) {
+        RelationPlanner planner = relationPlanners.get(name);
+        if (planner == null) {
+          throw new SessionException("the planning surface names relation planner '" + name
+              + "', but the builder was given no implementation of it (relationPlanner(name, "
+              + "planner))");
+        }
+        tables.registerFunction(name, planner.create(tables.rootSchema()));
+      }
       SqlParser.Config parser = parserConfig(policy);
       // Calcite's standard operators: each has an Enumerable implementation, and isthmus maps
       // them to Substrait's standard extensions.
@@ -325,6 +345,25 @@ public final class PlanningSession implements AutoCloseable {
    * @param manifestHash the SHA-256 of the contract manifest the Rust engine checks, or empty
    */
   public ExecutionPackage executionPackage(List<PlanBundle> bundles, String manifestHash) {
+    return new ExecutionPackageAssembler(clock).assemble(packageComponents(bundles, manifestHash,
+        context.cache().diagnostics()));
+  }
+
+  /**
+   * The same package with an explicit creation time: a replay reproduces a package byte for
+   * byte.
+   */
+  public ExecutionPackage executionPackage(List<PlanBundle> bundles, String manifestHash,
+      long createdAtUnixMs) {
+    // The diagnostics are stamped with the same time, so that nothing in the bytes depends on
+    // when the replay ran.
+    return new ExecutionPackageAssembler(clock).assemble(packageComponents(bundles,
+        manifestHash, context.cache().diagnostics().toBuilder()
+            .setEventTimeUnixMs(createdAtUnixMs).build()), createdAtUnixMs);
+  }
+
+  private ExecutionPackage packageComponents(List<PlanBundle> bundles, String manifestHash,
+      io.codeanatomy.contracts.relspec.CacheDiagnostics diagnostics) {
     ExecutionPackage.Builder components = ExecutionPackage.newBuilder()
         .setManifestHash(manifestHash)
         .setPolicyArtifactHash(environment().profileSettingsHash())
@@ -333,7 +372,7 @@ public final class PlanningSession implements AutoCloseable {
         .setRulepackHash(environment().rulepackHash())
         .setInformationSchemaHash(environment().informationSchemaHash())
         .setFunctionRegistryHash(environment().functionRegistryHash())
-        .setCacheDiagnostics(context.cache().diagnostics());
+        .setCacheDiagnostics(diagnostics);
     for (PlanBundle bundle : bundles) {
       String previous = components.getPlanBundleFingerprintsMap().get(bundle.name());
       if (previous != null && !previous.equals(bundle.fingerprintHash())) {
@@ -341,7 +380,7 @@ public final class PlanningSession implements AutoCloseable {
       }
       components.putPlanBundleFingerprints(bundle.name(), bundle.fingerprintHash());
     }
-    return new ExecutionPackageAssembler(clock).assemble(components.build());
+    return components.build();
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,175 @@
+package io.codeanatomy.examples.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.codeanatomy.contracts.canonical.Sha256;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.relspec.CalibrationBounds;
+import io.codeanatomy.contracts.relspec.CalibrationMode;
+import io.codeanatomy.contracts.relspec.CalibrationResult;
+import io.codeanatomy.contracts.relspec.CalibrationThresholds;
+import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
+import io.codeanatomy.contracts.relspec.ExecutionPackage;
+import io.codeanatomy.contracts.relspec.ValidationMode;
+import io.codeanatomy.runtime.artifacts.RunArtifacts;
+import io.codeanatomy.runtime.exec.QueryResult;
+import io.codeanatomy.runtime.payload.RecordPayloads;
+import io.codeanatomy.runtime.plan.PlanBundle;
+import io.codeanatomy.runtime.relspec.Calibration;
+import io.codeanatomy.runtime.session.PlanningSession;
+import io.opentelemetry.api.OpenTelemetry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * One run of the pipeline: the anatomy sample, a session under a profile, every view planned as
+ * one DAG, the results executed, the policy compiled, the lineage inferred, the thresholds
+ * calibrated, the package sealed, and every artifact written and verified.
+ */
+public final class PipelineRun {
+
+  /**
+   * What a run is asked for.
+   *
+   * @param profile the core policy profile to plan under
+   * @param rows the size of the anatomy sample
+   * @param out where artifacts go
+   * @param createdAtUnixMs an explicit creation time, to replay a package byte for byte
+   * @param calibration the calibration mode, as {@code Calibration.mode} reads it
+   */
+  public record Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
+      String calibration) {}
+
+  /** What a view produced. */
+  public record ViewResult(String name, long rows, String fingerprint, String identity,
+      boolean output) {}
+
+  /** What a run produced; timings are in milliseconds, by step. */
+  public record Summary(String profile, int anatomyRows, List<ViewResult> views,
+      String packageFingerprint, String policyFingerprint, CalibrationResult calibration,
+      Map<String, Long> timings, Path out, List<String> verification) {}
+
+  /** Reports steps; {@link PipelineMain} prints those that take more than a second. */
+  public interface Progress {
+    void step(String name, long millis);
+  }
+
+  private PipelineRun() {}
+
+  /**
+   * Runs the pipeline.
+   *
+   * @throws io.codeanatomy.contracts.core.policy.UnknownProfileException for an unknown profile
+   */
+  public static Summary run(Options options, OpenTelemetry telemetry, Progress progress)
+      throws IOException {
+    CodeAnatomyPolicy policy = CodeAnatomyPolicyProfiles.profile(options.profile());
+    CalibrationMode calibrationMode = Calibration.mode(options.calibration());
+    Map<String, Long> timings = new LinkedHashMap<>();
+    var anatomy = timed("generate", timings, progress,
+        () -> SemanticPipeline.anatomy(options.rows()));
+    try (PlanningSession session = timed("build session", timings, progress,
+        () -> SemanticPipeline.session(policy, options.profile(), anatomy))) {
+      List<PlanBundle> bundles = timed("plan", timings, progress,
+          () -> SemanticPipeline.planOneDag(session));
+      Map<String, QueryResult> results = timed("execute", timings, progress, () -> {
+        Map<String, QueryResult> executed = new LinkedHashMap<>();
+        bundles.forEach(b -> executed.put(b.name(), session.execute(b)));
+        return executed;
+      });
+      PolicyCompiler compiler = new PolicyCompiler(telemetry);
+      CompiledExecutionPolicy compiled = timed("compile policy", timings, progress,
+          () -> compiler.compile(bundles, session.environment(), ValidationMode.WARN));
+      SortedMap<String, SortedMap<String, List<String>>> lineage = timed("infer lineage",
+          timings, progress, () -> compiler.lineage(bundles));
+      double estimated = 0;
+      long actual = 0;
+      for (PlanBundle bundle : bundles) {
+        estimated += bundle.executable().getCluster().getMetadataQuery()
+            .getRowCount(bundle.executable());
+        actual += results.get(bundle.name()).rows().size();
+      }
+      CalibrationResult calibration = Calibration.calibrate(calibrationMode,
+          CalibrationThresholds.DEFAULTS, CalibrationBounds.DEFAULTS,
+          new Calibration.ExecutionMetrics(estimated, actual), session.planCache().diagnostics());
+      ExecutionPackage pkg = options.createdAtUnixMs().isPresent()
+          ? session.executionPackage(bundles, manifestHash(),
+              options.createdAtUnixMs().getAsLong())
+          : session.executionPackage(bundles, manifestHash());
+      Map<String, byte[]> extras = new TreeMap<>();
+      extras.put("lineage.json", json(lineage));
+      extras.put("calibration.json", RecordPayloads.of(CalibrationResult.class)
+          .toJson(calibration).getBytes(StandardCharsets.UTF_8));
+      timed("write artifacts", timings, progress, () -> {
+        try {
+          RunArtifacts.write(options.out(), bundles, compiled, pkg, extras);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return null;
+      });
+      List<String> verification = timed("verify", timings, progress,
+          () -> RunArtifacts.verify(options.out()));
+      List<ViewResult> views = new ArrayList<>();
+      for (PlanBundle bundle : bundles) {
+        views.add(new ViewResult(bundle.name(), results.get(bundle.name()).rows().size(),
+            bundle.fingerprintHash(), bundle.identityHash(),
+            Relationship.named(bundle.name()).orElseThrow().output()));
+      }
+      int anatomyRows = anatomy.values().stream().mapToInt(t -> t.rows().size()).sum();
+      return new Summary(options.profile(), anatomyRows, views, pkg.getPackageFingerprint(),
+          compiled.policyFingerprint(), calibration, timings, options.out(), verification);
+    }
+  }
+
+  /** The SHA-256 of the core contract manifest: what a Rust engine checks it was built with. */
+  static String manifestHash() {
+    try (InputStream in = PipelineRun.class.getResourceAsStream(
+        "/META-INF/codeanatomy/contracts.manifest.json")) {
+      if (in == null) {
+        throw new IllegalStateException("the core contract manifest is not on the class path");
+      }
+      return Sha256.hex(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <T> T timed(String step, Map<String, Long> timings, Progress progress,
+      Supplier<T> work) {
+    long start = System.nanoTime();
+    T result = work.get();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    timings.put(step, millis);
+    progress.step(step, millis);
+    return result;
+  }
+
+  private static byte[] json(Object value) {
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    try {
+      return (JsonMapper.builder().build().writer(printer).writeValueAsString(value) + "\n")
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the lineage always renders", e);
+    }
+  }
+}

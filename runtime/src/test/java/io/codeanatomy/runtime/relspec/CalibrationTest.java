@@ -72,6 +72,29 @@ class CalibrationTest {
   }
 
   @Test
+  void metricsAndCacheDiagnosticsDriveIt() {
+    io.codeanatomy.contracts.relspec.CacheDiagnostics clean =
+        io.codeanatomy.contracts.relspec.CacheDiagnostics.newBuilder()
+            .addCaches(io.codeanatomy.contracts.relspec.CacheStats.newBuilder().setHits(3))
+            .build();
+    CalibrationResult enforced = Calibration.calibrate(CalibrationMode.ENFORCE, DEFAULTS, BOUNDS,
+        new Calibration.ExecutionMetrics(100, 200), clean);
+    assertEquals(CalibrationMode.ENFORCE, enforced.mode());
+    assertEquals(new CalibrationThresholds(3, 13_000, 1_300_000), enforced.applied());
+    // Plans were dropped during the run: their estimates may be stale, so it only proposes.
+    io.codeanatomy.contracts.relspec.CacheDiagnostics evicted = clean.toBuilder()
+        .setCaches(0, clean.getCaches(0).toBuilder().setEvictions(1)).build();
+    CalibrationResult proposed = Calibration.calibrate(CalibrationMode.ENFORCE, DEFAULTS, BOUNDS,
+        new Calibration.ExecutionMetrics(100, 200), evicted);
+    assertEquals(CalibrationMode.WARN, proposed.mode());
+    assertEquals(DEFAULTS, proposed.applied());
+    assertEquals(enforced.proposed(), proposed.proposed());
+    // An estimate of no rows counts as one.
+    assertEquals(5.0, Calibration.calibrate(CalibrationMode.WARN, DEFAULTS, BOUNDS,
+        new Calibration.ExecutionMetrics(0, 5), clean).costRatio());
+  }
+
+  @Test
   void costsThatCannotFormARatioAreRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Calibration.calibrate(CalibrationMode.ENFORCE, DEFAULTS, BOUNDS, 10, 0));

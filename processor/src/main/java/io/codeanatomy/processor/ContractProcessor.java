@@ -24,6 +24,7 @@ import io.codeanatomy.processor.read.ContractReader;
 import io.codeanatomy.processor.read.JavacOrigin;
 import io.codeanatomy.processor.read.ProtoContractReader;
 import io.codeanatomy.processor.report.DiagnosticPrinter;
+import io.codeanatomy.processor.report.PhaseStatistics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,7 @@ public final class ContractProcessor extends AbstractProcessor {
   private DiagnosticPrinter printer;
   private final Problems readProblems = new Problems();
   private final List<PolicyModel> policies = new ArrayList<>();
+  private final PhaseStatistics statistics = new PhaseStatistics();
   private boolean failed;
 
   @Override
@@ -104,7 +106,11 @@ public final class ContractProcessor extends AbstractProcessor {
     try {
       if (round.processingOver()) {
         finish();
+        if (options.statistics()) {
+          printer.note(statistics.render());
+        }
       } else if (!annotations.isEmpty() || !protosRead) {
+        statistics.round();
         processRound(annotations, round);
       }
     } catch (RuntimeException | Error e) {
@@ -117,6 +123,27 @@ public final class ContractProcessor extends AbstractProcessor {
   }
 
   private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    ContractSet roundSet = statistics.time("read", () -> read(annotations, round));
+    Problems problems = new Problems();
+    statistics.time("checks", () -> {
+      problems.addAll(readProblems.drain());
+      ContractChecks.check(roundSet, problems);
+      report(problems.list());
+    });
+    statistics.time("emit java", () -> {
+      for (JavaFile file : JavaEmitter.emit(withoutFailedRecords(roundSet, problems.list()))) {
+        try {
+          file.writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+          error(DiagnosticCode.INTERNAL_ERROR, "cannot write " + file.packageName() + "."
+              + file.typeSpec().name() + ": " + e.getMessage());
+        }
+      }
+    });
+  }
+
+  /** Reads the round's declarations into the model: the round's contract set. */
+  private ContractSet read(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     reader.addRootElements(round.getRootElements());
     List<SettingsSchemaModel> newSchemas = new ArrayList<>();
     List<PolicyModel> newPolicies = new ArrayList<>();
@@ -178,21 +205,9 @@ public final class ContractProcessor extends AbstractProcessor {
           : new EnumModel(model.type(), model.constants(), model.attributes(), false,
               model.origins()));
     }
-    ContractSet roundSet = new ContractSet(options.contractSet(), known, newPolicies,
-        knownContracts, roundEnums);
-    Problems problems = new Problems();
-    problems.addAll(readProblems.drain());
-    ContractChecks.check(roundSet, problems);
-    report(problems.list());
     policies.addAll(newPolicies);
-    for (JavaFile file : JavaEmitter.emit(withoutFailedRecords(roundSet, problems.list()))) {
-      try {
-        file.writeTo(processingEnv.getFiler());
-      } catch (IOException e) {
-        error(DiagnosticCode.INTERNAL_ERROR, "cannot write " + file.packageName() + "."
-            + file.typeSpec().name() + ": " + e.getMessage());
-      }
-    }
+    return new ContractSet(options.contractSet(), known, newPolicies, knownContracts,
+        roundEnums);
   }
 
   /**
@@ -263,26 +278,31 @@ public final class ContractProcessor extends AbstractProcessor {
     if (failed || all.isEmpty()) {
       return;
     }
-    ObjectNode manifest = ManifestEmitter.manifest(all);
+    ObjectNode manifest = statistics.time("manifest", () -> ManifestEmitter.manifest(all));
     if (options.lock().isPresent()) {
-      LockCheck.Result locked = LockCheck.run(all, manifest, options.lock().get(),
-          options.updateLock(), printer);
+      LockCheck.Result locked = statistics.time("lock", () -> LockCheck.run(all, manifest,
+          options.lock().get(), options.updateLock(), printer));
       if (locked.failed()) {
         failed = true;
         return;
       }
       locked.lock().ifPresent(lock -> writeResource(LOCK_RESOURCE, lock.render()));
     }
-    writeResource(ManifestEmitter.RESOURCE, ManifestEmitter.render(manifest));
-    writeResource(SettingsReferenceEmitter.RESOURCE,
-        SettingsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
-    if (!all.localContracts().isEmpty()) {
-      writeResource(ContractsReferenceEmitter.RESOURCE,
-          ContractsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
-    }
-    byte[] rust = RustEmitter.emit(all).getBytes(StandardCharsets.UTF_8);
-    writeResource(RustEmitter.RESOURCE_DIR + RustEmitter.fileName(all), rust);
-    writeResource(StandardLocation.SOURCE_OUTPUT, "rust/" + RustEmitter.fileName(all), rust);
+    statistics.time("manifest", () -> writeResource(ManifestEmitter.RESOURCE,
+        ManifestEmitter.render(manifest)));
+    statistics.time("docs", () -> {
+      writeResource(SettingsReferenceEmitter.RESOURCE,
+          SettingsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
+      if (!all.localContracts().isEmpty()) {
+        writeResource(ContractsReferenceEmitter.RESOURCE,
+            ContractsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
+      }
+    });
+    statistics.time("emit rust", () -> {
+      byte[] rust = RustEmitter.emit(all).getBytes(StandardCharsets.UTF_8);
+      writeResource(RustEmitter.RESOURCE_DIR + RustEmitter.fileName(all), rust);
+      writeResource(StandardLocation.SOURCE_OUTPUT, "rust/" + RustEmitter.fileName(all), rust);
+    });
   }
 
   private void writeResource(String path, byte[] bytes) {

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** The {@code -A} options the processor reads. */
 record ProcessorOptions(String contractSet, List<Path> descriptorSets, Optional<Path> lock,
-    boolean updateLock) {
+    boolean updateLock, boolean statistics) {
 
   /** {@code -Acodeanatomy.contractSet=core}: names the manifest's contract set and Rust module. */
   static final String CONTRACT_SET = "codeanatomy.contractSet";
@@ -33,7 +33,14 @@ record ProcessorOptions(String contractSet, List<Path> descriptorSets, Optional<
    */
   static final String LOCK_UPDATE = "codeanatomy.lock.update";
 
-  static final Set<String> ALL = Set.of(CONTRACT_SET, DESCRIPTOR_SETS, LOCK, LOCK_UPDATE);
+  /**
+   * {@code -Acodeanatomy.statistics=true}: print, as a note, the time of each phase (read,
+   * checks, emit java, emit rust, manifest, docs, lock).
+   */
+  static final String STATISTICS = "codeanatomy.statistics";
+
+  static final Set<String> ALL = Set.of(CONTRACT_SET, DESCRIPTOR_SETS, LOCK, LOCK_UPDATE,
+      STATISTICS);
 
   static final String DEFAULT_CONTRACT_SET = "contracts";
 
@@ -48,24 +55,26 @@ record ProcessorOptions(String contractSet, List<Path> descriptorSets, Optional<
     Optional<Path> lock = Optional.ofNullable(options.get(LOCK)).filter(p -> !p.isBlank())
         .map(p -> Path.of(p.strip()));
     String update = Optional.ofNullable(options.get(LOCK_UPDATE)).orElse("false").strip();
+    boolean statistics = Boolean.parseBoolean(Optional.ofNullable(options.get(STATISTICS))
+        .orElse("false").strip());
     String set = Optional.ofNullable(options.get(CONTRACT_SET)).orElse(DEFAULT_CONTRACT_SET);
     if (!set.matches("[a-z][a-z0-9_]*")) {
       return new ProcessorOptionsOrProblem(
-          new ProcessorOptions(DEFAULT_CONTRACT_SET, descriptorSets, lock, false),
+          new ProcessorOptions(DEFAULT_CONTRACT_SET, descriptorSets, lock, false, statistics),
           "-A" + CONTRACT_SET + "=" + set + " is not a valid contract set name: use lower-case "
               + "letters, digits and '_', starting with a letter (it names the Rust module)");
     }
     if (!update.equals("true") && !update.equals("false") && !update.isEmpty()) {
-      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false),
+      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false, statistics),
           "-A" + LOCK_UPDATE + "=" + update + " is not true or false");
     }
     boolean updateLock = update.equals("true");
     if (updateLock && lock.isEmpty()) {
-      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false),
+      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false, statistics),
           "-A" + LOCK_UPDATE + "=true needs -A" + LOCK + "=<path of contracts.lock.json>");
     }
     return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock,
-        updateLock), null);
+        updateLock, statistics), null);
   }
 
   /** Options, and the problem with them if there was one. */

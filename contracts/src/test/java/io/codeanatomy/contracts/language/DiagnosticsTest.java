@@ -357,6 +357,24 @@ class DiagnosticsTest {
             + "'other', but this is contract set 'test'");
   }
 
+  @Test
+  void phaseStatisticsAreANoteWhenAskedFor() {
+    JavaFileObject file = ContractCompiler.source("test.S", IMPORTS + """
+        @SettingsSchema(namespace = "a", version = 1)
+        record S(@Setting(defaultValue = "1", doc = "d") int x) {}
+        """);
+    Compilation compilation = ContractCompiler.compile(
+        List.of("-Acodeanatomy.statistics=true"), file);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).hadNoteContaining("codeanatomy statistics: read ");
+    assertThat(compilation).hadNoteContaining(" emit java ");
+    assertThat(compilation).hadNoteContaining(" emit rust ");
+    assertThat(compilation).hadNoteContaining(" manifest ");
+    Compilation quiet = ContractCompiler.compile(file);
+    assertTrue(quiet.notes().stream().noneMatch(n -> n.getMessage(Locale.ROOT)
+        .contains("codeanatomy statistics")));
+  }
+
   @AfterAll
   static void everyDeclarationDiagnosticHasACase() {
     Set<DiagnosticCode> expected = EnumSet.allOf(DiagnosticCode.class);

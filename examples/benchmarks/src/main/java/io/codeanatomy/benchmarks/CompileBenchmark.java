@@ -1,0 +1,180 @@
+package io.codeanatomy.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Times whole {@code javac} processes on the generated corpus (whole processes: a user waits for
+ * the JVM start, the compiler and the processors alike): plain javac with {@code -proc:none},
+ * javac with our processor, with Immutables, with AutoValue. Medians of several runs; our
+ * processor's own phases come from {@code -Acodeanatomy.statistics=true}.
+ */
+public final class CompileBenchmark {
+
+  /** One variant's runs at one corpus size. */
+  public record Result(String variant, int records, List<Long> millis, String statistics) {
+    public long median() {
+      List<Long> sorted = new ArrayList<>(millis);
+      sorted.sort(null);
+      int n = sorted.size();
+      return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+  }
+
+  private static final Pattern STATISTICS = Pattern.compile("codeanatomy statistics:[^\\n]*");
+
+  private CompileBenchmark() {}
+
+  /** Runs every variant {@code runs} times for each size in {@code sizes}. */
+  public static List<Result> run(Path work, int[] sizes, int runs) throws IOException {
+    List<Result> results = new ArrayList<>();
+    Classpath classpath = Classpath.current();
+    for (int n : sizes) {
+      Path ours = work.resolve("ours-" + n);
+      Path immutables = work.resolve("immutables-" + n);
+      Path autoValue = work.resolve("autovalue-" + n);
+      List<Path> oursFiles = CompileCorpus.write(ours, CompileCorpus.Flavor.OURS, n);
+      List<Path> immutablesFiles = CompileCorpus.write(immutables,
+          CompileCorpus.Flavor.IMMUTABLES, n);
+      List<Path> autoValueFiles = CompileCorpus.write(autoValue, CompileCorpus.Flavor.AUTO_VALUE,
+          n);
+      Map<String, List<String>> variants = new LinkedHashMap<>();
+      variants.put("javac -proc:none", List.of("-proc:none", "-cp", classpath.contracts()));
+      variants.put("codeanatomy", List.of("-cp", classpath.contracts(), "-processorpath",
+          classpath.ours(), "-Acodeanatomy.contractSet=bench", "-Acodeanatomy.statistics=true"));
+      variants.put("immutables", List.of("-cp", classpath.immutables(), "-processorpath",
+          classpath.immutables()));
+      variants.put("autovalue", List.of("-cp", classpath.autoValueAnnotations(),
+          "-processorpath", classpath.autoValue()));
+      for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+        List<Path> sources = switch (variant.getKey()) {
+          case "immutables" -> immutablesFiles;
+          case "autovalue" -> autoValueFiles;
+          default -> oursFiles;
+        };
+        List<Long> times = new ArrayList<>();
+        String statistics = "";
+        for (int r = 0; r < runs; r++) {
+          Path out = work.resolve("out-" + variant.getKey().replaceAll("\\W", "") + "-" + n
+              + "-" + r);
+          Files.createDirectories(out);
+          Run run = javac(variant.getValue(), out, sources);
+          times.add(run.millis());
+          Matcher m = STATISTICS.matcher(run.output());
+          if (m.find()) {
+            statistics = m.group();
+          }
+        }
+        results.add(new Result(variant.getKey(), n, times, statistics));
+      }
+    }
+    return results;
+  }
+
+  private record Run(long millis, String output) {}
+
+  private static Run javac(List<String> options, Path out, List<Path> sources)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
+    command.addAll(options);
+    command.addAll(List.of("-d", out.toString(), "-implicit:none", "-encoding", "UTF-8"));
+    Path argfile = out.resolve("sources.txt");
+    Files.write(argfile, sources.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
+    command.add("@" + argfile);
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new IllegalStateException("javac failed (" + String.join(" ", options) + "):\n"
+            + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return new Run((System.nanoTime() - start) / 1_000_000, output);
+  }
+
+  /** The jars of each variant, found on this JVM's class path. */
+  record Classpath(List<String> entries) {
+    static Classpath current() {
+      return new Classpath(Arrays.asList(System.getProperty("java.class.path")
+          .split(File.pathSeparator)));
+    }
+
+    private Stream<String> jars(String... names) {
+      return entries.stream().filter(e -> Arrays.stream(names).anyMatch(e::contains));
+    }
+
+    private String find(String name) {
+      return jars(name).findFirst().orElseThrow(() -> new IllegalStateException(
+          "no " + name + " on the class path: " + entries));
+    }
+
+    String contracts() {
+      // The annotations, and the canonical encoding generated code calls.
+      return String.join(File.pathSeparator, jars("codeanatomy-contracts",
+          "contracts/target/classes", "codeanatomy-canonical", "canonical/target/classes")
+          .toList());
+    }
+
+    /** Our processor and its dependencies: everything but the peers and the benchmarks. */
+    String ours() {
+      return String.join(File.pathSeparator, entries.stream()
+          .filter(e -> !e.contains("immutables") && !e.contains("auto-value")
+              && !e.contains("jmh") && !e.contains("benchmarks"))
+          .toList());
+    }
+
+    String immutables() {
+      return find(File.separator + "value" + File.separator);
+    }
+
+    String autoValue() {
+      return jars("auto-value-" ).filter(e -> !e.contains("annotations")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no auto-value on the class path"));
+    }
+
+    String autoValueAnnotations() {
+      return find("auto-value-annotations");
+    }
+  }
+
+  /** The results as a Markdown table: medians and the ratio to plain javac. */
+  public static String table(List<Result> results) {
+    StringBuilder md = new StringBuilder("| records | variant | median ms | runs ms | vs javac |\n"
+        + "|---|---|---|---|---|\n");
+    Map<Integer, Long> plain = new LinkedHashMap<>();
+    for (Result r : results) {
+      if (r.variant().equals("javac -proc:none")) {
+        plain.put(r.records(), r.median());
+      }
+    }
+    for (Result r : results) {
+      double ratio = (double) r.median() / plain.get(r.records());
+      md.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %.2f |%n", r.records(),
+          r.variant(), r.median(), r.millis(), ratio));
+    }
+    for (Result r : results) {
+      if (!r.statistics().isEmpty()) {
+        md.append(String.format(Locale.ROOT, "%nN = %d: %s%n", r.records(), r.statistics()));
+      }
+    }
+    return md.toString();
+  }
+}

@@ -1,0 +1,45 @@
+package io.codeanatomy.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * Proves that the harness still works, with the least work that exercises it: the default test
+ * run does not measure anything. The measurements are {@code BenchmarkMain}'s
+ * (docs/benchmarks.md).
+ */
+class BenchmarkSmokeTest {
+
+  @Test
+  void theCompileBenchmarkCompilesEveryVariant(@TempDir Path work) throws Exception {
+    List<CompileBenchmark.Result> results = CompileBenchmark.run(work, new int[] {3}, 1);
+    assertEquals(List.of("javac -proc:none", "codeanatomy", "immutables", "autovalue"),
+        results.stream().map(CompileBenchmark.Result::variant).toList());
+    for (CompileBenchmark.Result result : results) {
+      assertTrue(result.median() > 0, result.toString());
+    }
+    assertTrue(results.get(1).statistics().startsWith("codeanatomy statistics: read "),
+        results.get(1).statistics());
+    assertTrue(CompileBenchmark.table(results).contains("| 3 | codeanatomy |"));
+  }
+
+  @Test
+  void everyJmhBenchmarkRunsOnce() throws Exception {
+    Collection<RunResult> results = BenchmarkMain.jmh(
+        "io\\.codeanatomy\\..*Benchmark\\.(settingsHash.*|executionPackageHash|rawSha256"
+            + "|fingerprintAndIdentity|planCacheHit)", 0, 1, 20, null);
+    Set<String> ran = results.stream().map(r -> r.getParams().getBenchmark()
+        .replaceAll(".*\\.", "")).collect(Collectors.toSet());
+    assertEquals(Set.of("settingsHashOfTheLargestProfile", "executionPackageHash", "rawSha256",
+        "fingerprintAndIdentity", "planCacheHit"), ran);
+  }
+}

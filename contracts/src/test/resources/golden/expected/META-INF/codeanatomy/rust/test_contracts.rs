@@ -326,21 +326,31 @@ pub mod canonical {
 
         /// The SHA-256 digest of `data`.
         pub fn digest(data: &[u8]) -> [u8; 32] {
+            digest_with(data, compress_blocks)
+        }
+
+        /// The digest by the portable code alone, whatever the CPU has: for checking that both
+        /// paths agree.
+        pub fn digest_portable(data: &[u8]) -> [u8; 32] {
+            digest_with(data, |state, blocks| {
+                for block in blocks.chunks_exact(64) {
+                    compress(state, block);
+                }
+            })
+        }
+
+        fn digest_with(data: &[u8], compress_blocks: fn(&mut [u32; 8], &[u8])) -> [u8; 32] {
             let mut state = H0;
-            let mut blocks = data.chunks_exact(64);
-            for block in &mut blocks {
-                compress(&mut state, block);
-            }
-            let rest = blocks.remainder();
+            let whole = data.len() - data.len() % 64;
+            compress_blocks(&mut state, &data[..whole]);
+            let rest = &data[whole..];
             let mut tail = [0u8; 128];
             tail[..rest.len()].copy_from_slice(rest);
             tail[rest.len()] = 0x80;
             let tail_len = if rest.len() < 56 { 64 } else { 128 };
             let bit_len = (data.len() as u64).wrapping_mul(8);
             tail[tail_len - 8..tail_len].copy_from_slice(&bit_len.to_be_bytes());
-            for block in tail[..tail_len].chunks_exact(64) {
-                compress(&mut state, block);
-            }
+            compress_blocks(&mut state, &tail[..tail_len]);
             let mut out = [0u8; 32];
             for (i, word) in state.iter().enumerate() {
                 out[4 * i..4 * i + 4].copy_from_slice(&word.to_be_bytes());
@@ -357,6 +367,88 @@ pub mod canonical {
                 text.push(DIGITS[(byte & 0x0f) as usize] as char);
             }
             text
+        }
+
+        /// Compresses whole 64-byte blocks: with the CPU's SHA extensions where it has them (the
+        /// same digest, about six times faster), else in portable code.
+        fn compress_blocks(state: &mut [u32; 8], blocks: &[u8]) {
+            #[cfg(target_arch = "x86_64")]
+            {
+                if std::is_x86_feature_detected!("sha")
+                    && std::is_x86_feature_detected!("sse4.1")
+                    && std::is_x86_feature_detected!("ssse3")
+                {
+                    // SAFETY: the features the function is compiled for were detected just above.
+                    unsafe { x86::compress_blocks(state, blocks) };
+                    return;
+                }
+            }
+            for block in blocks.chunks_exact(64) {
+                compress(state, block);
+            }
+        }
+
+        /// SHA-256 with the x86 SHA extensions (`sha256rnds2`, `sha256msg1`, `sha256msg2`): four
+        /// rounds per step on the state held as ABEF/CDGH, the message schedule in four registers.
+        #[cfg(target_arch = "x86_64")]
+        mod x86 {
+            use std::arch::x86_64::*;
+
+            /// Four rounds with the message words `w`.
+            #[inline(always)]
+            unsafe fn rounds4(abef: &mut __m128i, cdgh: &mut __m128i, w: __m128i, i: usize) {
+                let k = _mm_loadu_si128(super::K[4 * i..].as_ptr() as *const __m128i);
+                let t1 = _mm_add_epi32(w, k);
+                *cdgh = _mm_sha256rnds2_epu32(*cdgh, *abef, t1);
+                let t2 = _mm_shuffle_epi32(t1, 0x0E);
+                *abef = _mm_sha256rnds2_epu32(*abef, *cdgh, t2);
+            }
+
+            /// The next four message words from the previous sixteen.
+            #[inline(always)]
+            unsafe fn schedule(v0: __m128i, v1: __m128i, v2: __m128i, v3: __m128i) -> __m128i {
+                let t1 = _mm_sha256msg1_epu32(v0, v1);
+                let t2 = _mm_alignr_epi8(v3, v2, 4);
+                let t3 = _mm_add_epi32(t1, t2);
+                _mm_sha256msg2_epu32(t3, v3)
+            }
+
+            #[target_feature(enable = "sha,sse2,ssse3,sse4.1")]
+            pub(super) unsafe fn compress_blocks(state: &mut [u32; 8], blocks: &[u8]) {
+                let mask = _mm_set_epi64x(0x0c0d_0e0f_0809_0a0b, 0x0405_0607_0001_0203);
+                let dcba = _mm_loadu_si128(state.as_ptr() as *const __m128i);
+                let efgh = _mm_loadu_si128(state.as_ptr().add(4) as *const __m128i);
+                let cdab = _mm_shuffle_epi32(dcba, 0xB1);
+                let efgh = _mm_shuffle_epi32(efgh, 0x1B);
+                let mut abef = _mm_alignr_epi8(cdab, efgh, 8);
+                let mut cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+                for block in blocks.chunks_exact(64) {
+                    let (abef_save, cdgh_save) = (abef, cdgh);
+                    let data = block.as_ptr() as *const __m128i;
+                    let mut w = [
+                        _mm_shuffle_epi8(_mm_loadu_si128(data), mask),
+                        _mm_shuffle_epi8(_mm_loadu_si128(data.add(1)), mask),
+                        _mm_shuffle_epi8(_mm_loadu_si128(data.add(2)), mask),
+                        _mm_shuffle_epi8(_mm_loadu_si128(data.add(3)), mask),
+                    ];
+                    for (i, word) in w.iter().enumerate() {
+                        rounds4(&mut abef, &mut cdgh, *word, i);
+                    }
+                    for i in 4..16 {
+                        let [a, b, c, d] = [i % 4, (i + 1) % 4, (i + 2) % 4, (i + 3) % 4];
+                        w[a] = schedule(w[a], w[b], w[c], w[d]);
+                        rounds4(&mut abef, &mut cdgh, w[a], i);
+                    }
+                    abef = _mm_add_epi32(abef, abef_save);
+                    cdgh = _mm_add_epi32(cdgh, cdgh_save);
+                }
+                let feba = _mm_shuffle_epi32(abef, 0x1B);
+                let dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+                let dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+                let hgef = _mm_alignr_epi8(dchg, feba, 8);
+                _mm_storeu_si128(state.as_mut_ptr() as *mut __m128i, dcba);
+                _mm_storeu_si128(state.as_mut_ptr().add(4) as *mut __m128i, hgef);
+            }
         }
 
         fn compress(state: &mut [u32; 8], block: &[u8]) {

@@ -67,11 +67,11 @@ public final class Catalog {
     }
     RegisteredTable table;
     if (source instanceof TableSource.Memory memory) {
-      table = new RegisteredTable(source, scanSettings,
+      table = new MemoryTable(memory, scanSettings,
           () -> MemoryRows.convert(memory.schema(), memory.rows()));
     } else {
       TableSource.Csv csv = (TableSource.Csv) source;
-      table = new RegisteredTable(source, scanSettings,
+      table = new CsvTable(csv, scanSettings,
           () -> CsvRows.read(csv.schema(), csv.location(), scanSettings, listings));
     }
     tables.put(name, table);

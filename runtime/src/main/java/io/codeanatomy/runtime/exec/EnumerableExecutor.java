@@ -18,6 +18,8 @@ import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
@@ -50,8 +52,43 @@ public final class EnumerableExecutor implements AutoCloseable {
     }
   }
 
-  /** Runs the bundle's physical plan and returns every row. */
+  /**
+   * Runs the bundle's physical plan and returns every row.
+   *
+   * @throws IllegalArgumentException when the plan changes data: that runs only through
+   *     {@link #executeUpdate}, which the session guards with the table's version
+   */
   public QueryResult execute(PlanBundle bundle) {
+    if (modifies(bundle.executable())) {
+      throw new IllegalArgumentException(bundle.name() + ": the plan changes data; it runs "
+          + "through the session's executeUpdate");
+    }
+    return run(bundle);
+  }
+
+  /**
+   * Runs a data-changing plan (one with a {@code TableModify}) and returns the affected row
+   * count, which is the plan's one row.
+   */
+  public long executeUpdate(PlanBundle bundle) {
+    if (!modifies(bundle.executable())) {
+      throw new IllegalArgumentException(bundle.name() + ": the plan changes no data");
+    }
+    QueryResult result = run(bundle);
+    if (result.rows().size() != 1 || result.columns().size() != 1
+        || !(result.rows().get(0).get(0) instanceof Number count)) {
+      throw new IllegalStateException(bundle.name() + ": a data-changing plan returns one row "
+          + "count, got " + result.rows());
+    }
+    return count.longValue();
+  }
+
+  private static boolean modifies(RelNode plan) {
+    return plan instanceof TableModify
+        || plan.getInputs().stream().anyMatch(EnumerableExecutor::modifies);
+  }
+
+  private QueryResult run(PlanBundle bundle) {
     EnumerableRel plan = bundle.executable();
     // toBindable is declared raw; its rows are arrays, or values for a one-column plan.
     @SuppressWarnings("unchecked")

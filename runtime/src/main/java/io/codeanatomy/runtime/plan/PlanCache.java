@@ -16,10 +16,10 @@ import java.util.function.ToLongFunction;
 /**
  * Plans by identity, for one session and its overlays. A request (a query's text in a session)
  * remembers the identity it planned to; a hit returns the bundle as long as every table the plan
- * read is still at the version it read. Replacing a table's rows drops every entry that read it,
- * and the diagnostics count those as evictions. Bounded by bytes (Substrait and plan texts),
- * least recently used first. Counters travel in plan bundles and execution packages as cache
- * diagnostics, outside every hash.
+ * read is still at the version it read. Replacing a table's rows, or a {@code DELETE} that removes
+ * some, drops every entry that read it, and the diagnostics count those as evictions. Bounded by
+ * bytes (Substrait and plan texts), least recently used first. Counters travel in plan bundles and
+ * execution packages as cache diagnostics, outside every hash.
  */
 public final class PlanCache {
 
@@ -88,6 +88,17 @@ public final class PlanCache {
 
   /** Drops every plan that read {@code table}: its rows were replaced. */
   public synchronized void invalidate(String table) {
+    invalidate(table, "");
+  }
+
+  /**
+   * Drops every plan that read {@code table}, because of {@code cause} (a statement that changed
+   * it: the invalidations name it).
+   *
+   * @param cause what changed the table, or empty
+   * @return the entries dropped, as {@link #invalidations()} records them
+   */
+  public synchronized List<String> invalidate(String table, String cause) {
     List<String> stale = new ArrayList<>();
     byIdentity.forEach((identity, bundle) -> {
       if (bundle.fingerprint().getDeltaInputsList().stream()
@@ -95,19 +106,30 @@ public final class PlanCache {
         stale.add(identity);
       }
     });
+    String reason = "table " + table.toUpperCase(Locale.ROOT) + " changed"
+        + (cause.isEmpty() ? "" : " (" + cause + ")");
+    List<String> dropped = new ArrayList<>();
     for (String identity : stale) {
-      remove(identity, "table " + table.toUpperCase(Locale.ROOT) + " changed");
+      String entry = remove(identity, reason);
+      if (entry != null) {
+        dropped.add(entry);
+      }
     }
+    return List.copyOf(dropped);
   }
 
-  private void remove(String identity, String reason) {
+  /** Removes an entry; returns what the invalidations record of it, or null if it was gone. */
+  private String remove(String identity, String reason) {
     PlanBundle removed = byIdentity.remove(identity);
+    String entry = null;
     if (removed != null) {
       bytes -= size(removed);
       evictions++;
-      invalidations.add(removed.name() + ": " + reason);
+      entry = removed.name() + ": " + reason;
+      invalidations.add(entry);
     }
     identityByRequest.values().removeIf(identity::equals);
+    return entry;
   }
 
   private static long size(PlanBundle bundle) {

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.plan.RelOptListener;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.plan.hep.HepPlanner;
@@ -32,8 +34,13 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.RelVisitor;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.schema.ModifiableTable;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -55,8 +62,9 @@ import org.apache.calcite.tools.ValidationException;
  * Plans a query in a session: SQL or a {@link RelBuilder} DAG to the unoptimized plan, the
  * analyzer's checks, the logical rules (each rule on its own, in order, as many passes as
  * {@code max_passes} allows, so that what each rule did is known from the planner's events), the
- * Substrait bytes of the optimized plan, the physical (Enumerable) plan, and the fingerprint and
- * identity. Results are cached by identity.
+ * Substrait bytes of the unoptimized plan, the physical (Enumerable) plan, and the fingerprint and
+ * identity. Results are cached by identity. A {@code DELETE} goes through the same pipeline with
+ * {@link #planMutation}, uncached.
  */
 public final class QueryPlanner {
 
@@ -97,25 +105,43 @@ public final class QueryPlanner {
     if (cached != null) {
       return cached;
     }
-    Planner planner = Frameworks.getPlanner(config());
-    RelRoot root;
-    try {
-      SqlNode parsed = planner.parse(stripTerminator(sql));
-      checkStatement(parsed);
-      SqlNode validated = planner.validate(parsed);
-      root = planner.rel(validated);
-    } catch (SqlParseException e) {
-      throw new PlanningException(name + ": the SQL does not parse: " + firstLine(e), e);
-    } catch (ValidationException e) {
-      throw new PlanningException(name + ": the SQL does not validate: "
-          + firstLine(e.getCause() == null ? e : e.getCause()), e);
-    } catch (RelConversionException e) {
-      throw new PlanningException(name + ": the SQL cannot be converted to a plan: "
-          + firstLine(e), e);
-    } finally {
-      planner.close();
-    }
+    RelRoot root = toRel(name, sql, this::checkStatement);
     return context.cache().put(request, plan(name, root));
+  }
+
+  /**
+   * A data-changing statement planned through the same pipeline as a query (analyzer, logical
+   * and physical rules, Substrait, fingerprint), for execution once.
+   *
+   * @param plan the bundle: its Substrait is the write relation, its delta inputs name the
+   *     target table at the version the statement reads and changes
+   * @param table the target table, upper case
+   * @param operation what the statement does to it
+   */
+  public record Mutation(PlanBundle plan, String table, TableModify.Operation operation) {}
+
+  /**
+   * Plans a data-changing statement. Only {@code DELETE} is piloted, on memory tables, and only
+   * when the SQL policy allows DML. Mutations are never cached: a mutation's plan is stale as
+   * soon as it has run.
+   *
+   * @throws PlanningException as {@link #plan(String, String)} does, and when the statement is
+   *     not a {@code DELETE}, DML is not allowed, or the target table cannot be modified
+   */
+  public Mutation planMutation(String name, String sql) {
+    RelRoot root = toRel(name, sql, this::checkMutation);
+    if (!(root.rel instanceof TableModify modify)) {
+      throw new PlanningException(name + ": the statement does not plan to a table "
+          + "modification: " + root.rel.getRelTypeName());
+    }
+    List<String> qualified = modify.getTable().getQualifiedName();
+    String table = qualified.get(qualified.size() - 1).toUpperCase(Locale.ROOT);
+    if (modify.getTable().unwrap(ModifiableTable.class) == null) {
+      throw new PlanningException(name + ": table " + table + " is a "
+          + context.catalog().table(table).map(t -> t.source().factory()).orElse("foreign")
+          + " table: only memory tables can be modified");
+    }
+    return new Mutation(plan(name, root), table, modify.getOperation());
   }
 
   /**
@@ -146,22 +172,66 @@ public final class QueryPlanner {
         .build();
   }
 
+  /** Parses, checks, validates and converts one statement. */
+  private RelRoot toRel(String name, String sql, Consumer<SqlNode> check) {
+    Planner planner = Frameworks.getPlanner(config());
+    try {
+      SqlNode parsed = planner.parse(stripTerminator(sql));
+      check.accept(parsed);
+      SqlNode validated = planner.validate(parsed);
+      return planner.rel(validated);
+    } catch (SqlParseException e) {
+      throw new PlanningException(name + ": the SQL does not parse: " + firstLine(e), e);
+    } catch (ValidationException e) {
+      throw new PlanningException(name + ": the SQL does not validate: "
+          + firstLine(e.getCause() == null ? e : e.getCause()), e);
+    } catch (RelConversionException e) {
+      throw new PlanningException(name + ": the SQL cannot be converted to a plan: "
+          + firstLine(e), e);
+    } finally {
+      planner.close();
+    }
+  }
+
   private void checkStatement(SqlNode parsed) {
     SqlKind kind = parsed.getKind();
-    if (kind.belongsTo(SqlKind.DDL)) {
-      throw new PlanningException("a " + kind.lowerName + " statement is DDL: "
-          + (context.sqlPolicy().getAllowDdl() ? "sessions plan queries only"
-              : "the session's SQL policy does not allow DDL"));
-    }
+    checkDdl(kind);
     if (kind.belongsTo(SqlKind.DML)) {
       throw new PlanningException("a " + kind.lowerName + " statement changes data: "
-          + (context.sqlPolicy().getAllowDml() ? "sessions plan queries only"
+          + (context.sqlPolicy().getAllowDml()
+              ? "plan() plans queries only; a DELETE runs with executeUpdate()"
               : "the session's SQL policy does not allow DML"));
     }
     if (!kind.belongsTo(SqlKind.QUERY)) {
       throw new PlanningException("a " + kind.lowerName + " statement is not a query: "
           + (context.sqlPolicy().getAllowStatements() ? "sessions plan queries only"
               : "the session's SQL policy does not allow statements"));
+    }
+  }
+
+  /** What {@link #planMutation} accepts: DML the policy allows, and of DML only DELETE. */
+  private void checkMutation(SqlNode parsed) {
+    SqlKind kind = parsed.getKind();
+    checkDdl(kind);
+    if (!kind.belongsTo(SqlKind.DML)) {
+      throw new PlanningException("a " + kind.lowerName + " statement does not change data: "
+          + "plan it with plan()");
+    }
+    if (!context.sqlPolicy().getAllowDml()) {
+      throw new PlanningException("a " + kind.lowerName + " statement changes data: "
+          + "the session's SQL policy does not allow DML");
+    }
+    if (kind != SqlKind.DELETE) {
+      throw new PlanningException("a " + kind.lowerName + " statement changes data: only "
+          + "DELETE is piloted (DELETE FROM t WHERE ...); INSERT, UPDATE and MERGE are refused");
+    }
+  }
+
+  private void checkDdl(SqlKind kind) {
+    if (kind.belongsTo(SqlKind.DDL)) {
+      throw new PlanningException("a " + kind.lowerName + " statement is DDL: "
+          + (context.sqlPolicy().getAllowDdl() ? "sessions plan queries only"
+              : "the session's SQL policy does not allow DDL"));
     }
   }
 
@@ -374,17 +444,34 @@ public final class QueryPlanner {
 
   private static Set<String> tablesRead(RelNode plan) {
     Set<String> tables = new TreeSet<>();
+    collectTables(plan, tables);
+    return tables;
+  }
+
+  private static void collectTables(RelNode plan, Set<String> tables) {
+    // Sub-queries (IN, EXISTS, scalar) stay expressions until the physical phase: their tables
+    // are read too, and a change to them must reach the plan's delta inputs.
+    RexShuttle subQueries = new RexShuttle() {
+      @Override
+      public RexNode visitSubQuery(RexSubQuery subQuery) {
+        collectTables(subQuery.rel, tables);
+        return super.visitSubQuery(subQuery);
+      }
+    };
     new RelVisitor() {
       @Override
       public void visit(RelNode node, int ordinal, RelNode parent) {
-        if (node instanceof TableScan scan) {
-          List<String> name = scan.getTable().getQualifiedName();
+        // A modification's target counts as read: its identity names the version it changes.
+        RelOptTable table = node instanceof TableScan scan ? scan.getTable()
+            : node instanceof TableModify modify ? modify.getTable() : null;
+        if (table != null) {
+          List<String> name = table.getQualifiedName();
           tables.add(name.get(name.size() - 1).toUpperCase(Locale.ROOT));
         }
+        node.accept(subQueries);
         super.visit(node, ordinal, parent);
       }
     }.go(plan);
-    return tables;
   }
 
   private long tableVersion(String table) {

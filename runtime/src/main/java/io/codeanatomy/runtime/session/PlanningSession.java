@@ -12,6 +12,7 @@ import io.codeanatomy.runtime.catalog.ScanSettings;
 import io.codeanatomy.runtime.catalog.TableSource;
 import io.codeanatomy.runtime.exec.EnumerableExecutor;
 import io.codeanatomy.runtime.exec.QueryResult;
+import io.codeanatomy.runtime.exec.UpdateResult;
 import io.codeanatomy.runtime.plan.Environment;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.plan.PlanCache;
@@ -324,6 +325,39 @@ public final class PlanningSession implements AutoCloseable {
         context.environment().withRulepack(rules), context.plannerNames(),
         overlay.explainPerRule(), context.cache());
     return new PlanningSession(spec, derived, clock, warnings, executor, false);
+  }
+
+  /**
+   * Runs a data-changing statement through the planner and the embedded engine. Only
+   * {@code DELETE FROM t WHERE ...} on a memory table is piloted, and only when the SQL policy
+   * allows DML. The statement is planned like a query (analyzer, rules, Substrait, fingerprint)
+   * but not cached; it runs against the version it was planned on, and when it removes rows the
+   * table moves to the next version once and every cached plan that read the table is dropped.
+   * A failed statement changes nothing.
+   *
+   * @throws PlanningException when the statement is refused or does not plan
+   * @throws SessionException when the table changed between planning and running
+   */
+  public UpdateResult executeUpdate(String name, String sql) {
+    QueryPlanner.Mutation mutation = planner.planMutation(name, sql);
+    String target = mutation.table();
+    RegisteredTable table = context.catalog().table(target).orElseThrow(() ->
+        new SessionException("no table " + target + " in this session"));
+    long planned = mutation.plan().fingerprint().getDeltaInputsList().stream()
+        .filter(d -> d.getDataset().equals(target)).findFirst().orElseThrow().getVersion();
+    return table.exclusively(() -> {
+      if (table.version() != planned) {
+        throw new SessionException(name + ": table " + target + " changed after the statement "
+            + "was planned (version " + planned + ", now " + table.version() + "); nothing "
+            + "was changed");
+      }
+      long count = executor.executeUpdate(mutation.plan());
+      long after = table.version();
+      List<String> invalidated = after == planned ? List.of()
+          : context.cache().invalidate(target, name + ": " + mutation.operation().name()
+              + " of " + count + " rows, version " + planned + " -> " + after);
+      return new UpdateResult(mutation.plan(), target, count, planned, after, invalidated);
+    });
   }
 
   /**

@@ -51,14 +51,14 @@ public final class LogSettingsKeys {
    * Every setting of the schema, in declaration order.
    */
   public static final List<SettingDescriptor> DESCRIPTORS = List.of(
-    new SettingDescriptor(LEVEL, "enum", false, Optional.of("info"),
+    SettingDescriptor.of(LEVEL, "enum", false, "info",
         "The log level.",
         Setting.Unit.NONE, Setting.Scope.SESSION, false, false,
-        Optional.empty(), Optional.empty(), List.of("debug", "info", "warn")),
-    new SettingDescriptor(STRUCTURED, "boolean", false, Optional.of("false"),
+        null, null, "debug", "info", "warn"),
+    SettingDescriptor.of(STRUCTURED, "boolean", false, "false",
         "Whether logs are JSON lines.",
         Setting.Unit.NONE, Setting.Scope.SESSION, false, true,
-        Optional.empty(), Optional.empty(), List.of()));
+        null, null));
 
   /**
    * Every key of the schema, in declaration order.

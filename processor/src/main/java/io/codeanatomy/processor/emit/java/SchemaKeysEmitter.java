@@ -96,31 +96,33 @@ final class SchemaKeysEmitter {
         .build();
   }
 
+  /**
+   * One registry row, through {@code SettingDescriptor.of}: plain values and {@code null} for
+   * unset, which javac resolves without type inference (see that method).
+   */
   private static CodeBlock descriptor(SettingsSchemaModel schema, SettingModel setting) {
     ValueType type = setting.type();
-    CodeBlock.Builder allowed = CodeBlock.builder().add("$T.of(", JavaNames.LIST);
-    for (int i = 0; i < type.enumTexts().size(); i++) {
-      allowed.add(i == 0 ? "$S" : ", $S", type.enumTexts().get(i));
+    CodeBlock.Builder allowed = CodeBlock.builder();
+    for (String text : type.enumTexts()) {
+      allowed.add(", $S", text);
     }
-    allowed.add(")");
     return CodeBlock.builder()
-        .add("new $T($N, $S, $L, $L,\n", JavaNames.SETTING_DESCRIPTOR,
+        .add("$T.of($N, $S, $L, $L,\n", JavaNames.SETTING_DESCRIPTOR,
             Names.keyConstant(schema, setting), type.kind().typeName(), type.optional(),
-            optionalText(setting.canonicalDefault()))
+            textOrNull(setting.canonicalDefault()))
         .indent().indent()
         .add("$S,\n", setting.doc())
         .add("$T.$L, $T.$L, $L, $L,\n", JavaNames.SETTING_UNIT, setting.unit().name(),
             JavaNames.SETTING_SCOPE, setting.scope().name(), setting.planningAffecting(),
             setting.featureGate())
-        .add("$L, $L, $L)", optionalText(setting.min().map(m -> SettingValues.canonical(type, m))),
-            optionalText(setting.max().map(m -> SettingValues.canonical(type, m))), allowed.build())
+        .add("$L, $L$L)", textOrNull(setting.min().map(m -> SettingValues.canonical(type, m))),
+            textOrNull(setting.max().map(m -> SettingValues.canonical(type, m))), allowed.build())
         .unindent().unindent()
         .build();
   }
 
-  private static CodeBlock optionalText(Optional<String> text) {
-    return text.map(t -> CodeBlock.of("$T.of($S)", JavaNames.OPTIONAL, t))
-        .orElseGet(() -> CodeBlock.of("$T.empty()", JavaNames.OPTIONAL));
+  private static CodeBlock textOrNull(Optional<String> text) {
+    return text.map(t -> CodeBlock.of("$S", t)).orElseGet(() -> CodeBlock.of("null"));
   }
 
   private static MethodSpec isKey(SettingsSchemaModel schema) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.tools.Frameworks;
 
@@ -23,6 +24,7 @@ public final class Catalog {
   private final ListingCache listings;
   private final SchemaPlus root = Frameworks.createRootSchema(false);
   private final SortedMap<String, RegisteredTable> tables = new TreeMap<>();
+  private final AtomicLong changes = new AtomicLong();
 
   /**
    * @param allowedFactories the table factories the planning surface allows, by logical name
@@ -68,11 +70,11 @@ public final class Catalog {
     RegisteredTable table;
     if (source instanceof TableSource.Memory memory) {
       table = new MemoryTable(memory, scanSettings,
-          () -> MemoryRows.convert(memory.schema(), memory.rows()));
+          () -> MemoryRows.convert(memory.schema(), memory.rows()), changes);
     } else {
       TableSource.Csv csv = (TableSource.Csv) source;
       table = new CsvTable(csv, scanSettings,
-          () -> CsvRows.read(csv.schema(), csv.location(), scanSettings, listings));
+          () -> CsvRows.read(csv.schema(), csv.location(), scanSettings, listings), changes);
     }
     tables.put(name, table);
     root.add(name, table);
@@ -95,6 +97,14 @@ public final class Catalog {
   /** The registered table of that name (any case), if there is one. */
   public synchronized Optional<RegisteredTable> table(String name) {
     return Optional.ofNullable(tables.get(key(name)));
+  }
+
+  /**
+   * How many times the rows of any table changed: while it stays the same, no table's version
+   * moved, and a cached plan need not check the versions of the tables it read one by one.
+   */
+  public long changes() {
+    return changes.get();
   }
 
   /** Every table, by upper-case name. */

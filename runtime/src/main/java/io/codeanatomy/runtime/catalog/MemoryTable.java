@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.catalog;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
@@ -30,8 +31,8 @@ import org.apache.calcite.schema.impl.AbstractTableQueryable;
 final class MemoryTable extends RegisteredTable implements ModifiableTable {
 
   MemoryTable(TableSource.Memory source, ScanSettings scanSettings,
-      Supplier<List<Object[]>> reader) {
-    super(source, scanSettings, reader);
+      Supplier<List<Object[]>> reader, AtomicLong catalogChanges) {
+    super(source, scanSettings, reader, catalogChanges);
   }
 
   @Override

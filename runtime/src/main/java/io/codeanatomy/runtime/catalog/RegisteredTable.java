@@ -1,6 +1,7 @@
 package io.codeanatomy.runtime.catalog;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.calcite.rel.type.RelDataType;
@@ -30,14 +31,17 @@ public abstract sealed class RegisteredTable extends AbstractTable
   private final TableSource source;
   private final ScanSettings scanSettings;
   private final Supplier<List<Object[]>> reader;
+  /** The catalog's count of row changes, over all its tables (see Catalog.changes()). */
+  private final AtomicLong catalogChanges;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Snapshot snapshot;
 
   RegisteredTable(TableSource source, ScanSettings scanSettings,
-      Supplier<List<Object[]>> reader) {
+      Supplier<List<Object[]>> reader, AtomicLong catalogChanges) {
     this.source = source;
     this.scanSettings = scanSettings;
     this.reader = reader;
+    this.catalogChanges = catalogChanges;
     this.snapshot = new Snapshot(1, reader.get());
   }
 
@@ -109,6 +113,7 @@ public abstract sealed class RegisteredTable extends AbstractTable
       }
       Snapshot next = new Snapshot(expected + 1, rows);
       snapshot = next;
+      catalogChanges.incrementAndGet();
       return next;
     });
   }
@@ -117,6 +122,7 @@ public abstract sealed class RegisteredTable extends AbstractTable
     return exclusively(() -> {
       Snapshot next = new Snapshot(snapshot.version() + 1, rows);
       snapshot = next;
+      catalogChanges.incrementAndGet();
       return next.version();
     });
   }

@@ -1,10 +1,10 @@
 package io.codeanatomy.runtime.plan;
 
+import com.google.protobuf.ByteString;
 import io.codeanatomy.contracts.relspec.CacheDiagnostics;
 import io.codeanatomy.contracts.relspec.PlanFingerprint;
 import io.codeanatomy.contracts.relspec.PlanIdentity;
 import io.codeanatomy.runtime.rules.RuleDelta;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -19,7 +19,9 @@ import org.apache.calcite.adapter.enumerable.EnumerableRel;
  * @param unoptimizedPlan the logical plan as SQL-to-rel produced it
  * @param optimizedPlan the logical plan after the analyzer and the logical rules
  * @param physicalPlan the Enumerable plan
- * @param substrait the Substrait bytes of the unoptimized plan (as the SQL means it), normalized
+ * @param substraitBytes the Substrait bytes of the unoptimized plan (as the SQL means it),
+ *     normalized; immutable, so that the plan cache hands a bundle out again without copying
+ *     them (a TPC-DS plan is tens of kilobytes)
  * @param fingerprint the fingerprint inputs ({@code substrait_hash} among them)
  * @param fingerprintHash the plan fingerprint: the portable identity of the plan
  * @param identity the plan identity inputs
@@ -33,7 +35,7 @@ public record PlanBundle(
     String unoptimizedPlan,
     String optimizedPlan,
     String physicalPlan,
-    byte[] substrait,
+    ByteString substraitBytes,
     PlanFingerprint fingerprint,
     String fingerprintHash,
     PlanIdentity identity,
@@ -45,18 +47,18 @@ public record PlanBundle(
 
   public PlanBundle {
     Objects.requireNonNull(name, "name");
-    substrait = substrait.clone();
+    Objects.requireNonNull(substraitBytes, "substraitBytes");
     ruleDeltas = List.copyOf(ruleDeltas);
   }
 
-  @Override
+  /** The Substrait bytes, a copy. */
   public byte[] substrait() {
-    return substrait.clone();
+    return substraitBytes.toByteArray();
   }
 
   /** The same bundle as the plan cache hands it out again. */
   PlanBundle served(CacheDiagnostics diagnostics) {
-    return new PlanBundle(name, unoptimizedPlan, optimizedPlan, physicalPlan, substrait,
+    return new PlanBundle(name, unoptimizedPlan, optimizedPlan, physicalPlan, substraitBytes,
         fingerprint, fingerprintHash, identity, identityHash, ruleDeltas, diagnostics, true,
         executable);
   }
@@ -64,7 +66,7 @@ public record PlanBundle(
   @Override
   public boolean equals(Object other) {
     return other instanceof PlanBundle b && identityHash.equals(b.identityHash)
-        && name.equals(b.name) && Arrays.equals(substrait, b.substrait)
+        && name.equals(b.name) && substraitBytes.equals(b.substraitBytes)
         && unoptimizedPlan.equals(b.unoptimizedPlan) && optimizedPlan.equals(b.optimizedPlan)
         && physicalPlan.equals(b.physicalPlan) && ruleDeltas.equals(b.ruleDeltas);
   }

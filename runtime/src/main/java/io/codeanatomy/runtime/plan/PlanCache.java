@@ -6,6 +6,7 @@ import io.codeanatomy.contracts.relspec.CacheStats;
 import io.codeanatomy.contracts.relspec.DeltaInput;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +27,23 @@ public final class PlanCache {
   private final long limitBytes;
   private final Clock clock;
   private final Map<String, PlanBundle> byIdentity = new LinkedHashMap<>(16, 0.75f, true);
-  private final Map<String, String> identityByRequest = new LinkedHashMap<>();
+  private final Map<Request, String> identityByRequest = new LinkedHashMap<>();
+  /** By identity: the catalog's change count when the entry's table versions last matched. */
+  private final Map<String, Long> checkedAt = new HashMap<>();
   private final List<String> invalidations = new ArrayList<>();
   private long bytes;
   private long hits;
   private long misses;
   private long evictions;
+
+  /**
+   * What a request is: its kind ({@code sql}, {@code dag}), name and text, and the session
+   * environment it is planned in (overlays of a session share its cache). Compared by value, not
+   * hashed with SHA-256: a hit then costs a map lookup (String caches its hash code), where a
+   * digest of the text cost more than the whole hit for a TPC-DS query (docs/benchmarks.md).
+   */
+  record Request(String kind, String name, String text, String rulepackHash,
+      boolean explainPerRule) {}
 
   public PlanCache(long limitBytes, Clock clock) {
     if (limitBytes < 0) {
@@ -44,12 +56,15 @@ public final class PlanCache {
   /**
    * The bundle planned for {@code request} before, if it is still valid.
    *
+   * @param catalogChanges the catalog's count of row changes now ({@code Catalog.changes()})
    * @param tableVersion the current version of a table, by name
    */
-  synchronized PlanBundle lookup(String request, ToLongFunction<String> tableVersion) {
+  synchronized PlanBundle lookup(Request request, long catalogChanges,
+      ToLongFunction<String> tableVersion) {
     String identity = identityByRequest.get(request);
     PlanBundle bundle = identity == null ? null : byIdentity.get(identity);
-    if (bundle != null) {
+    // Unchanged catalog, unchanged tables: one comparison instead of one lookup per table read.
+    if (bundle != null && !Long.valueOf(catalogChanges).equals(checkedAt.get(identity))) {
       for (DeltaInput input : bundle.fingerprint().getDeltaInputsList()) {
         if (tableVersion.applyAsLong(input.getDataset()) != input.getVersion()) {
           remove(identity, "table " + input.getDataset() + " changed after " + bundle.name()
@@ -57,6 +72,9 @@ public final class PlanCache {
           bundle = null;
           break;
         }
+      }
+      if (bundle != null) {
+        checkedAt.put(identity, catalogChanges);
       }
     }
     if (bundle == null) {
@@ -68,7 +86,7 @@ public final class PlanCache {
   }
 
   /** Caches a freshly planned bundle; returns it with the diagnostics after the insert. */
-  synchronized PlanBundle put(String request, PlanBundle bundle) {
+  synchronized PlanBundle put(Request request, PlanBundle bundle) {
     long size = size(bundle);
     if (size <= limitBytes && !byIdentity.containsKey(bundle.identityHash())) {
       byIdentity.put(bundle.identityHash(), bundle);
@@ -81,7 +99,7 @@ public final class PlanCache {
     }
     identityByRequest.put(request, bundle.identityHash());
     return new PlanBundle(bundle.name(), bundle.unoptimizedPlan(), bundle.optimizedPlan(),
-        bundle.physicalPlan(), bundle.substrait(), bundle.fingerprint(), bundle.fingerprintHash(),
+        bundle.physicalPlan(), bundle.substraitBytes(), bundle.fingerprint(), bundle.fingerprintHash(),
         bundle.identity(), bundle.identityHash(), bundle.ruleDeltas(), diagnostics(), false,
         bundle.executable());
   }
@@ -129,11 +147,12 @@ public final class PlanCache {
       invalidations.add(entry);
     }
     identityByRequest.values().removeIf(identity::equals);
+    checkedAt.remove(identity);
     return entry;
   }
 
   private static long size(PlanBundle bundle) {
-    return bundle.substrait().length + bundle.unoptimizedPlan().length()
+    return bundle.substraitBytes().size() + bundle.unoptimizedPlan().length()
         + bundle.optimizedPlan().length() + bundle.physicalPlan().length();
   }
 

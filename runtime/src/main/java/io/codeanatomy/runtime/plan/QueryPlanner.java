@@ -1,6 +1,6 @@
 package io.codeanatomy.runtime.plan;
 
-import io.codeanatomy.contracts.canonical.CanonicalWriter;
+import com.google.protobuf.ByteString;
 import io.codeanatomy.contracts.relspec.DeltaInput;
 import io.codeanatomy.contracts.relspec.PlanFingerprint;
 import io.codeanatomy.contracts.relspec.PlanIdentity;
@@ -100,8 +100,9 @@ public final class QueryPlanner {
    *     a rule fails (unless {@code skip_failed_rules}), or isthmus cannot convert it
    */
   public PlanBundle plan(String name, String sql) {
-    String request = requestKey("sql", name, sql);
-    PlanBundle cached = context.cache().lookup(request, this::tableVersion);
+    PlanCache.Request request = request("sql", name, sql);
+    PlanBundle cached = context.cache().lookup(request, context.catalog().changes(),
+        this::tableVersion);
     if (cached != null) {
       return cached;
     }
@@ -150,8 +151,9 @@ public final class QueryPlanner {
    * @param key what identifies the DAG for the plan cache (the same key, the same DAG)
    */
   public PlanBundle plan(String name, String key, Function<RelBuilder, RelNode> dag) {
-    String request = requestKey("dag", name, key);
-    PlanBundle cached = context.cache().lookup(request, this::tableVersion);
+    PlanCache.Request request = request("dag", name, key);
+    PlanBundle cached = context.cache().lookup(request, context.catalog().changes(),
+        this::tableVersion);
     if (cached != null) {
       return cached;
     }
@@ -260,10 +262,19 @@ public final class QueryPlanner {
     PlanIdentity identity = PlanIdentities.identity(context.environment(), fingerprint,
         fingerprintHash, context.plannerNames(), context.policy().effectiveSettings(),
         scanUnits);
-    return new PlanBundle(name, unoptimized, explain(optimized), explain(physical), substrait,
-        fingerprint, fingerprintHash, identity, PlanIdentities.hash(identity),
+    return new PlanBundle(name, unoptimized, explain(optimized), explain(physical),
+        ByteString.copyFrom(substrait), fingerprint, fingerprintHash, identity, PlanIdentities.hash(identity),
         context.explainPerRule() ? deltas : List.of(), context.cache().diagnostics(), false,
         physical);
+  }
+
+  /**
+   * The logical and physical phases alone, for the planning benchmark's optimize phase. The
+   * root must be fresh: the physical phase registers its plan with the root's cluster planner.
+   */
+  EnumerableRel optimize(RelRoot root) {
+    List<RuleDelta> deltas = new ArrayList<>();
+    return physical(root.withRel(logical(root.rel, deltas)), deltas);
   }
 
   private void analyze(RelNode plan, String text, List<RuleDelta> deltas) {
@@ -479,10 +490,9 @@ public final class QueryPlanner {
   }
 
   /** What a request is, for the cache: its kind, name and text, in the session. */
-  private String requestKey(String kind, String name, String text) {
-    return new CanonicalWriter().writeValue(List.of(kind, name, text,
-        context.environment().rulepackHash(), String.valueOf(context.explainPerRule())))
-        .sha256Hex();
+  private PlanCache.Request request(String kind, String name, String text) {
+    return new PlanCache.Request(kind, name, text, context.environment().rulepackHash(),
+        context.explainPerRule());
   }
 
   private static String stripTerminator(String sql) {

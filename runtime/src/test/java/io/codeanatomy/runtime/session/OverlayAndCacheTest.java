@@ -124,6 +124,20 @@ class OverlayAndCacheTest {
   }
 
   @Test
+  void aHitChecksTheVersionsOfItsTablesWhenAnyTableChangedBehindTheSession() {
+    try (PlanningSession session = Sessions.tpch("default")) {
+      session.plan("regions", "select count(*) from region");
+      session.plan("nations", "select count(*) from nation");
+      assertTrue(session.plan("regions", "select count(*) from region").fromCache());
+      // Changed on the table itself, not through the session: nothing invalidated it.
+      session.table("NATION").orElseThrow().refresh(List.of());
+      assertFalse(session.plan("nations", "select count(*) from nation").fromCache());
+      assertTrue(session.plan("regions", "select count(*) from region").fromCache());
+      assertTrue(session.plan("nations", "select count(*) from nation").fromCache());
+    }
+  }
+
+  @Test
   void cacheDiagnosticsStayOutOfEveryHash() {
     try (PlanningSession session = Sessions.tpch("default")) {
       PlanBundle first = session.plan("03.sql", Q3);

@@ -36,10 +36,11 @@ class BenchmarkSmokeTest {
   void everyJmhBenchmarkRunsOnce() throws Exception {
     Collection<RunResult> results = BenchmarkMain.jmh(
         "io\\.codeanatomy\\..*Benchmark\\.(settingsHash.*|executionPackageHash|rawSha256"
-            + "|fingerprintAndIdentity|planCacheHit)", 0, 1, 20, null);
+            + "|fingerprintAndIdentity|planCacheHit|parseValidateConvertOptimize)", 0, 1, 20,
+        null);
     Set<String> ran = results.stream().map(r -> r.getParams().getBenchmark()
         .replaceAll(".*\\.", "")).collect(Collectors.toSet());
     assertEquals(Set.of("settingsHashOfTheLargestProfile", "executionPackageHash", "rawSha256",
-        "fingerprintAndIdentity", "planCacheHit"), ran);
+        "fingerprintAndIdentity", "planCacheHit", "parseValidateConvertOptimize"), ran);
   }
 }

@@ -46,9 +46,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Planning a corpus query, phase by phase: parse; validate and convert to a plan; Substrait
- * conversion and normalization; fingerprint and identity; the whole plan (a cache miss: the cache
- * holds nothing); and a plan-cache hit. The class lives in the plan package of the runtime (in
+ * Planning a corpus query, phase by phase: parse; validate and convert to a plan; optimize (the
+ * logical and physical phases); Substrait conversion and normalization; fingerprint and identity;
+ * the whole plan (a cache miss: the cache holds nothing); and a plan-cache hit, for the same
+ * text and for an equal copy. The class lives in the plan package of the runtime (in
  * this benchmark module) to reach the package's own phases, which the runtime does not export.
  */
 @State(Scope.Thread)
@@ -175,6 +176,16 @@ public class PlanningBenchmark {
     return validateAndConvert();
   }
 
+  /**
+   * Parse, validate and convert, then the logical and physical phases: the optimize phase is
+   * this minus {@link #parseValidateConvert} (Volcano needs a fresh plan each time).
+   */
+  @Benchmark
+  public org.apache.calcite.adapter.enumerable.EnumerableRel parseValidateConvertOptimize()
+      throws Exception {
+    return uncached.optimize(validateAndConvert());
+  }
+
   @Benchmark
   public byte[] substraitConvertAndNormalize() {
     return SubstraitPlans.toBytes(root);
@@ -203,5 +214,14 @@ public class PlanningBenchmark {
   @Benchmark
   public PlanBundle planCacheHit() {
     return cached.plan(query, sql);
+  }
+
+  /**
+   * A hit for a text that is equal but not the same instance (read again from a file, say): the
+   * lookup hashes and compares the whole text. Includes copying the text.
+   */
+  @Benchmark
+  public PlanBundle planCacheHitOnACopyOfTheText() {
+    return cached.plan(query, new String(sql.toCharArray()));
   }
 }

@@ -4,7 +4,6 @@ package example;
 import io.codeanatomy.contracts.support.UnknownProfileException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -61,12 +60,6 @@ public final class ServerPolicyProfiles {
    */
   public static final List<String> PROFILE_NAMES = List.of("default", "dev", "prod", "edge-small");
 
-  private static final Map<String, String> EXPECTED_SETTINGS_HASHES = Map.ofEntries(
-    Map.entry("default", "78c0a5660cd05c216a49496ac94ac3e9dd17a1f5f72b8c8a3d4b79de281d50d4"),
-    Map.entry("dev", "4338a21483fdd87ab3d1c64bfa510ae348be78194d7e31f964be081706205eae"),
-    Map.entry("prod", "fe174d0c738c5c516ec18ee3998c35315ec0058745173b324c8ebb864ed5157f"),
-    Map.entry("edge-small", "ef8e47af4cd289145860c8053865845078e0b0bf4f84e9944c17db97cbd61145"));
-
   private ServerPolicyProfiles() {
   }
 
@@ -99,10 +92,12 @@ public final class ServerPolicyProfiles {
    * @throws UnknownProfileException naming the profiles that exist
    */
   public static String expectedSettingsHash(String name) {
-    String hash = EXPECTED_SETTINGS_HASHES.get(name);
-    if (hash == null) {
-      throw new UnknownProfileException("server", name, PROFILE_NAMES);
-    }
-    return hash;
+    return switch (name) {
+      case "default" -> "78c0a5660cd05c216a49496ac94ac3e9dd17a1f5f72b8c8a3d4b79de281d50d4";
+      case "dev" -> "4338a21483fdd87ab3d1c64bfa510ae348be78194d7e31f964be081706205eae";
+      case "prod" -> "fe174d0c738c5c516ec18ee3998c35315ec0058745173b324c8ebb864ed5157f";
+      case "edge-small" -> "ef8e47af4cd289145860c8053865845078e0b0bf4f84e9944c17db97cbd61145";
+      default -> throw new UnknownProfileException("server", name, PROFILE_NAMES);
+    };
   }
 }

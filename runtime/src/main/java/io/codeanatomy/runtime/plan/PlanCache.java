@@ -19,7 +19,8 @@ import java.util.function.ToLongFunction;
  * remembers the identity it planned to; a hit returns the bundle as long as every table the plan
  * read is still at the version it read. Replacing a table's rows, or a {@code DELETE} that removes
  * some, drops every entry that read it, and the diagnostics count those as evictions. Bounded by
- * bytes (Substrait and plan texts), least recently used first. Counters travel in plan bundles and
+ * bytes, least recently used first: the plans (Substrait and plan texts) and the requests (their
+ * names and texts; the newest request is always kept). Counters travel in plan bundles and
  * execution packages as cache diagnostics, outside every hash.
  */
 public final class PlanCache {
@@ -27,11 +28,13 @@ public final class PlanCache {
   private final long limitBytes;
   private final Clock clock;
   private final Map<String, PlanBundle> byIdentity = new LinkedHashMap<>(16, 0.75f, true);
-  private final Map<Request, String> identityByRequest = new LinkedHashMap<>();
+  /** Access order: the least recently used request first. */
+  private final Map<Request, String> identityByRequest = new LinkedHashMap<>(16, 0.75f, true);
   /** By identity: the catalog's change count when the entry's table versions last matched. */
   private final Map<String, Long> checkedAt = new HashMap<>();
   private final List<String> invalidations = new ArrayList<>();
   private long bytes;
+  private long requestBytes;
   private long hits;
   private long misses;
   private long evictions;
@@ -97,7 +100,10 @@ public final class PlanCache {
         remove(victim, "over the cache limit of " + limitBytes + " bytes");
       }
     }
-    identityByRequest.put(request, bundle.identityHash());
+    if (identityByRequest.put(request, bundle.identityHash()) == null) {
+      requestBytes += size(request);
+    }
+    trimRequests(request);
     return new PlanBundle(bundle.name(), bundle.unoptimizedPlan(), bundle.optimizedPlan(),
         bundle.physicalPlan(), bundle.substraitBytes(), bundle.fingerprint(), bundle.fingerprintHash(),
         bundle.identity(), bundle.identityHash(), bundle.ruleDeltas(), diagnostics(), false,
@@ -146,9 +152,36 @@ public final class PlanCache {
       entry = removed.name() + ": " + reason;
       invalidations.add(entry);
     }
-    identityByRequest.values().removeIf(identity::equals);
+    identityByRequest.entrySet().removeIf(request -> {
+      boolean planned = request.getValue().equals(identity);
+      if (planned) {
+        requestBytes -= size(request.getKey());
+      }
+      return planned;
+    });
     checkedAt.remove(identity);
     return entry;
+  }
+
+  /**
+   * Forgets the least recently used requests while plans and requests together are over the
+   * limit, never {@code newest}. A plan whose requests are all forgotten stays until it is the
+   * least recently used plan; its bytes are counted all along.
+   */
+  private void trimRequests(Request newest) {
+    Iterator<Map.Entry<Request, String>> eldest = identityByRequest.entrySet().iterator();
+    while (bytes + requestBytes > limitBytes && eldest.hasNext()) {
+      Request request = eldest.next().getKey();
+      if (request.equals(newest)) {
+        break;
+      }
+      eldest.remove();
+      requestBytes -= size(request);
+    }
+  }
+
+  private static long size(Request request) {
+    return request.name().length() + request.text().length();
   }
 
   private static long size(PlanBundle bundle) {

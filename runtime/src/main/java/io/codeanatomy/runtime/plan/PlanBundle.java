@@ -56,10 +56,10 @@ public record PlanBundle(
     return substraitBytes.toByteArray();
   }
 
-  /** The same bundle as the plan cache hands it out again. */
-  PlanBundle served(CacheDiagnostics diagnostics) {
+  /** The same bundle as the plan cache hands it out: with its counters, fresh or from cache. */
+  PlanBundle served(CacheDiagnostics diagnostics, boolean cached) {
     return new PlanBundle(name, unoptimizedPlan, optimizedPlan, physicalPlan, substraitBytes,
-        fingerprint, fingerprintHash, identity, identityHash, ruleDeltas, diagnostics, true,
+        fingerprint, fingerprintHash, identity, identityHash, ruleDeltas, diagnostics, cached,
         executable);
   }
 

@@ -85,7 +85,7 @@ public final class PlanCache {
       return null;
     }
     hits++;
-    return bundle.served(diagnostics());
+    return bundle.served(diagnostics(), true);
   }
 
   /** Caches a freshly planned bundle; returns it with the diagnostics after the insert. */
@@ -104,10 +104,7 @@ public final class PlanCache {
       requestBytes += size(request);
     }
     trimRequests(request);
-    return new PlanBundle(bundle.name(), bundle.unoptimizedPlan(), bundle.optimizedPlan(),
-        bundle.physicalPlan(), bundle.substraitBytes(), bundle.fingerprint(), bundle.fingerprintHash(),
-        bundle.identity(), bundle.identityHash(), bundle.ruleDeltas(), diagnostics(), false,
-        bundle.executable());
+    return bundle.served(diagnostics(), false);
   }
 
   /** Drops every plan that read {@code table}: its rows were replaced. */

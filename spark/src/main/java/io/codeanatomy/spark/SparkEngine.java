@@ -7,6 +7,7 @@ import io.codeanatomy.runtime.exec.QueryResult;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.plan.SealedPlans;
 import io.codeanatomy.runtime.plan.SubstraitConversionException;
+import io.codeanatomy.runtime.results.EngineProvenance;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,15 +50,6 @@ public final class SparkEngine implements AutoCloseable {
 
   /** How long a standalone master has to give the application its first executor. */
   private static final Duration EXECUTOR_TIMEOUT = Duration.ofSeconds(60);
-
-  /**
-   * Which engine executed a run: recorded as provenance, never hashed into a plan or package.
-   *
-   * @param name the engine ({@code spark}, {@code embedded})
-   * @param version its version
-   * @param master where it ran (a Spark master URL; {@code in-process} for the embedded engine)
-   */
-  public record Provenance(String name, String version, String master) {}
 
   private final SparkSession spark;
   private final boolean ownsContext;
@@ -151,8 +143,9 @@ public final class SparkEngine implements AutoCloseable {
     }
   }
 
-  public Provenance provenance() {
-    return new Provenance(NAME, spark.version(), spark.sparkContext().master());
+  /** This engine as a run records it: name, Spark's version, the master URL. */
+  public EngineProvenance provenance() {
+    return new EngineProvenance(NAME, spark.version(), spark.sparkContext().master());
   }
 
   /** The Spark session (for inspection: executed plans in tests). */

@@ -20,6 +20,7 @@ import io.codeanatomy.runtime.payload.RecordPayloads;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.plan.PlanFingerprints;
 import io.codeanatomy.runtime.relspec.ExecutionPackageAssembler;
+import io.codeanatomy.runtime.results.RunResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,15 @@ public final class RunArtifacts {
    */
   public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Map<String, byte[]> extras) throws IOException {
+    write(dir, bundles, policy, pkg, extras, null);
+  }
+
+  /**
+   * Writes the artifacts, {@code extras}, and in {@code run.json} the results already written
+   * under {@code results/} with the engine that produced them ({@link RunResults}; null: none).
+   */
+  public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
+      ExecutionPackage pkg, Map<String, byte[]> extras, RunResults results) throws IOException {
     SortedMap<String, byte[]> files = new TreeMap<>(extras);
     for (PlanBundle bundle : bundles) {
       String base = "bundles/" + safeName(bundle.name()) + "/";
@@ -92,6 +102,9 @@ public final class RunArtifacts {
     run.put("format", "codeanatomy-run/1");
     ObjectNode hashes = run.putObject("files");
     files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
+    if (results != null) {
+      results.addTo(run);
+    }
     files.put("run.json", utf8(render(run)));
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       Path path = dir.resolve(file.getKey());
@@ -216,6 +229,7 @@ public final class RunArtifacts {
           + "', expected 'codeanatomy-run/1'");
       return;
     }
+    RunResults.verify(dir, root, problems);
     for (Map.Entry<String, JsonNode> file : root.path("files").properties()) {
       Path path = dir.resolve(file.getKey()).normalize();
       if (!path.startsWith(dir.normalize()) || !Files.isRegularFile(path)) {

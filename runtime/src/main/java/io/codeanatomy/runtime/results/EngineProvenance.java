@@ -1,0 +1,43 @@
+package io.codeanatomy.runtime.results;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Which engine executed a run: recorded in the run manifest as provenance. It never enters a plan
+ * fingerprint or the package fingerprint: the sealed plan is the same plan on every engine.
+ *
+ * @param name the engine ({@code embedded}, {@code spark})
+ * @param version its version
+ * @param master where it ran: a Spark master URL, {@code in-process} for the embedded engine
+ */
+public record EngineProvenance(String name, String version, String master) {
+
+  public EngineProvenance {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(master, "master");
+  }
+
+  /** The embedded engine: Calcite's Enumerable engine in this JVM, at Calcite's version. */
+  public static EngineProvenance embedded() {
+    return new EngineProvenance("embedded", "calcite-" + calciteVersion(), "in-process");
+  }
+
+  private static String calciteVersion() {
+    // Calcite's JDBC driver describes itself in this resource (its DriverVersion reads it too).
+    try (InputStream in = org.apache.calcite.jdbc.Driver.class.getResourceAsStream(
+        "/org-apache-calcite-jdbc.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("driver.version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

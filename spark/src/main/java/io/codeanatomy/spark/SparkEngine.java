@@ -292,6 +292,18 @@ public final class SparkEngine implements AutoCloseable {
   public void writeParquet(PlanBundle bundle, Path dir) {
     dataset(bundle).write().mode(SaveMode.ErrorIfExists).option("compression", "snappy")
         .parquet(dir.toAbsolutePath().toUri().toString());
+    // Hadoop's local file system leaves a hidden .crc checksum beside each part; the result is
+    // the parts (run.json records their SHA-256), so the checksums go.
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".crc")) {
+          java.nio.file.Files.delete(file);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot tidy " + dir, e);
+    }
   }
 
   @Override

@@ -1,9 +1,6 @@
 package io.codeanatomy.runtime.results;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * Which engine executed a run: recorded in the run manifest as provenance. It never enters a plan
@@ -27,17 +24,8 @@ public record EngineProvenance(String name, String version, String master) {
   }
 
   private static String calciteVersion() {
-    // Calcite's JDBC driver describes itself in this resource (its DriverVersion reads it too).
-    try (InputStream in = org.apache.calcite.jdbc.Driver.class.getResourceAsStream(
-        "/org-apache-calcite-jdbc.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("driver.version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
+    // calcite-core's manifest names its version.
+    String version = org.apache.calcite.rel.RelNode.class.getPackage().getImplementationVersion();
+    return version == null ? "unknown" : version;
   }
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The main job: runs the semantic pipeline under a profile on the embedded engine and prints a
- * summary and where the artifacts are. Exit codes: 0 done and verified, 1 the written artifacts
+ * The main job: runs the semantic pipeline under a profile on the embedded engine or on Spark and
+ * prints a summary and where the artifacts are. Exit codes: 0 done and verified, 1 the written artifacts
  * did not verify, 2 bad flags.
  */
 @Command(name = "semantic-pipeline", mixinStandardHelpOptions = true,
@@ -48,6 +48,21 @@ public final class PipelineMain implements Callable<Integer> {
       description = "off, warn or enforce (legacy: observe, apply); default: ${DEFAULT-VALUE}.")
   private String calibration;
 
+  @Option(names = "--engine", defaultValue = "embedded", paramLabel = "ENGINE",
+      description = "Where the views execute: embedded (Calcite, in this JVM) or spark (the "
+          + "sealed Substrait plans on Apache Spark); default: ${DEFAULT-VALUE}.")
+  private ViewEngine.Kind engine;
+
+  @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+      description = "The Spark master with --engine spark: local[N], local[*], "
+          + "spark://HOST:PORT, k8s://HOST:PORT or yarn (default: ${DEFAULT-VALUE}).")
+  private String master;
+
+  @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+      description = "A Spark setting with --engine spark (repeatable), e.g. "
+          + "spark.executor.memory=4g.")
+  private java.util.Map<String, String> sparkConf = new java.util.TreeMap<>();
+
   private PrintWriter outWriter;
 
   public static void main(String... args) {
@@ -66,13 +81,15 @@ public final class PipelineMain implements Callable<Integer> {
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((e, a) -> {
-      err.println("semantic-pipeline: " + e.getMessage()
-          + " (see 'semantic-pipeline --help')");
+      err.println("semantic-pipeline: " + e.getMessage());
+      e.getCommandLine().usage(err);
       return 2;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
       if (e instanceof UnknownProfileException || e instanceof SettingTextException
-          || e instanceof IllegalArgumentException) {
+          || e instanceof IllegalArgumentException
+          || e instanceof io.codeanatomy.spark.EngineUnavailableException
+          || e instanceof io.codeanatomy.spark.UnsupportedPlanException) {
         err.println("semantic-pipeline: " + e.getMessage());
         return 2;
       }
@@ -87,9 +104,11 @@ public final class PipelineMain implements Callable<Integer> {
       CodeAnatomyPolicyProfiles.profile(profile); // throws, naming the known profiles
     }
     PipelineRun.Options options = new PipelineRun.Options(profile, rows, out,
-        createdAt == null ? OptionalLong.empty() : OptionalLong.of(createdAt), calibration);
-    outWriter.printf(Locale.ROOT, "semantic pipeline: profile %s, %d rows, artifacts in %s%n",
-        profile, rows, out);
+        createdAt == null ? OptionalLong.empty() : OptionalLong.of(createdAt), calibration,
+        engine, master, sparkConf);
+    outWriter.printf(Locale.ROOT, "semantic pipeline: profile %s, %d rows, engine %s%s, "
+        + "artifacts in %s%n", profile, rows, engine,
+        engine == ViewEngine.Kind.spark ? " (" + master + ")" : "", out);
     PipelineRun.Summary summary = PipelineRun.run(options, GlobalOpenTelemetry.get(),
         (step, millis) -> {
           if (millis >= 1000) {
@@ -103,12 +122,15 @@ public final class PipelineMain implements Callable<Integer> {
   private void print(PipelineRun.Summary summary) {
     PrintWriter p = outWriter;
     p.printf(Locale.ROOT, "%nanatomy rows: %d%n", summary.anatomyRows());
-    p.printf(Locale.ROOT, "%-24s %8s  %-12s  %-12s  %s%n", "view", "rows", "fingerprint",
-        "identity", "kind");
+    p.printf(Locale.ROOT, "engine: %s %s (%s)%n", summary.engine().name(),
+        summary.engine().version(), summary.engine().master());
+    p.printf(Locale.ROOT, "%-24s %8s  %-12s  %-12s  %-6s  %s%n", "view", "rows", "fingerprint",
+        "identity", "kind", "content hash");
     for (PipelineRun.ViewResult view : summary.views()) {
-      p.printf(Locale.ROOT, "%-24s %8d  %-12s  %-12s  %s%n", view.name(), view.rows(),
+      p.printf(Locale.ROOT, "%-24s %8d  %-12s  %-12s  %-6s  %s%n", view.name(), view.rows(),
           view.fingerprint().substring(0, 12), view.identity().substring(0, 12),
-          view.output() ? "output" : "step");
+          view.output() ? "output" : "step",
+          view.contentHash() == null ? "-" : view.contentHash());
     }
     StringBuilder timings = new StringBuilder();
     summary.timings().forEach((step, millis) -> timings.append(timings.length() == 0 ? "" : ", ")

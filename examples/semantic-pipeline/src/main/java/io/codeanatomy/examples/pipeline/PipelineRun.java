@@ -16,11 +16,13 @@ import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
 import io.codeanatomy.contracts.relspec.ValidationMode;
 import io.codeanatomy.runtime.artifacts.RunArtifacts;
-import io.codeanatomy.runtime.exec.QueryResult;
 import io.codeanatomy.runtime.payload.RecordPayloads;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.relspec.Calibration;
+import io.codeanatomy.runtime.results.EngineProvenance;
+import io.codeanatomy.runtime.results.RunResults;
 import io.codeanatomy.runtime.session.PlanningSession;
+import io.codeanatomy.spark.SparkEngine;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +40,8 @@ import java.util.function.Supplier;
 
 /**
  * One run of the pipeline: the anatomy sample, a session under a profile, every view planned as
- * one DAG, the results executed, the policy compiled, the lineage inferred, the thresholds
+ * one DAG, the views executed on the chosen engine (embedded, or Spark on the sealed Substrait
+ * bytes) with the output views written as Parquet and hashed, the policy compiled, the lineage inferred, the thresholds
  * calibrated, the package sealed, and every artifact written and verified.
  */
 public final class PipelineRun {
@@ -53,16 +56,32 @@ public final class PipelineRun {
    * @param calibration the calibration mode, as {@code Calibration.mode} reads it
    */
   public record Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
-      String calibration) {}
+      String calibration, ViewEngine.Kind engine, String master, Map<String, String> sparkConf) {
 
-  /** What a view produced. */
+    /** On the embedded engine. */
+    public Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
+        String calibration) {
+      this(profile, rows, out, createdAtUnixMs, calibration, ViewEngine.Kind.embedded,
+          "local[*]", Map.of());
+    }
+
+    public Options {
+      sparkConf = Map.copyOf(sparkConf);
+    }
+  }
+
+  /**
+   * What a view produced.
+   *
+   * @param contentHash the content hash of its written rows (output views); null otherwise
+   */
   public record ViewResult(String name, long rows, String fingerprint, String identity,
-      boolean output) {}
+      boolean output, String contentHash) {}
 
   /** What a run produced; timings are in milliseconds, by step. */
   public record Summary(String profile, int anatomyRows, List<ViewResult> views,
       String packageFingerprint, String policyFingerprint, CalibrationResult calibration,
-      Map<String, Long> timings, Path out, List<String> verification) {}
+      Map<String, Long> timings, Path out, List<String> verification, EngineProvenance engine) {}
 
   /** Reports steps; {@link PipelineMain} prints those that take more than a second. */
   public interface Progress {
@@ -81,17 +100,47 @@ public final class PipelineRun {
     CodeAnatomyPolicy policy = CodeAnatomyPolicyProfiles.profile(options.profile());
     CalibrationMode calibrationMode = Calibration.mode(options.calibration());
     Map<String, Long> timings = new LinkedHashMap<>();
+    // Spark first: an unreachable master fails the run before any work is done.
+    SparkEngine spark = options.engine() == ViewEngine.Kind.spark
+        ? timed("start spark", timings, progress,
+            () -> SparkEngine.start(options.master(), options.sparkConf()))
+        : null;
+    try {
+      return run(options, telemetry, progress, policy, calibrationMode, timings, spark);
+    } finally {
+      if (spark != null) {
+        spark.close();
+      }
+    }
+  }
+
+  private static Summary run(Options options, OpenTelemetry telemetry, Progress progress,
+      CodeAnatomyPolicy policy, CalibrationMode calibrationMode, Map<String, Long> timings,
+      SparkEngine spark) throws IOException {
     var anatomy = timed("generate", timings, progress,
         () -> SemanticPipeline.anatomy(options.rows()));
     try (PlanningSession session = timed("build session", timings, progress,
-        () -> SemanticPipeline.session(policy, options.profile(), anatomy))) {
+        () -> SemanticPipeline.session(policy, options.profile(), anatomy));
+        ViewEngine engine = spark == null ? ViewEngine.embedded(session)
+            : ViewEngine.spark(spark, session)) {
       List<PlanBundle> bundles = timed("plan", timings, progress,
           () -> SemanticPipeline.planOneDag(session));
-      Map<String, QueryResult> results = timed("execute", timings, progress, () -> {
-        Map<String, QueryResult> executed = new LinkedHashMap<>();
-        bundles.forEach(b -> executed.put(b.name(), session.execute(b)));
-        return executed;
-      });
+      ResultFolders.clear(options.out());
+      Map<String, Long> counts = timed("execute", timings, progress,
+          () -> engine.run(bundles, options.out()));
+      SortedMap<String, RunResults.View> written = timed("hash results", timings, progress,
+          () -> {
+            SortedMap<String, RunResults.View> views = new TreeMap<>();
+            for (PlanBundle bundle : bundles) {
+              if (ViewEngine.isOutput(bundle)) {
+                RunResults.View view = RunResults.summarize(options.out(), bundle.name());
+                views.put(bundle.name(), view);
+                counts.put(bundle.name(), view.rows());
+              }
+            }
+            return views;
+          });
+      RunResults runResults = new RunResults(engine.provenance(), written);
       PolicyCompiler compiler = new PolicyCompiler(telemetry);
       CompiledExecutionPolicy compiled = timed("compile policy", timings, progress,
           () -> compiler.compile(bundles, session.environment(), ValidationMode.WARN));
@@ -102,7 +151,7 @@ public final class PipelineRun {
       for (PlanBundle bundle : bundles) {
         estimated += bundle.executable().getCluster().getMetadataQuery()
             .getRowCount(bundle.executable());
-        actual += results.get(bundle.name()).rows().size();
+        actual += counts.get(bundle.name());
       }
       CalibrationResult calibration = Calibration.calibrate(calibrationMode,
           CalibrationThresholds.DEFAULTS, CalibrationBounds.DEFAULTS,
@@ -117,7 +166,7 @@ public final class PipelineRun {
           .toJson(calibration).getBytes(StandardCharsets.UTF_8));
       timed("write artifacts", timings, progress, () -> {
         try {
-          RunArtifacts.write(options.out(), bundles, compiled, pkg, extras);
+          RunArtifacts.write(options.out(), bundles, compiled, pkg, extras, runResults);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -127,13 +176,16 @@ public final class PipelineRun {
           () -> RunArtifacts.verify(options.out()));
       List<ViewResult> views = new ArrayList<>();
       for (PlanBundle bundle : bundles) {
-        views.add(new ViewResult(bundle.name(), results.get(bundle.name()).rows().size(),
+        RunResults.View view = written.get(bundle.name());
+        views.add(new ViewResult(bundle.name(), counts.get(bundle.name()),
             bundle.fingerprintHash(), bundle.identityHash(),
-            Relationship.named(bundle.name()).orElseThrow().output()));
+            Relationship.named(bundle.name()).orElseThrow().output(),
+            view == null ? null : view.contentHash()));
       }
       int anatomyRows = anatomy.values().stream().mapToInt(t -> t.rows().size()).sum();
       return new Summary(options.profile(), anatomyRows, views, pkg.getPackageFingerprint(),
-          compiled.policyFingerprint(), calibration, timings, options.out(), verification);
+          compiled.policyFingerprint(), calibration, timings, options.out(), verification,
+          runResults.engine());
     }
   }
 

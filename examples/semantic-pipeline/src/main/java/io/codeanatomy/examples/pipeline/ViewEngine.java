@@ -1,0 +1,110 @@
+package io.codeanatomy.examples.pipeline;
+
+import io.codeanatomy.runtime.catalog.TableSchema;
+import io.codeanatomy.runtime.exec.QueryResult;
+import io.codeanatomy.runtime.plan.PlanBundle;
+import io.codeanatomy.runtime.results.EngineProvenance;
+import io.codeanatomy.runtime.results.ParquetResults;
+import io.codeanatomy.runtime.results.RunResults;
+import io.codeanatomy.runtime.session.PlanningSession;
+import io.codeanatomy.spark.SparkEngine;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the pipeline's views execute: the embedded engine (the session's physical plans) or Spark
+ * (the bundles' sealed Substrait bytes). Each executes every view, writes each output view's rows
+ * as Parquet to {@code results/VIEW/} of the run's folder, and reports every view's row count.
+ */
+interface ViewEngine extends AutoCloseable {
+
+  /** The engines the main job offers. */
+  enum Kind { embedded, spark }
+
+  EngineProvenance provenance();
+
+  /**
+   * Executes the views and writes the outputs.
+   *
+   * @return the row count of every view, by name
+   */
+  Map<String, Long> run(List<PlanBundle> bundles, Path out);
+
+  @Override
+  void close();
+
+  /** The session's physical plans on Calcite's Enumerable engine, results written here. */
+  static ViewEngine embedded(PlanningSession session) {
+    return new ViewEngine() {
+      @Override
+      public EngineProvenance provenance() {
+        return EngineProvenance.embedded();
+      }
+
+      @Override
+      public Map<String, Long> run(List<PlanBundle> bundles, Path out) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (PlanBundle bundle : bundles) {
+          QueryResult result = session.execute(bundle);
+          rows.put(bundle.name(), (long) result.rows().size());
+          if (isOutput(bundle)) {
+            TableSchema schema = TableSchema.of(bundle.name(),
+                bundle.executable().getRowType());
+            ParquetResults.write(RunResults.folder(out, bundle.name()), schema.columns(),
+                result.rows());
+          }
+        }
+        return rows;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /**
+   * The bundles' sealed plans on Spark, over the session's tables registered with it; Spark
+   * writes the outputs' Parquet parts itself.
+   */
+  static ViewEngine spark(SparkEngine spark, PlanningSession session) {
+    return new ViewEngine() {
+      @Override
+      public EngineProvenance provenance() {
+        return spark.provenance();
+      }
+
+      @Override
+      public Map<String, Long> run(List<PlanBundle> bundles, Path out) {
+        for (String table : AnatomyData.schemas().stream().map(TableSchema::name).toList()) {
+          spark.register(session.table(table).orElseThrow());
+        }
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (PlanBundle bundle : bundles) {
+          // Checked and rendered before anything runs: a plan Spark cannot run is refused here.
+          spark.prepare(bundle);
+        }
+        for (PlanBundle bundle : bundles) {
+          if (isOutput(bundle)) {
+            spark.writeParquet(bundle, RunResults.folder(out, bundle.name()));
+            rows.put(bundle.name(), -1L);
+          } else {
+            rows.put(bundle.name(), spark.dataset(bundle).count());
+          }
+        }
+        return rows;
+      }
+
+      @Override
+      public void close() {
+        spark.close();
+      }
+    };
+  }
+
+  static boolean isOutput(PlanBundle bundle) {
+    return Relationship.named(bundle.name().toLowerCase(Locale.ROOT)).orElseThrow().output();
+  }
+}

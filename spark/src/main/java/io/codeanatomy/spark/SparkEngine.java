@@ -2,7 +2,6 @@ package io.codeanatomy.spark;
 
 import io.codeanatomy.runtime.catalog.Column;
 import io.codeanatomy.runtime.catalog.RegisteredTable;
-import io.codeanatomy.runtime.catalog.TableSource;
 import io.codeanatomy.runtime.exec.QueryResult;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.plan.SealedPlans;
@@ -154,18 +153,19 @@ public final class SparkEngine implements AutoCloseable {
   }
 
   /**
-   * Registers a session's table with Spark under its name, with the same rows: a memory table's
-   * current snapshot (rows as the catalog converted and checked them).
+   * Registers a session's table with Spark under its name, with the same rows: the table's
+   * current snapshot as the session's catalog read, checked and converted it. For a memory table
+   * that is its rows; for a CSV listing, the rows the catalog read from its files under the
+   * session's scan settings (partition directories, subdirectories, listing cache), so that
+   * Spark sees exactly the table the embedded engine sees rather than what Spark's own CSV reader
+   * would make of the files (its header, empty-field and partition rules differ).
    *
-   * @throws UnsupportedPlanException for a table kind or column type the engine does not load
+   * @throws UnsupportedPlanException for a column type the engine does not load, or a decimal
+   *     Spark would round
    */
   public void register(RegisteredTable table) {
     String name = table.schema().name().toUpperCase(Locale.ROOT);
     StructType schema = SparkTypes.schema(table.schema());
-    if (!(table.source() instanceof TableSource.Memory)) {
-      throw new UnsupportedPlanException("table " + name + ": " + table.source().factory()
-          + " tables are not loaded by the Spark engine");
-    }
     List<Column> columns = table.schema().columns();
     DataType[] types = new DataType[columns.size()];
     for (int c = 0; c < types.length; c++) {

@@ -53,9 +53,11 @@ public final class PipelineMain implements Callable<Integer> {
           + "sealed Substrait plans on Apache Spark); default: ${DEFAULT-VALUE}.")
   private ViewEngine.Kind engine;
 
-  @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+  // Under spark-submit, its --master arrives as the system property spark.master.
+  @Option(names = "--master", defaultValue = "${sys:spark.master:-local[*]}", paramLabel = "URL",
       description = "The Spark master with --engine spark: local[N], local[*], "
-          + "spark://HOST:PORT, k8s://HOST:PORT or yarn (default: ${DEFAULT-VALUE}).")
+          + "spark://HOST:PORT, k8s://HOST:PORT or yarn (default: ${DEFAULT-VALUE}; under "
+          + "spark-submit, its --master).")
   private String master;
 
   @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",

@@ -28,6 +28,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Executes plan bundles' sealed Substrait bytes on Apache Spark, in local mode or against a master
@@ -153,7 +154,8 @@ public final class SparkEngine implements AutoCloseable {
   }
 
   /**
-   * Registers a session's table with Spark under its name, with the same rows: the table's
+   * Registers a session's table with Spark under its name, with the same rows (cached by Spark
+   * once loaded): the table's
    * current snapshot as the session's catalog read, checked and converted it. For a memory table
    * that is its rows; for a CSV listing, the rows the catalog read from its files under the
    * session's scan settings (partition directories, subdirectories, listing cache), so that
@@ -189,7 +191,13 @@ public final class SparkEngine implements AutoCloseable {
       }
       rows.add(RowFactory.create(converted));
     }
-    spark.createDataFrame(rows, schema).createOrReplaceTempView(name);
+    // Rows built on the driver travel to the executors with the tasks that scan them; cached
+    // (memory, spilling to disk), they travel once and every later query of the run reads
+    // Spark's columnar cache instead of shipping the table again.
+    Dataset<Row> data = spark.createDataFrame(rows, schema)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    data.count();
+    data.createOrReplaceTempView(name);
     registered.add(name);
   }
 

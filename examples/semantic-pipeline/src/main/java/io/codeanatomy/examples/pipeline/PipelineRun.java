@@ -126,6 +126,10 @@ public final class PipelineRun {
       List<PlanBundle> bundles = timed("plan", timings, progress,
           () -> SemanticPipeline.planOneDag(session));
       ResultFolders.clear(options.out());
+      timed("load tables", timings, progress, () -> {
+        engine.load();
+        return null;
+      });
       Map<String, Long> counts = timed("execute", timings, progress,
           () -> engine.run(bundles, options.out()));
       SortedMap<String, RunResults.View> written = timed("hash results", timings, progress,

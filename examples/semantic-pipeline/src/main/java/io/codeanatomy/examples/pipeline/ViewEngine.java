@@ -26,6 +26,9 @@ interface ViewEngine extends AutoCloseable {
 
   EngineProvenance provenance();
 
+  /** Loads the session's tables where the views run (nothing for the embedded engine). */
+  void load();
+
   /**
    * Executes the views and writes the outputs.
    *
@@ -43,6 +46,9 @@ interface ViewEngine extends AutoCloseable {
       public EngineProvenance provenance() {
         return EngineProvenance.embedded();
       }
+
+      @Override
+      public void load() {}
 
       @Override
       public Map<String, Long> run(List<PlanBundle> bundles, Path out) {
@@ -77,10 +83,14 @@ interface ViewEngine extends AutoCloseable {
       }
 
       @Override
-      public Map<String, Long> run(List<PlanBundle> bundles, Path out) {
+      public void load() {
         for (String table : AnatomyData.schemas().stream().map(TableSchema::name).toList()) {
           spark.register(session.table(table).orElseThrow());
         }
+      }
+
+      @Override
+      public Map<String, Long> run(List<PlanBundle> bundles, Path out) {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (PlanBundle bundle : bundles) {
           // Checked and rendered before anything runs: a plan Spark cannot run is refused here.

@@ -1,13 +1,15 @@
 package io.codeanatomy.processor.lock;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codeanatomy.compat.manifest.Manifest;
+import io.codeanatomy.compat.manifest.ManifestJson;
 import io.codeanatomy.compat.Change;
 import io.codeanatomy.compat.CompatInputException;
 import io.codeanatomy.compat.Compatibility;
 import io.codeanatomy.compat.Lock;
 import io.codeanatomy.compat.Snapshot;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
-import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.resolve.ResolvedSet;
 import io.codeanatomy.processor.model.Origin;
 import io.codeanatomy.processor.report.DiagnosticPrinter;
 import java.io.IOException;
@@ -33,9 +35,10 @@ public final class LockCheck {
    * @param lockFile where the lock is; it need not exist yet
    * @param update whether to rewrite the lock when the compilation is clean
    */
-  public static Result run(ContractSet set, ObjectNode manifest, Path lockFile, boolean update,
+  public static Result run(ResolvedSet set, Manifest manifest, Path lockFile, boolean update,
       DiagnosticPrinter printer) {
-    Snapshot current = Snapshot.ofManifest(manifest, "this compilation");
+    ObjectNode tree = ManifestJson.mapper().valueToTree(manifest);
+    Snapshot current = Snapshot.ofManifest(tree, "this compilation");
     Lock lock;
     if (Files.exists(lockFile)) {
       try {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +17,12 @@ class ManifestsTest {
   void theCoreManifestIsOnTheClassPathAndAgreesWithTheCode() {
     ContractManifest core = Manifests.onClassPath(getClass().getClassLoader(), "core");
     ContractManifest.Policy policy = core.policy("codeanatomy").orElseThrow();
-    assertEquals(CodeAnatomyPolicyProfiles.profileNames(),
+    assertEquals(CodeAnatomyPolicyContract.profileNames(),
         policy.profiles().stream().map(ContractManifest.Profile::name).toList());
     for (ContractManifest.Profile profile : policy.profiles()) {
-      assertEquals(CodeAnatomyPolicyProfiles.profile(profile.name()).settingsHash(),
+      assertEquals(CodeAnatomyPolicyContract.profile(profile.name()).settingsHash(),
           profile.settingsHash(), profile.name());
-      assertEquals(CodeAnatomyPolicyProfiles.profile(profile.name()).effectiveSettings(),
+      assertEquals(CodeAnatomyPolicyContract.profile(profile.name()).effectiveSettings(),
           new java.util.TreeMap<>(profile.effectiveSettings()), profile.name());
     }
     assertEquals(9, core.settingsSchemas().size());

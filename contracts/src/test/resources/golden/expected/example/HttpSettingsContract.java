@@ -38,87 +38,87 @@ public final class HttpSettingsContract {
   public static final String SCHEMA_FINGERPRINT = "fc6af7d20f08e28bba2210922bab9a3a36acd0de0c7cb1bdcabef3ee0df34205";
 
   /**
-   * {@code server.http.port} (int): The port to listen on.
+   * Key {@code server.http.port} (int); see {@link Builder#port}.
    */
   public static final String PORT = "server.http.port";
 
   /**
-   * {@code server.http.keep_alive} (boolean): Whether connections are kept alive.
+   * Key {@code server.http.keep_alive} (boolean); see {@link Builder#keepAlive}.
    */
   public static final String KEEP_ALIVE = "server.http.keep_alive";
 
   /**
-   * {@code server.http.max_requests} (long): Requests served before a restart.
+   * Key {@code server.http.max_requests} (long); see {@link Builder#maxRequests}.
    */
   public static final String MAX_REQUESTS = "server.http.max_requests";
 
   /**
-   * {@code server.http.load_factor} (double): Connection pool load factor.
+   * Key {@code server.http.load_factor} (double); see {@link Builder#loadFactor}.
    */
   public static final String LOAD_FACTOR = "server.http.load_factor";
 
   /**
-   * {@code server.http.host} (string): The host name.
+   * Key {@code server.http.host} (string); see {@link Builder#host}.
    */
   public static final String HOST = "server.http.host";
 
   /**
-   * {@code server.http.compression} (enum (none|gzip|zstd)): Response compression.
+   * Key {@code server.http.compression} (enum (none|gzip|zstd)); see {@link Builder#compression}.
    */
   public static final String COMPRESSION = "server.http.compression";
 
   /**
-   * {@code server.http.idle_timeout} (duration): Idle connection timeout.
+   * Key {@code server.http.idle_timeout} (duration); see {@link Builder#idleTimeout}.
    */
   public static final String IDLE_TIMEOUT = "server.http.idle_timeout";
 
   /**
-   * {@code server.http.max_body_size} (bytes): Largest request body.
+   * Key {@code server.http.max_body_size} (bytes); see {@link Builder#maxBodySize}.
    */
   public static final String MAX_BODY_SIZE = "server.http.max_body_size";
 
   /**
-   * {@code server.http.allowed_methods} (string_list): Methods the server answers.
+   * Key {@code server.http.allowed_methods} (string_list); see {@link Builder#allowedMethods}.
    */
   public static final String ALLOWED_METHODS = "server.http.allowed_methods";
 
   /**
-   * {@code server.http.proxy} (optional string): Outbound proxy; unset for direct connections.
+   * Key {@code server.http.proxy} (optional string); see {@link Builder#proxy}.
    */
   public static final String PROXY = "server.http.proxy";
 
   /**
-   * {@code server.http.workers} (optional int): Worker threads; unset means one per core.
+   * Key {@code server.http.workers} (optional int); see {@link Builder#workers}.
    */
   public static final String WORKERS = "server.http.workers";
 
   /**
-   * {@code server.http.cache_size} (optional bytes): Response cache size; unset disables the cache.
+   * Key {@code server.http.cache_size} (optional bytes); see {@link Builder#cacheSize}.
    */
   public static final String CACHE_SIZE = "server.http.cache_size";
 
   /**
-   * {@code server.http.sample_rate} (optional double): Fraction of requests traced.
+   * Key {@code server.http.sample_rate} (optional double); see {@link Builder#sampleRate}.
    */
   public static final String SAMPLE_RATE = "server.http.sample_rate";
 
   /**
-   * {@code server.http.shutdown_grace} (optional duration): Grace period on shutdown.
+   * Key {@code server.http.shutdown_grace} (optional duration); see {@link Builder#shutdownGrace}.
    */
   public static final String SHUTDOWN_GRACE = "server.http.shutdown_grace";
 
   /**
-   * {@code server.http.fallback_compression} (optional enum (none|gzip|zstd)): Compression when the client refuses the preferred one.
+   * Key {@code server.http.fallback_compression} (optional enum (none|gzip|zstd)); see {@link Builder#fallbackCompression}.
    */
   public static final String FALLBACK_COMPRESSION = "server.http.fallback_compression";
 
   /**
-   * {@code server.http.http3} (boolean): Whether HTTP/3 is offered.
+   * Key {@code server.http.http3} (boolean); see {@link Builder#http3}.
    */
   public static final String HTTP3 = "server.http.http3";
 
   /**
-   * {@code server.http.tls.enabled} (boolean): Whether TLS is on.
+   * Key {@code server.http.tls.enabled} (boolean); see {@link Builder#tlsEnabled}.
    */
   public static final String TLS_ENABLED = "server.http.tls.enabled";
 
@@ -126,59 +126,60 @@ public final class HttpSettingsContract {
    * The schema's table: every setting's registry row and how the record holds
    * its value. Policies made of this schema read it.
    */
-  public static final SettingsTable<HttpSettings, Builder> TABLE = new SettingsTable<>("settings schema server.http",
+  public static final SettingsTable<HttpSettings, Builder> TABLE = new SettingsTable<HttpSettings, Builder>("settings schema server.http",
       HttpSettingsContract::values, HttpSettingsContract::construct, Builder::new,
-      SettingColumn.of(SettingDescriptor.of(PORT, "int", false, "8080",
-          "The port to listen on.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, true, false, "1", "65535")),
-      SettingColumn.of(SettingDescriptor.of(KEEP_ALIVE, "boolean", false, "true",
-          "Whether connections are kept alive.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null)),
-      SettingColumn.of(SettingDescriptor.of(MAX_REQUESTS, "long", false, "10000000000",
-          "Requests served before a restart.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null)),
-      SettingColumn.of(SettingDescriptor.of(LOAD_FACTOR, "double", false, "0.75",
-          "Connection pool load factor.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, "0", "1")),
-      SettingColumn.of(SettingDescriptor.of(HOST, "string", false, "localhost",
-          "The host name.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, true, false, null, null)),
-      SettingColumn.ofEnum(Compression.class, SettingDescriptor.of(COMPRESSION, "enum", false, "gzip",
-          "Response compression.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null, "none", "gzip", "zstd")),
-      SettingColumn.of(SettingDescriptor.of(IDLE_TIMEOUT, "duration", false, "30s",
-          "Idle connection timeout.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, "1s", "60m")),
-      SettingColumn.of(SettingDescriptor.of(MAX_BODY_SIZE, "bytes", false, "8388608",
-          "Largest request body.",
-          Setting.Unit.BYTES, Setting.Scope.SESSION, false, false, null, null)),
-      SettingColumn.of(SettingDescriptor.of(ALLOWED_METHODS, "string_list", false, "GET,POST",
-          "Methods the server answers.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null)),
-      SettingColumn.optional(SettingDescriptor.of(PROXY, "string", true, null,
-          "Outbound proxy; unset for direct connections.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null)),
-      SettingColumn.optionalInt(SettingDescriptor.of(WORKERS, "int", true, "4",
-          "Worker threads; unset means one per core.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, "1", null)),
-      SettingColumn.optionalLong(SettingDescriptor.of(CACHE_SIZE, "bytes", true, null,
-          "Response cache size; unset disables the cache.",
-          Setting.Unit.BYTES, Setting.Scope.SESSION, false, false, null, null)),
-      SettingColumn.optionalDouble(SettingDescriptor.of(SAMPLE_RATE, "double", true, null,
-          "Fraction of requests traced.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, "0", "1")),
-      SettingColumn.optional(SettingDescriptor.of(SHUTDOWN_GRACE, "duration", true, null,
-          "Grace period on shutdown.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null)),
-      SettingColumn.optionalEnum(Compression.class, SettingDescriptor.of(FALLBACK_COMPRESSION, "enum", true, null,
-          "Compression when the client refuses the preferred one.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null, "none", "gzip", "zstd")),
-      SettingColumn.of(SettingDescriptor.of(HTTP3, "boolean", false, "false",
-          "Whether HTTP/3 is offered.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, true, null, null)),
-      SettingColumn.of(SettingDescriptor.of(TLS_ENABLED, "boolean", false, "false",
-          "Whether TLS is on.",
-          Setting.Unit.NONE, Setting.Scope.RUNTIME, false, false, null, null)));
+      new SettingColumn[] {
+        SettingColumn.of(PORT, "int", "8080",
+            "The port to listen on.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, true, false, "1", "65535"),
+        SettingColumn.of(KEEP_ALIVE, "boolean", "true",
+            "Whether connections are kept alive.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null),
+        SettingColumn.of(MAX_REQUESTS, "long", "10000000000",
+            "Requests served before a restart.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null),
+        SettingColumn.of(LOAD_FACTOR, "double", "0.75",
+            "Connection pool load factor.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, false, "0", "1"),
+        SettingColumn.of(HOST, "string", "localhost",
+            "The host name.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, true, false, null, null),
+        SettingColumn.ofEnum(Compression.class, COMPRESSION, "gzip",
+            "Response compression.",
+            Setting.Scope.SESSION, false),
+        SettingColumn.of(IDLE_TIMEOUT, "duration", "30s",
+            "Idle connection timeout.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, false, "1s", "60m"),
+        SettingColumn.of(MAX_BODY_SIZE, "bytes", "8388608",
+            "Largest request body.",
+            Setting.Unit.BYTES, Setting.Scope.SESSION, false, false, null, null),
+        SettingColumn.of(ALLOWED_METHODS, "string_list", "GET,POST",
+            "Methods the server answers.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null),
+        SettingColumn.optional(PROXY, "string", null,
+            "Outbound proxy; unset for direct connections.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null),
+        SettingColumn.optionalInt(WORKERS, "4",
+            "Worker threads; unset means one per core.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, false, "1", null),
+        SettingColumn.optionalLong(CACHE_SIZE, "bytes", null,
+            "Response cache size; unset disables the cache.",
+            Setting.Unit.BYTES, Setting.Scope.SESSION, false, false, null, null),
+        SettingColumn.optionalDouble(SAMPLE_RATE, null,
+            "Fraction of requests traced.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, false, "0", "1"),
+        SettingColumn.optional(SHUTDOWN_GRACE, "duration", null,
+            "Grace period on shutdown.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null),
+        SettingColumn.optionalEnum(Compression.class, FALLBACK_COMPRESSION, null,
+            "Compression when the client refuses the preferred one.",
+            Setting.Scope.SESSION, false),
+        SettingColumn.of(HTTP3, "boolean", "false",
+            "Whether HTTP/3 is offered.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, true, null, null),
+        SettingColumn.of(TLS_ENABLED, "boolean", "false",
+            "Whether TLS is on.",
+            Setting.Unit.NONE, Setting.Scope.RUNTIME, false, false, null, null)});
 
   /**
    * Every setting of the schema, in declaration order.

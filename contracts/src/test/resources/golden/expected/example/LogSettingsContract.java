@@ -34,12 +34,12 @@ public final class LogSettingsContract {
   public static final String SCHEMA_FINGERPRINT = "1bfcf50f8ad7a6bbec6f3d310956a2dc17cd6d27b3ddd09d942aedb2efc02909";
 
   /**
-   * {@code server.log.level} (enum (debug|info|warn)): The log level.
+   * Key {@code server.log.level} (enum (debug|info|warn)); see {@link Builder#level}.
    */
   public static final String LEVEL = "server.log.level";
 
   /**
-   * {@code server.log.structured} (boolean): Whether logs are JSON lines.
+   * Key {@code server.log.structured} (boolean); see {@link Builder#structured}.
    */
   public static final String STRUCTURED = "server.log.structured";
 
@@ -47,14 +47,15 @@ public final class LogSettingsContract {
    * The schema's table: every setting's registry row and how the record holds
    * its value. Policies made of this schema read it.
    */
-  public static final SettingsTable<LogSettings, Builder> TABLE = new SettingsTable<>("settings schema server.log",
+  public static final SettingsTable<LogSettings, Builder> TABLE = new SettingsTable<LogSettings, Builder>("settings schema server.log",
       LogSettingsContract::values, LogSettingsContract::construct, Builder::new,
-      SettingColumn.ofEnum(LogSettings.Level.class, SettingDescriptor.of(LEVEL, "enum", false, "info",
-          "The log level.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, false, null, null, "debug", "info", "warn")),
-      SettingColumn.of(SettingDescriptor.of(STRUCTURED, "boolean", false, "false",
-          "Whether logs are JSON lines.",
-          Setting.Unit.NONE, Setting.Scope.SESSION, false, true, null, null)));
+      new SettingColumn[] {
+        SettingColumn.ofEnum(LogSettings.Level.class, LEVEL, "info",
+            "The log level.",
+            Setting.Scope.SESSION, false),
+        SettingColumn.of(STRUCTURED, "boolean", "false",
+            "Whether logs are JSON lines.",
+            Setting.Unit.NONE, Setting.Scope.SESSION, false, true, null, null)});
 
   /**
    * Every setting of the schema, in declaration order.

@@ -5,6 +5,7 @@ import io.codeanatomy.contracts.support.PolicyBuilder;
 import io.codeanatomy.contracts.support.PolicyProfiles;
 import io.codeanatomy.contracts.support.PolicyTable;
 import io.codeanatomy.contracts.support.SettingDescriptor;
+import io.codeanatomy.contracts.support.SettingsTable;
 import io.codeanatomy.contracts.support.Violation;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,9 @@ public final class ServerPolicyContract {
   /**
    * The policy's table: the tables of its components, in component order.
    */
-  public static final PolicyTable<ServerPolicy, Builder> TABLE = new PolicyTable<>(POLICY_NAME,
+  public static final PolicyTable<ServerPolicy, Builder> TABLE = new PolicyTable<ServerPolicy, Builder>(POLICY_NAME,
       ServerPolicyContract::components, ServerPolicyContract::construct, Builder::new,
-      HttpSettingsContract.TABLE, LogSettingsContract.TABLE);
+      new SettingsTable<?, ?>[] {HttpSettingsContract.TABLE, LogSettingsContract.TABLE});
 
   /**
    * Every setting of every component, in component order.

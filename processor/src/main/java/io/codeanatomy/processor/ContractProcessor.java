@@ -86,6 +86,7 @@ public final class ContractProcessor extends AbstractProcessor {
     if (parsed.problem() != null) {
       error(DiagnosticCode.INVALID_OPTION, parsed.problem());
     }
+    ProcessorOptions.unknown(env.getOptions().keySet()).forEach(printer::warn);
     reader = new ContractReader(env, readProblems);
   }
 

@@ -46,13 +46,13 @@ public final class PolicyTable<P extends Record, B extends PolicyBuilder<P, B>> 
    * @param tables the table of each component's schema, in component order
    */
   public PolicyTable(String name, Function<P, Object[]> components,
-      Function<Object[], P> construct, Supplier<B> newBuilder, SettingsTable<?, ?>... tables) {
+      Function<Object[], P> construct, Supplier<B> newBuilder, SettingsTable<?, ?>[] tables) {
     this.name = Objects.requireNonNull(name, "name");
     this.subject = "planning policy " + name;
     this.components = Objects.requireNonNull(components, "components");
     this.construct = Objects.requireNonNull(construct, "construct");
     this.newBuilder = Objects.requireNonNull(newBuilder, "newBuilder");
-    this.tables = List.of(tables);
+    this.tables = List.of(tables.clone());
     List<SettingDescriptor> rows = new ArrayList<>();
     Map<String, Integer> owners = new HashMap<>();
     Set<String> planning = new LinkedHashSet<>();

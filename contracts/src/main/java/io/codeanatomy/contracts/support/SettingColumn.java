@@ -1,10 +1,10 @@
 package io.codeanatomy.contracts.support;
 
 import io.codeanatomy.contracts.canonical.SettingText;
+import io.codeanatomy.contracts.annotations.Setting;
 import io.codeanatomy.contracts.canonical.SettingTextException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -44,8 +44,8 @@ public final class SettingColumn {
 
   private SettingColumn(SettingDescriptor descriptor, Shape shape,
       Class<? extends Enum<?>> enumType) {
-    this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
-    this.shape = Objects.requireNonNull(shape, "shape");
+    this.descriptor = descriptor;
+    this.shape = shape;
     if (descriptor.type().equals("enum") != (enumType != null)) {
       throw new IllegalArgumentException(descriptor.key() + ": an enum type exactly for enum "
           + "settings");
@@ -59,40 +59,86 @@ public final class SettingColumn {
     this.max = descriptor.max().map(this::parseBound).orElse(null);
   }
 
-  /** A required setting held as its value. */
-  public static SettingColumn of(SettingDescriptor descriptor) {
-    return new SettingColumn(descriptor, Shape.VALUE, null);
+  // The factories take a row's plain values rather than a SettingDescriptor: generated tables
+  // call one of them per setting, and a single non-generic, non-overloaded, non-varargs method
+  // with plain arguments is the cheapest call javac can resolve (docs/benchmarks.md). An enum's
+  // allowed texts come from its constants.
+
+  /**
+   * A required setting held as its value.
+   *
+   * @param key the full key
+   * @param type {@code boolean int long double string duration bytes string_list}
+   * @param defaultValue the default as canonical setting text, or null when unset by default
+   * @param doc what the setting does
+   * @param min the lower bound as canonical text, or null
+   * @param max the upper bound as canonical text, or null
+   */
+  public static SettingColumn of(String key, String type, String defaultValue, String doc,
+      Setting.Unit unit, Setting.Scope scope, boolean planningAffecting, boolean featureGate,
+      String min, String max) {
+    return new SettingColumn(SettingDescriptor.of(key, type, false, defaultValue, doc, unit,
+        scope, planningAffecting, featureGate, min, max), Shape.VALUE, null);
   }
 
-  /** An optional setting held in an {@code Optional}. */
-  public static SettingColumn optional(SettingDescriptor descriptor) {
-    return new SettingColumn(descriptor, Shape.OPTIONAL, null);
+  /** An optional setting held in an {@code Optional}; see {@link #of}. */
+  public static SettingColumn optional(String key, String type, String defaultValue, String doc,
+      Setting.Unit unit, Setting.Scope scope, boolean planningAffecting, boolean featureGate,
+      String min, String max) {
+    return new SettingColumn(SettingDescriptor.of(key, type, true, defaultValue, doc, unit,
+        scope, planningAffecting, featureGate, min, max), Shape.OPTIONAL, null);
   }
 
-  /** An optional {@code int} setting held in an {@code OptionalInt}. */
-  public static SettingColumn optionalInt(SettingDescriptor descriptor) {
-    return new SettingColumn(descriptor, Shape.OPTIONAL_INT, null);
+  /** An optional {@code int} setting held in an {@code OptionalInt}; see {@link #of}. */
+  public static SettingColumn optionalInt(String key, String defaultValue, String doc,
+      Setting.Unit unit, Setting.Scope scope, boolean planningAffecting, boolean featureGate,
+      String min, String max) {
+    return new SettingColumn(SettingDescriptor.of(key, "int", true, defaultValue, doc, unit,
+        scope, planningAffecting, featureGate, min, max), Shape.OPTIONAL_INT, null);
   }
 
-  /** An optional {@code long} or byte-size setting held in an {@code OptionalLong}. */
-  public static SettingColumn optionalLong(SettingDescriptor descriptor) {
-    return new SettingColumn(descriptor, Shape.OPTIONAL_LONG, null);
+  /**
+   * An optional {@code long} setting (or byte size: {@code type} {@code bytes}) held in an
+   * {@code OptionalLong}; see {@link #of}.
+   */
+  public static SettingColumn optionalLong(String key, String type, String defaultValue,
+      String doc, Setting.Unit unit, Setting.Scope scope, boolean planningAffecting,
+      boolean featureGate, String min, String max) {
+    return new SettingColumn(SettingDescriptor.of(key, type, true, defaultValue, doc, unit,
+        scope, planningAffecting, featureGate, min, max), Shape.OPTIONAL_LONG, null);
   }
 
-  /** An optional {@code double} setting held in an {@code OptionalDouble}. */
-  public static SettingColumn optionalDouble(SettingDescriptor descriptor) {
-    return new SettingColumn(descriptor, Shape.OPTIONAL_DOUBLE, null);
+  /** An optional {@code double} setting held in an {@code OptionalDouble}; see {@link #of}. */
+  public static SettingColumn optionalDouble(String key, String defaultValue, String doc,
+      Setting.Unit unit, Setting.Scope scope, boolean planningAffecting, boolean featureGate,
+      String min, String max) {
+    return new SettingColumn(SettingDescriptor.of(key, "double", true, defaultValue, doc, unit,
+        scope, planningAffecting, featureGate, min, max), Shape.OPTIONAL_DOUBLE, null);
   }
 
-  /** A required enum setting. */
-  public static SettingColumn ofEnum(Class<? extends Enum<?>> type, SettingDescriptor descriptor) {
-    return new SettingColumn(descriptor, Shape.VALUE, Objects.requireNonNull(type, "type"));
+  /** A required enum setting; its allowed texts are its constants' texts. */
+  public static SettingColumn ofEnum(Class<? extends Enum<?>> enumType, String key,
+      String defaultValue, String doc, Setting.Scope scope, boolean planningAffecting) {
+    return new SettingColumn(SettingDescriptor.of(key, "enum", false, defaultValue, doc,
+        Setting.Unit.NONE, scope, planningAffecting, false, null, null, texts(enumType)),
+        Shape.VALUE, enumType);
   }
 
-  /** An optional enum setting held in an {@code Optional}. */
-  public static SettingColumn optionalEnum(Class<? extends Enum<?>> type,
-      SettingDescriptor descriptor) {
-    return new SettingColumn(descriptor, Shape.OPTIONAL, Objects.requireNonNull(type, "type"));
+  /** An optional enum setting held in an {@code Optional}; see {@link #ofEnum}. */
+  public static SettingColumn optionalEnum(Class<? extends Enum<?>> enumType, String key,
+      String defaultValue, String doc, Setting.Scope scope, boolean planningAffecting) {
+    return new SettingColumn(SettingDescriptor.of(key, "enum", true, defaultValue, doc,
+        Setting.Unit.NONE, scope, planningAffecting, false, null, null, texts(enumType)),
+        Shape.OPTIONAL, enumType);
+  }
+
+  private static String[] texts(Class<? extends Enum<?>> enumType) {
+    Enum<?>[] constants = (Enum<?>[]) enumType.getEnumConstants();
+    String[] texts = new String[constants.length];
+    for (int i = 0; i < constants.length; i++) {
+      texts[i] = SettingText.formatEnum(constants[i]);
+    }
+    return texts;
   }
 
   public SettingDescriptor descriptor() {

@@ -43,12 +43,12 @@ public final class SettingsTable<T extends Record, B extends SettingsBuilder<T, 
    */
   @SuppressWarnings("this-escape")
   public SettingsTable(String subject, Function<T, Object[]> values,
-      Function<Object[], T> construct, Supplier<B> newBuilder, SettingColumn... columns) {
+      Function<Object[], T> construct, Supplier<B> newBuilder, SettingColumn[] columns) {
     this.subject = Objects.requireNonNull(subject, "subject");
     this.values = Objects.requireNonNull(values, "values");
     this.construct = Objects.requireNonNull(construct, "construct");
     this.newBuilder = Objects.requireNonNull(newBuilder, "newBuilder");
-    this.columns = List.of(columns);
+    this.columns = List.of(columns.clone());
     List<SettingDescriptor> rows = new ArrayList<>(columns.length);
     List<String> names = new ArrayList<>(columns.length);
     Map<String, Integer> byKey = new HashMap<>();

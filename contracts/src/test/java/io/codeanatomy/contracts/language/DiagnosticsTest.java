@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -328,6 +329,26 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anUnknownProcessorOptionIsAWarningWithTheNearestOne() {
+    JavaFileObject file = ContractCompiler.source("test.S", IMPORTS + """
+        @SettingsSchema(namespace = "a", version = 1)
+        record S(@Setting(defaultValue = "1", doc = "d") int x) {}
+        """);
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new io.codeanatomy.processor.ContractProcessor())
+        .withOptions(List.of("-Acodeanatomy.contractSet=test", "-Acodeanatomy.statistic=true",
+            "-Aother.tool=1"))
+        .compile(file);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[CA904 UNKNOWN_OPTION] "
+        + "-Acodeanatomy.statistic is not an option of codeanatomy-processor; did you mean "
+        + "-Acodeanatomy.statistics?");
+    // Options of other processors are theirs (and javac's) to check.
+    assertTrue(compilation.warnings().stream().map(w -> w.getMessage(Locale.ROOT))
+        .noneMatch(w -> w.contains("CA904") && w.contains("other.tool")));
+  }
+
+  @Test
   void anUnreadableDescriptorSetIsReported() {
     JavaFileObject file = ContractCompiler.source("test.S", IMPORTS + """
         @SettingsSchema(namespace = "a", version = 1)
@@ -381,6 +402,7 @@ class DiagnosticsTest {
     expected.remove(DiagnosticCode.INVALID_OPTION); // tested above, has no source line
     expected.remove(DiagnosticCode.UNREADABLE_DESCRIPTOR_SET); // likewise
     expected.remove(DiagnosticCode.UNREADABLE_LOCK); // likewise
+    expected.remove(DiagnosticCode.UNKNOWN_OPTION); // likewise
     expected.remove(DiagnosticCode.INTERNAL_ERROR); // a processor bug by definition
     if (!COVERED.isEmpty()) { // only when the parameterized cases ran
       expected.removeAll(COVERED);

@@ -51,6 +51,7 @@ public enum DiagnosticCode {
   INVALID_OPTION(901, "a processor option (-A) has an invalid value"),
   UNREADABLE_DESCRIPTOR_SET(902, "a descriptor set named by -Acodeanatomy.descriptorSets cannot be read"),
   UNREADABLE_LOCK(903, "the lock named by -Acodeanatomy.lock cannot be read or written"),
+  UNKNOWN_OPTION(904, "a -Acodeanatomy.* option the processor does not know (a warning)"),
   INTERNAL_ERROR(999, "the processor failed; this is a bug in the processor");
 
   private final int number;

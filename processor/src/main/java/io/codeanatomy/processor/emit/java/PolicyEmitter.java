@@ -50,16 +50,21 @@ final class PolicyEmitter {
         CodeBlock.of("$S", policy.fingerprint()),
         "SHA-256 of the policy's canonical description, as in the manifest."));
 
+    // Explicit type arguments and an array: see SchemaEmitter's table.
     CodeBlock.Builder table = CodeBlock.builder()
-        .add("new $T<>(POLICY_NAME,$W$T::components,$W$T::construct,$W$T::new",
-            JavaNames.POLICY_TABLE, companion, companion, builder);
-    for (ResolvedPolicy.Component component : policy.components()) {
-      table.add(",$W$T.TABLE", JavaNames.companion(component.schema().type()));
+        .add("new $T<$T, $T>(POLICY_NAME,$W$T::components,$W$T::construct,$W$T::new,$Wnew $T[] {",
+            JavaNames.POLICY_TABLE, record, builder, companion, companion, builder,
+            ParameterizedTypeName.get(JavaNames.SETTINGS_TABLE,
+                com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class),
+                com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)));
+    for (int i = 0; i < policy.components().size(); i++) {
+      table.add(i == 0 ? "$T.TABLE" : ",$W$T.TABLE",
+          JavaNames.companion(policy.components().get(i).schema().type()));
     }
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaNames.POLICY_TABLE, record,
             builder), "TABLE", PUBLIC, STATIC, FINAL)
         .addJavadoc("The policy's table: the tables of its components, in component order.\n")
-        .initializer(table.add(")").build())
+        .initializer(table.add("})").build())
         .build());
     type.addField(FieldSpec.builder(JavaNames.DESCRIPTOR_LIST, "DESCRIPTORS", PUBLIC, STATIC,
             FINAL)

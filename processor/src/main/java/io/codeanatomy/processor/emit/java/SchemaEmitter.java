@@ -55,24 +55,27 @@ final class SchemaEmitter {
     for (ResolvedSetting setting : schema.settings()) {
       type.addField(FieldSpec.builder(JavaNames.STRING, setting.keyConstant(), PUBLIC, STATIC,
               FINAL)
-          .addJavadoc("{@code $L} ($L): $L\n", setting.key(), setting.type().description(),
-              JavaSyntax.javadoc(setting.doc()))
+          .addJavadoc("Key {@code $L} ($L); see {@link Builder#$N}.\n", setting.key(),
+              setting.type().description(), setting.component())
           .initializer("$S", setting.key())
           .build());
     }
 
+    // Explicit type arguments and an array rather than a diamond and varargs: javac then checks
+    // each argument once instead of inferring the table's types through all of them.
     CodeBlock.Builder columns = CodeBlock.builder()
-        .add("new $T<>($S,$W$T::values,$W$T::construct,$W$T::new", JavaNames.SETTINGS_TABLE,
-            "settings schema " + schema.namespace(), companion, companion, builder)
+        .add("new $T<$T, $T>($S,$W$T::values,$W$T::construct,$W$T::new,$Wnew $T[] {$>",
+            JavaNames.SETTINGS_TABLE, record, builder, "settings schema " + schema.namespace(),
+            companion, companion, builder, JavaNames.SETTING_COLUMN)
         .indent().indent();
-    for (ResolvedSetting setting : schema.settings()) {
-      columns.add(",\n$L", column(setting));
+    for (int i = 0; i < schema.settings().size(); i++) {
+      columns.add(i == 0 ? "\n$L" : ",\n$L", column(schema.settings().get(i)));
     }
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaNames.SETTINGS_TABLE, record,
             builder), "TABLE", PUBLIC, STATIC, FINAL)
         .addJavadoc("The schema's table: every setting's registry row and how the record holds\n"
             + "its value. Policies made of this schema read it.\n")
-        .initializer(columns.add(")").unindent().unindent().build())
+        .initializer(columns.add("$<})").unindent().unindent().build())
         .build());
     type.addField(FieldSpec.builder(JavaNames.DESCRIPTOR_LIST, "DESCRIPTORS", PUBLIC, STATIC,
             FINAL)
@@ -127,40 +130,36 @@ final class SchemaEmitter {
   }
 
   /**
-   * One column: the registry row through {@code SettingDescriptor.of} (plain values and
-   * {@code null} for unset, which javac resolves without type inference) wrapped in the
-   * {@code SettingColumn} factory of the component's shape.
+   * One column: the {@code SettingColumn} factory of the component's shape with the setting's
+   * row as plain values ({@code null} for unset).
    */
   private static CodeBlock column(ResolvedSetting setting) {
     ValueType type = setting.type();
-    CodeBlock.Builder allowed = CodeBlock.builder();
-    for (String text : type.enumTexts()) {
-      allowed.add(", $S", text);
-    }
-    CodeBlock descriptor = CodeBlock.builder()
-        .add("$T.of($N, $S, $L, $L,\n", JavaNames.SETTING_DESCRIPTOR, setting.keyConstant(),
-            type.kind().typeName(), type.optional(), textOrNull(setting.defaultValue()))
-        .indent().indent()
-        .add("$S,\n", setting.doc())
-        .add("$T.$L, $T.$L, $L, $L, $L, $L$L)", JavaNames.SETTING_UNIT, setting.unit().name(),
-            JavaNames.SETTING_SCOPE, setting.scope().name(), setting.planningAffecting(),
-            setting.featureGate(), textOrNull(setting.min()), textOrNull(setting.max()),
-            allowed.build())
-        .unindent().unindent()
-        .build();
+    CodeBlock key = CodeBlock.of("$N", setting.keyConstant());
+    CodeBlock defaultValue = textOrNull(setting.defaultValue());
+    CodeBlock doc = CodeBlock.of("$S", setting.doc());
+    CodeBlock scope = CodeBlock.of("$T.$L", JavaNames.SETTING_SCOPE, setting.scope().name());
     if (type.kind() == ValueKind.ENUM) {
-      return CodeBlock.of("$T.$L($T.class, $L)", JavaNames.SETTING_COLUMN,
+      return CodeBlock.of("$T.$L($T.class, $L, $L,\n$>$>$L,\n$L, $L)$<$<", JavaNames.SETTING_COLUMN,
           type.optional() ? "optionalEnum" : "ofEnum", JavaNames.of(type.enumType().orElseThrow()),
-          descriptor);
+          key, defaultValue, doc, scope, setting.planningAffecting());
     }
-    String factory = switch (type.form()) {
-      case PRIMITIVE, REFERENCE -> "of";
-      case OPTIONAL -> "optional";
-      case OPTIONAL_INT -> "optionalInt";
-      case OPTIONAL_LONG -> "optionalLong";
-      case OPTIONAL_DOUBLE -> "optionalDouble";
+    CodeBlock rest = CodeBlock.of("$T.$L, $L, $L, $L, $L, $L", JavaNames.SETTING_UNIT,
+        setting.unit().name(), scope, setting.planningAffecting(), setting.featureGate(),
+        textOrNull(setting.min()), textOrNull(setting.max()));
+    String typeName = type.kind().typeName();
+    return switch (type.form()) {
+      case PRIMITIVE, REFERENCE -> CodeBlock.of("$T.of($L, $S, $L,\n$>$>$L,\n$L)$<$<",
+          JavaNames.SETTING_COLUMN, key, typeName, defaultValue, doc, rest);
+      case OPTIONAL -> CodeBlock.of("$T.optional($L, $S, $L,\n$>$>$L,\n$L)$<$<",
+          JavaNames.SETTING_COLUMN, key, typeName, defaultValue, doc, rest);
+      case OPTIONAL_LONG -> CodeBlock.of("$T.optionalLong($L, $S, $L,\n$>$>$L,\n$L)$<$<",
+          JavaNames.SETTING_COLUMN, key, typeName, defaultValue, doc, rest);
+      case OPTIONAL_INT -> CodeBlock.of("$T.optionalInt($L, $L,\n$>$>$L,\n$L)$<$<",
+          JavaNames.SETTING_COLUMN, key, defaultValue, doc, rest);
+      case OPTIONAL_DOUBLE -> CodeBlock.of("$T.optionalDouble($L, $L,\n$>$>$L,\n$L)$<$<",
+          JavaNames.SETTING_COLUMN, key, defaultValue, doc, rest);
     };
-    return CodeBlock.of("$T.$L($L)", JavaNames.SETTING_COLUMN, factory, descriptor);
   }
 
   private static CodeBlock textOrNull(Optional<String> text) {

@@ -10,6 +10,7 @@ import io.codeanatomy.compat.CompatibilityRule;
 import io.codeanatomy.compat.ItemKey;
 import io.codeanatomy.compat.Kind;
 import io.codeanatomy.compat.Lock;
+import io.codeanatomy.compat.manifest.Entry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -348,7 +349,7 @@ class CompatibilityRulesTest {
     assertThat(compile(v2, true)).succeededWithoutWarnings();
     Lock.History history = Lock.read(lock()).histories().get(new ItemKey(Kind.CONTRACT, "c"));
     assertEquals(List.of(1, 2), history.versions().stream()
-        .map(v -> v.path("version").asInt()).toList());
+        .map(Entry::version).toList());
     // Released: the next compile compares with version 2, so going back breaks.
     assertThat(compile(IMPORTS + CONTRACTS + "}\n", false)).hadErrorContaining("[CA401");
     // A release is byte-stable: releasing the same sources again changes nothing.

@@ -6,6 +6,7 @@ import io.codeanatomy.compat.CompatInputException;
 import io.codeanatomy.compat.Compatibility;
 import io.codeanatomy.compat.Lock;
 import io.codeanatomy.compat.Snapshot;
+import io.codeanatomy.compat.manifest.ManifestJson;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
 import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.Origin;
@@ -35,7 +36,15 @@ public final class LockCheck {
    */
   public static Result run(ContractSet set, ObjectNode manifest, Path lockFile, boolean update,
       DiagnosticPrinter printer) {
-    Snapshot current = Snapshot.ofManifest(manifest, "this compilation");
+    Snapshot current;
+    try {
+      // The rules read the typed manifest; this compilation's tree goes through its reader.
+      current = Snapshot.of(ManifestJson.parse(manifest.toString(), "this compilation"));
+    } catch (CompatInputException e) {
+      printer.print(Origin.of(lockFile.toString()), DiagnosticCode.INTERNAL_ERROR.tag()
+          + " the manifest of this compilation does not read back: " + e.getMessage());
+      return new Result(true, Optional.empty());
+    }
     Lock lock;
     if (Files.exists(lockFile)) {
       try {

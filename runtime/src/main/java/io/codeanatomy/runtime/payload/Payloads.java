@@ -3,7 +3,8 @@ package io.codeanatomy.runtime.payload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Message;
-import io.codeanatomy.runtime.manifest.ContractManifest;
+import io.codeanatomy.compat.manifest.ContractEntry;
+import io.codeanatomy.compat.manifest.Manifest;
 import io.codeanatomy.runtime.manifest.Manifests;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +39,8 @@ public final class Payloads {
    * @throws PayloadException when no manifest declares the contract, naming those that exist
    */
   public static PayloadCodec<?> forContract(ClassLoader loader, String name) {
-    List<ContractManifest> manifests = Manifests.onClassPath(loader);
-    Optional<ContractManifest.Contract> entry = manifests.stream()
+    List<Manifest> manifests = Manifests.onClassPath(loader);
+    Optional<ContractEntry> entry = manifests.stream()
         .flatMap(m -> m.contract(name).stream()).findFirst();
     if (entry.isEmpty()) {
       TreeSet<String> known = new TreeSet<>();

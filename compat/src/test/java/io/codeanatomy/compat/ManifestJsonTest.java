@@ -57,7 +57,8 @@ class ManifestJsonTest {
     assertEquals(List.of("quiet", "loud"),
         manifest.settingsSchemas().get(0).settings().get(1).allowedValues());
     assertEquals(2, manifest.contract("item").orElseThrow().fields().get(1).protoNumber());
-    assertEquals(SettingEntry.Unit.NONE, manifest.settingsSchemas().get(0).settings().get(0).unit());
+    assertEquals(SettingEntry.Unit.NONE,
+        manifest.settingsSchemas().get(0).settings().get(0).unit());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -186,7 +187,8 @@ class ManifestJsonTest {
         + "of the contract has (contracts[0].fields[0] has it), got the number 1",
         refused(edit("\"protoNumber\": 2", "\"protoNumber\": 1")));
     String twice = MANIFEST.replace("\"enums\": [\n    {",
-        "\"enums\": [\n    {\"javaType\": \"demo.Mode\", \"values\": [], \"attributes\": {}},\n    {");
+        "\"enums\": [\n    {\"javaType\": \"demo.Mode\", \"values\": [], \"attributes\": {}},"
+            + "\n    {");
     assertEquals("m.json: enums[1].javaType: expected a javaType that no other enum has "
         + "(enums[0] has it), got the string \"demo.Mode\"", refused(twice));
   }
@@ -194,7 +196,8 @@ class ManifestJsonTest {
   @Test
   void anotherFormatIsNamed() {
     assertEquals("m.json is not a manifest: format is 'codeanatomy-lock/1', expected "
-        + "'codeanatomy-manifest/1'", refused(edit("codeanatomy-manifest/1", "codeanatomy-lock/1")));
+        + "'codeanatomy-manifest/1'",
+        refused(edit("codeanatomy-manifest/1", "codeanatomy-lock/1")));
     assertEquals("m.json: format: expected the string \"codeanatomy-manifest/1\", got the number "
         + "1", refused(edit("\"codeanatomy-manifest/1\"", "1")));
   }

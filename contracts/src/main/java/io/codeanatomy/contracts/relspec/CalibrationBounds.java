@@ -11,7 +11,7 @@ import io.codeanatomy.contracts.annotations.Contract;
  */
 @Contract(name = "calibration_bounds", version = 1)
 public record CalibrationBounds(Bound highFanout, Bound smallTableRows, Bound largeTableRows)
-    implements CalibrationBoundsMixin {
+    implements CalibrationBoundsContract.Mixin {
 
   /** The bounds of DOMAIN.md section 6. */
   public static final CalibrationBounds DEFAULTS = new CalibrationBounds(

@@ -21,4 +21,4 @@ public record PlanningSurfacePolicy(
     boolean relationPlannerEnabled,
     boolean typePlannerEnabled,
     @Bag List<String> tableFactoryAllowlist)
-    implements PlanningSurfacePolicyMixin {}
+    implements PlanningSurfacePolicyContract.Mixin {}

@@ -193,7 +193,7 @@ class ContractHashingTest {
 
   @Test
   void buildersReportEveryMissingField() throws Exception {
-    Object builder = ContractCompiler.callStatic(loader, "h.PointBuilder", "builder");
+    Object builder = ContractCompiler.callStatic(loader, "h.PointContract", "builder");
     ContractViolationException e = assertThrows(ContractViolationException.class,
         () -> unwrap(() -> builder.getClass().getMethod("build").invoke(builder)));
     assertEquals("1 problem in contract point:\n  - x: must not be null", e.getMessage());

@@ -1,14 +1,13 @@
 package io.codeanatomy.processor.lock;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codeanatomy.compat.manifest.Manifest;
 import io.codeanatomy.compat.Change;
 import io.codeanatomy.compat.CompatInputException;
 import io.codeanatomy.compat.Compatibility;
 import io.codeanatomy.compat.Lock;
 import io.codeanatomy.compat.Snapshot;
-import io.codeanatomy.compat.manifest.ManifestJson;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
-import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.resolve.ResolvedSet;
 import io.codeanatomy.processor.model.Origin;
 import io.codeanatomy.processor.report.DiagnosticPrinter;
 import java.io.IOException;
@@ -30,19 +29,18 @@ public final class LockCheck {
   private LockCheck() {}
 
   /**
-   * @param manifest the compilation's manifest tree
+   * @param manifest the compilation's manifest
    * @param lockFile where the lock is; it need not exist yet
    * @param update whether to rewrite the lock when the compilation is clean
    */
-  public static Result run(ContractSet set, ObjectNode manifest, Path lockFile, boolean update,
+  public static Result run(ResolvedSet set, Manifest manifest, Path lockFile, boolean update,
       DiagnosticPrinter printer) {
     Snapshot current;
     try {
-      // The rules read the typed manifest; this compilation's tree goes through its reader.
-      current = Snapshot.of(ManifestJson.parse(manifest.toString(), "this compilation"));
+      current = Snapshot.of(manifest);
     } catch (CompatInputException e) {
       printer.print(Origin.of(lockFile.toString()), DiagnosticCode.INTERNAL_ERROR.tag()
-          + " the manifest of this compilation does not read back: " + e.getMessage());
+          + " the manifest of this compilation cannot be compared: " + e.getMessage());
       return new Result(true, Optional.empty());
     }
     Lock lock;

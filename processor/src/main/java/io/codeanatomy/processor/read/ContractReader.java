@@ -497,12 +497,12 @@ public final class ContractReader {
   }
 
   /**
-   * Whether the record declares {@code implements <Record>Mixin}. The mixin does not exist yet
-   * when the record is read (this processor generates it), so javac shows it as an error type
-   * whose name is as written.
+   * Whether the record declares {@code implements <Record>Contract.Mixin}. The mixin does not
+   * exist yet when the record is read (this processor generates it), so javac shows it as an
+   * error type whose name is as written.
    */
   static boolean declaresMixin(TypeElement record, TypeRef type) {
-    String mixin = type.flatName() + "Mixin";
+    String mixin = type.flatName() + "Contract.Mixin";
     for (TypeMirror implemented : record.getInterfaces()) {
       String name = implemented.toString();
       if (name.equals(mixin) || name.endsWith("." + mixin)) {

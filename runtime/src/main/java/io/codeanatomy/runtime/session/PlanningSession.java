@@ -74,7 +74,7 @@ public final class PlanningSession implements AutoCloseable {
   /**
    * Starts a session.
    *
-   * @param spec the planning surface (from the generated {@code PlanningSurfaceSpecBuilder})
+   * @param spec the planning surface (from the generated {@code PlanningSurfaceSpecContract.Builder})
    * @param policy the policy profile whose settings the session plans under
    * @param profileName the profile's name: it keys the plan identity's context
    */

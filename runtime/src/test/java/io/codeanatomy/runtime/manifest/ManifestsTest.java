@@ -11,7 +11,7 @@ import io.codeanatomy.compat.manifest.Manifest;
 import io.codeanatomy.compat.manifest.ManifestJson;
 import io.codeanatomy.compat.manifest.PolicyEntry;
 import io.codeanatomy.compat.manifest.ProfileEntry;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +31,12 @@ class ManifestsTest {
   void theCoreManifestIsOnTheClassPathAndAgreesWithTheCode() {
     Manifest core = Manifests.onClassPath(getClass().getClassLoader(), "core");
     PolicyEntry policy = core.policy("codeanatomy").orElseThrow();
-    assertEquals(CodeAnatomyPolicyProfiles.profileNames(),
+    assertEquals(CodeAnatomyPolicyContract.profileNames(),
         policy.profiles().stream().map(ProfileEntry::name).toList());
     for (ProfileEntry profile : policy.profiles()) {
-      assertEquals(CodeAnatomyPolicyProfiles.profile(profile.name()).settingsHash(),
+      assertEquals(CodeAnatomyPolicyContract.profile(profile.name()).settingsHash(),
           profile.settingsHash(), profile.name());
-      assertEquals(CodeAnatomyPolicyProfiles.profile(profile.name()).effectiveSettings(),
+      assertEquals(CodeAnatomyPolicyContract.profile(profile.name()).effectiveSettings(),
           profile.effectiveSettings(), profile.name());
     }
     assertEquals(9, core.settingsSchemas().size());

@@ -3,7 +3,7 @@ package io.codeanatomy.runtime.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.catalog.TableSource;
 import io.codeanatomy.runtime.session.Corpus;
@@ -80,7 +80,7 @@ class TpcdsCorpusTest {
 
   private static PlanningSession session() {
     PlanningSession.Builder builder = PlanningSession.builder(Sessions.spec("default"),
-        CodeAnatomyPolicyProfiles.profile("default"), "default");
+        CodeAnatomyPolicyContract.profile("default"), "default");
     TpcdsSchema tpcds = new TpcdsSchema(1.0);
     RelDataTypeFactory types = new JavaTypeFactoryImpl();
     for (String name : new TreeSet<>(tpcds.tables().getNames(LikePattern.any()))) {

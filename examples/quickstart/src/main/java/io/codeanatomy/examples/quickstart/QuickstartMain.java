@@ -29,7 +29,7 @@ public final class QuickstartMain {
     }
     if (args.length == 1) {
       try {
-        CrawlPolicy policy = CrawlPolicyProfiles.profile(args[0]);
+        CrawlPolicy policy = CrawlPolicyContract.profile(args[0]);
         policy.effectiveSettings().forEach((key, value) -> out.println(key + " = " + value));
         out.println("settings hash: " + policy.settingsHash());
         return 0;
@@ -40,12 +40,12 @@ public final class QuickstartMain {
     }
     PolicyEntry manifest = Manifests
         .onClassPath(QuickstartMain.class.getClassLoader(), "quickstart")
-        .policy(CrawlPolicySettings.POLICY_NAME).orElseThrow();
-    out.printf("policy %s (version %d): %d profiles%n", CrawlPolicySettings.POLICY_NAME,
-        CrawlPolicySettings.POLICY_VERSION, CrawlPolicyProfiles.profileNames().size());
+        .policy(CrawlPolicyContract.POLICY_NAME).orElseThrow();
+    out.printf("policy %s (version %d): %d profiles%n", CrawlPolicyContract.POLICY_NAME,
+        CrawlPolicyContract.POLICY_VERSION, CrawlPolicyContract.profileNames().size());
     int mismatches = 0;
-    for (String name : CrawlPolicyProfiles.profileNames()) {
-      CrawlPolicy policy = CrawlPolicyProfiles.profile(name);
+    for (String name : CrawlPolicyContract.profileNames()) {
+      CrawlPolicy policy = CrawlPolicyContract.profile(name);
       String hash = policy.settingsHash();
       String recorded = manifest.profile(name).map(ProfileEntry::settingsHash)
           .orElse("(not in the manifest)");

@@ -86,14 +86,14 @@ public final class ParityFiles {
     ArrayNode profiles = node.putArray("profiles");
     String type = policy.javaType();
     for (ProfileEntry profile : policy.profiles()) {
-      Object value = call(loader, type + "Profiles", "profile", profile.name());
+      Object value = call(loader, type + "Contract", "profile", profile.name());
       ObjectNode p = profiles.addObject();
       p.put("name", profile.name());
-      p.put("settingsHash", (String) call(loader, type + "Settings", "settingsHash", value));
+      p.put("settingsHash", (String) call(loader, type + "Contract", "settingsHash", value));
       ObjectNode settings = p.putObject("effectiveSettings");
       @SuppressWarnings("unchecked")
       Map<String, String> effective =
-          (Map<String, String>) call(loader, type + "Settings", "effectiveSettings", value);
+          (Map<String, String>) call(loader, type + "Contract", "effectiveSettings", value);
       effective.forEach(settings::put);
     }
     return node;

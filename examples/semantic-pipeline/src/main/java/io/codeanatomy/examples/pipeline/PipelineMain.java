@@ -1,7 +1,7 @@
 package io.codeanatomy.examples.pipeline;
 
 import io.codeanatomy.contracts.canonical.SettingTextException;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.support.UnknownProfileException;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import java.io.IOException;
@@ -83,8 +83,8 @@ public final class PipelineMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!CodeAnatomyPolicyProfiles.profileNames().contains(profile)) {
-      CodeAnatomyPolicyProfiles.profile(profile); // throws, naming the known profiles
+    if (!CodeAnatomyPolicyContract.profileNames().contains(profile)) {
+      CodeAnatomyPolicyContract.profile(profile); // throws, naming the known profiles
     }
     PipelineRun.Options options = new PipelineRun.Options(profile, rows, out,
         createdAt == null ? OptionalLong.empty() : OptionalLong.of(createdAt), calibration);

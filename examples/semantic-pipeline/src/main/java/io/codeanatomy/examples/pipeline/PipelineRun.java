@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.codeanatomy.contracts.canonical.Sha256;
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.relspec.CalibrationBounds;
 import io.codeanatomy.contracts.relspec.CalibrationMode;
 import io.codeanatomy.contracts.relspec.CalibrationResult;
@@ -78,7 +78,7 @@ public final class PipelineRun {
    */
   public static Summary run(Options options, OpenTelemetry telemetry, Progress progress)
       throws IOException {
-    CodeAnatomyPolicy policy = CodeAnatomyPolicyProfiles.profile(options.profile());
+    CodeAnatomyPolicy policy = CodeAnatomyPolicyContract.profile(options.profile());
     CalibrationMode calibrationMode = Calibration.mode(options.calibration());
     Map<String, Long> timings = new LinkedHashMap<>();
     var anatomy = timed("generate", timings, progress,

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.runtime.artifacts.RunArtifacts;
 import io.codeanatomy.runtime.exec.QueryResult;
 import io.codeanatomy.runtime.plan.PlanBundle;
@@ -48,7 +48,7 @@ class PipelineTest {
 
   @Test
   void theOneDagAndTheStepByStepBaselineReturnTheSameRows() {
-    var policy = CodeAnatomyPolicyProfiles.profile("default");
+    var policy = CodeAnatomyPolicyContract.profile("default");
     var anatomy = SemanticPipeline.anatomy(ROWS);
     Map<String, QueryResult> baseline = SemanticPipeline.runStepByStep(policy, "default",
         anatomy);
@@ -126,7 +126,7 @@ class PipelineTest {
 
   @Test
   void theRelationPlannerPlansAsTheRewriteItReplaces() {
-    var policy = CodeAnatomyPolicyProfiles.profile("default");
+    var policy = CodeAnatomyPolicyContract.profile("default");
     try (PlanningSession session = SemanticPipeline.session(policy, "default",
         SemanticPipeline.anatomy(200))) {
       PlanBundle planner = session.plan("pilot",
@@ -145,14 +145,14 @@ class PipelineTest {
 
   @Test
   void theRelationPlannerComesFromTheSpecNotFromABuiltSession() {
-    var policy = CodeAnatomyPolicyProfiles.profile("default");
+    var policy = CodeAnatomyPolicyContract.profile("default");
     // Without the implementation, a spec that names the planner does not build.
     SessionException missing = assertThrows(SessionException.class,
         () -> PlanningSession.builder(SemanticPipeline.spec(), policy, "default").build());
     assertTrue(missing.getMessage().contains("relation planner 'relationship'"),
         missing.getMessage());
     // With a spec that does not name it, the implementation alone registers nothing.
-    var withoutPlanner = io.codeanatomy.contracts.relspec.PlanningSurfaceSpecBuilder
+    var withoutPlanner = io.codeanatomy.contracts.relspec.PlanningSurfaceSpecContract
         .from(SemanticPipeline.spec()).relationPlanners(List.of()).build();
     try (PlanningSession session = PlanningSession.builder(withoutPlanner, policy, "default")
         .relationPlanner(RelationshipPlanner.NAME, new RelationshipPlanner()).build()) {

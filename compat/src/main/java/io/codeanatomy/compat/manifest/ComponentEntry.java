@@ -3,7 +3,7 @@ package io.codeanatomy.compat.manifest;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One component of a policy: a settings schema under a component name.
+ * One component of a policy: a settings schema under a component name. Immutable.
  *
  * @param name the record component, {@code execution}
  * @param namespace the schema's namespace

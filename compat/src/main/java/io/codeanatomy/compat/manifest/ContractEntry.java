@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A hashed contract (an annotated record or a protobuf message) in a manifest.
+ * A hashed contract (an annotated record or a protobuf message) in a manifest. Immutable.
  *
  * @param kind always {@link #KIND}
  * @param name the contract name

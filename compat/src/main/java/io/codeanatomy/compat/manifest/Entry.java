@@ -2,7 +2,8 @@ package io.codeanatomy.compat.manifest;
 
 /**
  * One versioned item of a manifest or a lock: a settings schema, a planning policy or a contract.
- * The lock keeps every released version of each as one of these.
+ * The lock keeps every released version of each as one of these. Immutable and safe to share
+ * between threads.
  */
 public sealed interface Entry permits SchemaEntry, PolicyEntry, ContractEntry {
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 /**
  * An enum that settings or contracts use, with the {@code @Attribute} numbers of its values.
+ * Immutable.
  *
  * @param javaType the enum class
  * @param values the value texts (constant names in lower case), in declaration order

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Optional;
 
 /**
- * One field of a contract.
+ * One field of a contract. Immutable.
  *
  * @param name the field's name in payloads and hashes, snake case
  * @param component the record component (or protoc's lowerCamel field name)

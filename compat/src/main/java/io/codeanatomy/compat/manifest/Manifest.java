@@ -10,6 +10,8 @@ import java.util.Optional;
  * settings schema, planning policy, contract and enum one compilation declares, as the processor
  * resolved them. The one typed form of the manifest: the processor writes it, the compatibility
  * rules compare it with the lock, the runtime reads it. {@link ManifestJson} reads and writes it.
+ * Immutable, like every record of this package (lists and maps are unmodifiable copies), and so
+ * safe to share between threads.
  *
  * @param format the manifest format, {@link #FORMAT}
  * @param contractSet the contract set's name

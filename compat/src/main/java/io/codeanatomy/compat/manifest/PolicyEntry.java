@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@code @PlanningPolicy} in a manifest, with every profile resolved.
+ * A {@code @PlanningPolicy} in a manifest, with every profile resolved. Immutable.
  *
  * @param kind always {@link #KIND}
  * @param name the policy name

@@ -9,7 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One resolved profile with the hashes the processor computed for it.
+ * One resolved profile with the hashes the processor computed for it. Immutable.
  *
  * @param name the profile name
  * @param parent the profile it extends, or null

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@code @SettingsSchema} in a manifest.
+ * A {@code @SettingsSchema} in a manifest. Immutable.
  *
  * @param kind always {@link #KIND}
  * @param namespace the key namespace, {@code datafusion.execution}

@@ -7,6 +7,7 @@ import java.util.List;
 
 /**
  * One setting of a schema. Texts are canonical setting text ({@code 64MiB} is {@code 67108864}).
+ * Immutable.
  *
  * @param key the full key
  * @param component the record component that holds it

@@ -372,7 +372,13 @@ class DiagnosticsTest {
         List.of("-Acodeanatomy.lock=" + lock), file);
     assertThat(compilation).hadErrorContaining("[CA903 UNREADABLE_LOCK] " + lock
         + " is not valid JSON (line 1, column");
+    // Read strictly: a missing section is named, not read as empty.
     Files.writeString(lock, "{\"format\": \"codeanatomy-lock/1\", \"contractSet\": \"other\"}");
+    assertThat(ContractCompiler.compile(List.of("-Acodeanatomy.lock=" + lock), file))
+        .hadErrorContaining("[CA903 UNREADABLE_LOCK] " + lock + ": settingsSchemas: expected an "
+            + "object, got nothing (the key is missing)");
+    Files.writeString(lock, "{\"format\": \"codeanatomy-lock/1\", \"contractSet\": \"other\", "
+        + "\"settingsSchemas\": {}, \"policies\": {}, \"contracts\": {}}");
     assertThat(ContractCompiler.compile(List.of("-Acodeanatomy.lock=" + lock), file))
         .hadErrorContaining("[CA903 UNREADABLE_LOCK] " + lock + ": the lock is of contract set "
             + "'other', but this is contract set 'test'");

@@ -1,8 +1,6 @@
 package io.codeanatomy.processor.lock;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codeanatomy.compat.manifest.Manifest;
-import io.codeanatomy.compat.manifest.ManifestJson;
 import io.codeanatomy.compat.Change;
 import io.codeanatomy.compat.CompatInputException;
 import io.codeanatomy.compat.Compatibility;
@@ -31,14 +29,20 @@ public final class LockCheck {
   private LockCheck() {}
 
   /**
-   * @param manifest the compilation's manifest tree
+   * @param manifest the compilation's manifest
    * @param lockFile where the lock is; it need not exist yet
    * @param update whether to rewrite the lock when the compilation is clean
    */
   public static Result run(ResolvedSet set, Manifest manifest, Path lockFile, boolean update,
       DiagnosticPrinter printer) {
-    ObjectNode tree = ManifestJson.mapper().valueToTree(manifest);
-    Snapshot current = Snapshot.ofManifest(tree, "this compilation");
+    Snapshot current;
+    try {
+      current = Snapshot.of(manifest);
+    } catch (CompatInputException e) {
+      printer.print(Origin.of(lockFile.toString()), DiagnosticCode.INTERNAL_ERROR.tag()
+          + " the manifest of this compilation cannot be compared: " + e.getMessage());
+      return new Result(true, Optional.empty());
+    }
     Lock lock;
     if (Files.exists(lockFile)) {
       try {

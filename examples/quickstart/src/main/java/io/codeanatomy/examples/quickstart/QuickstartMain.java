@@ -1,7 +1,8 @@
 package io.codeanatomy.examples.quickstart;
 
+import io.codeanatomy.compat.manifest.PolicyEntry;
+import io.codeanatomy.compat.manifest.ProfileEntry;
 import io.codeanatomy.contracts.support.UnknownProfileException;
-import io.codeanatomy.runtime.manifest.ContractManifest;
 import io.codeanatomy.runtime.manifest.Manifests;
 import java.io.PrintStream;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class QuickstartMain {
         return 2;
       }
     }
-    ContractManifest.Policy manifest = Manifests
+    PolicyEntry manifest = Manifests
         .onClassPath(QuickstartMain.class.getClassLoader(), "quickstart")
         .policy(CrawlPolicyContract.POLICY_NAME).orElseThrow();
     out.printf("policy %s (version %d): %d profiles%n", CrawlPolicyContract.POLICY_NAME,
@@ -46,7 +47,7 @@ public final class QuickstartMain {
     for (String name : CrawlPolicyContract.profileNames()) {
       CrawlPolicy policy = CrawlPolicyContract.profile(name);
       String hash = policy.settingsHash();
-      String recorded = manifest.profile(name).map(ContractManifest.Profile::settingsHash)
+      String recorded = manifest.profile(name).map(ProfileEntry::settingsHash)
           .orElse("(not in the manifest)");
       boolean agrees = hash.equals(recorded);
       mismatches += agrees ? 0 : 1;

@@ -31,6 +31,7 @@ import io.codeanatomy.processor.resolve.ResolvedSet;
 import io.codeanatomy.processor.resolve.Resolver;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,6 +76,7 @@ public final class ContractProcessor extends AbstractProcessor {
   /** The contracts whose Java this compilation emitted: the catalog lists them. */
   private final List<ResolvedContract> emittedContracts = new ArrayList<>();
   private boolean catalogPending;
+  private final Set<String> reported = new HashSet<>();
   private boolean failed;
 
   @Override
@@ -145,6 +147,12 @@ public final class ContractProcessor extends AbstractProcessor {
     });
     ResolvedSet resolved = statistics.time("resolve",
         () -> resolver.resolve(withoutFailedRecords(roundSet, problems.list())));
+    // The round's declarations against the lock, before their code is written. Items declared in
+    // other rounds are not "removed" here (releasing = true leaves them alone); the end of the
+    // compilation checks those, and releases.
+    options.lock().ifPresent(lockFile -> statistics.time("lock",
+        () -> report(LockCheck.check(resolved, ManifestEmitter.manifest(resolved), lockFile, true)
+            .problems())));
     statistics.time("emit java", () -> {
       for (JavaFile file : JavaEmitter.emit(resolved)) {
         writeSource(file);
@@ -317,11 +325,21 @@ public final class ContractProcessor extends AbstractProcessor {
     ResolvedSet resolved = statistics.time("resolve", () -> resolver.resolve(all));
     Manifest manifest = ManifestEmitter.manifest(resolved);
     if (options.lock().isPresent()) {
-      LockCheck.Result locked = statistics.time("lock", () -> LockCheck.run(resolved, manifest,
-          options.lock().get(), options.updateLock(), printer));
-      if (locked.failed()) {
-        failed = true;
+      Path lockFile = options.lock().get();
+      LockCheck.Outcome locked = statistics.time("lock",
+          () -> LockCheck.check(resolved, manifest, lockFile, options.updateLock()));
+      report(locked.problems());
+      if (failed) {
         return;
+      }
+      locked.notes().forEach(printer::note);
+      if (locked.release().isPresent()) {
+        LockCheck.Written written = LockCheck.write(locked.release().get(), lockFile);
+        written.note().ifPresent(printer::note);
+        written.problem().ifPresent(problem -> report(List.of(problem)));
+        if (failed) {
+          return;
+        }
       }
       locked.lock().ifPresent(lock -> writeResource(LOCK_RESOURCE, lock.render()));
     }
@@ -358,9 +376,12 @@ public final class ContractProcessor extends AbstractProcessor {
     }
   }
 
+  /** Prints each problem once (the lock check sees a round's changes again at the end). */
   private void report(List<Problem> problems) {
     for (Problem problem : problems) {
-      printer.print(problem);
+      if (reported.add(problem.render() + " @ " + problem.origin().describe())) {
+        printer.print(problem);
+      }
       failed = true;
     }
   }

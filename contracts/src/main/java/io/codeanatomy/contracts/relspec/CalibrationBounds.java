@@ -13,7 +13,7 @@ import io.codeanatomy.contracts.annotations.Contract;
 public record CalibrationBounds(Bound highFanout, Bound smallTableRows, Bound largeTableRows)
     implements CalibrationBoundsContract.Mixin {
 
-  /** The bounds of DOMAIN.md section 6. */
+  /** The bounds of docs/domain.md, section 6. */
   public static final CalibrationBounds DEFAULTS = new CalibrationBounds(
       new Bound(1, 10), new Bound(1_000, 100_000), new Bound(100_000, 10_000_000));
 }

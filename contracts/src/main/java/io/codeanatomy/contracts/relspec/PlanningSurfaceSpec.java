@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a planning session is built from (DOMAIN.md section 5). It is the only way to build
+ * Everything a planning session is built from (docs/domain.md, section 5). It is the only way to build
  * a session: the runtime takes a spec (from the generated {@code PlanningSurfaceSpecContract.Builder}) and
  * a policy profile, and nothing else.
  *

@@ -93,7 +93,7 @@ class BuildersTest {
     ContractViolationException e = assertThrows(ContractViolationException.class,
         () -> CodeAnatomyPolicyContract.fromSettings(settings));
     assertEquals(List.of(
-        // The old Python side's misplaced key (DOMAIN.md section 1) now fails, with the fix.
+        // The old Python side's misplaced key (docs/domain.md, section 1) now fails, with the fix.
         new Violation("datafusion.execution.repartition_file_scans",
             "unknown key; did you mean datafusion.optimizer.repartition_file_scans?"),
         new Violation("datafusion.execution.batch_size", "missing: expected int"),

@@ -25,7 +25,7 @@ import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
- * Compiles the pipeline's execution policy (DOMAIN.md section 6) and infers each view's column
+ * Compiles the pipeline's execution policy (docs/domain.md, section 6) and infers each view's column
  * lineage, each inside an OpenTelemetry span: a no-op unless the caller's OpenTelemetry has an
  * SDK installed.
  */

@@ -1,13 +1,16 @@
-//! What the generator is to emit for a protobuf contract, written by hand for the execution
-//! package and the diagnostics it carries, over the runtime's typed API (codecs, `Message`,
-//! `Reader`, `Writer`, the envelope): a reference for the generated decoders, and a check that
-//! the API reads the real sealed package and writes it back byte for byte.
+//! What the generator is to emit for protobuf contracts, written by hand over the runtime's
+//! typed API: the execution package and its diagnostics in binary (codecs, `Message`, `Reader`,
+//! `Writer`, the envelope), and plan fingerprints and identities from JSON into the very structs
+//! of the generated module that already hash. A reference for the generated decoders, a check
+//! that the API reads the real run (and writes the package back byte for byte), and what the
+//! reader benchmark (`examples/read_bench.rs`) measures.
 
+use crate::json::Json;
+use crate::json_mapping::{self, proto};
 use crate::payload::{self, ContractInfo, PayloadError};
 use crate::read_error::ReadError;
-use crate::schemas;
-use crate::support;
 use crate::wire::{Enum, Int64, Message, Msg, Reader, Str, UnknownFields, WireType, Writer};
+use codeanatomy_rust_parity::core_contracts as core;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -222,55 +225,377 @@ impl ExecutionPackage {
     }
 }
 
-#[test]
-fn the_typed_api_reads_the_sealed_package_and_writes_it_back_byte_for_byte() {
-    let info = schemas::contract_info("execution_package");
-    let sealed = support::read("run/package.binpb");
-    let package = ExecutionPackage::from_binary(&info, &sealed).expect("the sealed package");
-    assert!(!package.plan_bundle_fingerprints.is_empty());
-    assert_eq!(package.to_binary(&info), sealed);
-    // The same as the schema-driven reader makes of it.
-    let dynamic = crate::dynamic::read_binary_payload(
-        &info,
-        &schemas::EXECUTION_PACKAGE,
-        schemas::message,
-        &sealed,
-    )
-    .expect("dynamic");
-    let body = crate::dynamic::encode(&schemas::EXECUTION_PACKAGE, schemas::message, &dynamic);
-    assert_eq!(body, package.encode());
+impl ExecutionPackage {
+    /// The generated module's contract struct, which hashes: the package fingerprint is its
+    /// hash. `None` for a cache kind the generated enum does not name.
+    pub fn to_contract(&self) -> Option<core::ExecutionPackage> {
+        let diagnostics = self.cache_diagnostics.clone().unwrap_or_default();
+        let caches = diagnostics
+            .caches
+            .iter()
+            .map(|c| {
+                Some(core::CacheStats {
+                    cache: *core::CacheKind::ALL.get(usize::try_from(c.cache).ok()?)?,
+                    entries: c.entries,
+                    hits: c.hits,
+                    misses: c.misses,
+                    evictions: c.evictions,
+                    limit_bytes: c.limit_bytes,
+                    ttl_seconds: c.ttl_seconds,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(core::ExecutionPackage {
+            manifest_hash: self.manifest_hash.clone(),
+            policy_artifact_hash: self.policy_artifact_hash.clone(),
+            capability_snapshot_hash: self.capability_snapshot_hash.clone(),
+            plan_bundle_fingerprints: self.plan_bundle_fingerprints.clone(),
+            session_config_hash: self.session_config_hash.clone(),
+            planning_env_hash: self.planning_env_hash.clone(),
+            rulepack_hash: self.rulepack_hash.clone(),
+            information_schema_hash: self.information_schema_hash.clone(),
+            function_registry_hash: self.function_registry_hash.clone(),
+            package_fingerprint: self.package_fingerprint.clone(),
+            created_at_unix_ms: self.created_at_unix_ms,
+            cache_diagnostics: core::CacheDiagnostics {
+                caches,
+                event_time_unix_ms: diagnostics.event_time_unix_ms,
+            },
+        })
+    }
 }
 
-#[test]
-fn the_typed_api_keeps_presence_and_unknown_fields() {
-    let mut package = ExecutionPackage {
-        cache_diagnostics: Some(CacheDiagnostics::default()),
-        ..Default::default()
+// ------------------------------------------------------------------------------------------
+// JSON, into the generated module's structs
+
+/// The members of a message object, as `ProtoPayloads` checks them: an object (named by kind
+/// only, as Java does).
+fn members<'j, 'a>(value: &'j Json<'a>) -> Result<json_mapping::Members<'j, 'a>, ReadError> {
+    match value {
+        Json::Object(members) => Ok(members),
+        other => Err(ReadError::schema("an object", other.kind())),
+    }
+}
+
+fn strings(value: &Json<'_>) -> Result<Vec<String>, ReadError> {
+    let items = json_mapping::array(value)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(proto::string(item).map_err(|e| e.in_index(i))?.to_string());
+    }
+    Ok(out)
+}
+
+fn string_map(value: &Json<'_>) -> Result<BTreeMap<String, String>, ReadError> {
+    let mut out = BTreeMap::new();
+    for (key, item) in json_mapping::object(value)? {
+        out.insert(
+            key.to_string(),
+            proto::string(item).map_err(|e| e.in_key(key))?.to_string(),
+        );
+    }
+    Ok(out)
+}
+
+fn string(value: &Json<'_>) -> Result<String, ReadError> {
+    proto::string(value).map(str::to_string)
+}
+
+const DELTA_INPUT: [(&str, &str); 3] = [
+    ("dataset", "dataset"),
+    ("version", "version"),
+    ("snapshot_hash", "snapshotHash"),
+];
+
+/// A `delta_input` from JSON.
+pub fn delta_input_from_json(value: &Json<'_>) -> Result<core::DeltaInput, ReadError> {
+    let mut out = core::DeltaInput {
+        dataset: String::new(),
+        version: 0,
+        snapshot_hash: String::new(),
     };
-    package
-        .plan_bundle_fingerprints
-        .insert("\u{ff61}".into(), "a".into());
-    package
-        .plan_bundle_fingerprints
-        .insert("\u{1f600}".into(), "b".into());
-    package
-        .unknown_fields
-        .push(99, crate::wire::UnknownValue::Varint(1));
-    let bytes = package.encode();
-    // The emoji key first: protobuf-java sorts string keys by UTF-16 code units; the empty
-    // message is written (62 00); the unknown field last.
-    assert_eq!(
-        support::hex(&bytes),
-        "22090a04f09f98801201622208\
+    let mut fields = proto::Fields::new(&DELTA_INPUT);
+    for (key, item) in members(value)? {
+        let read = match fields.index(key)? {
+            Some(0) => string(item).map(|v| out.dataset = v),
+            Some(1) => proto::int64(item).map(|v| out.version = v),
+            Some(2) => string(item).map(|v| out.snapshot_hash = v),
+            _ => Err(proto::unknown_field(
+                "DeltaInput",
+                &["dataset", "version", "snapshot_hash"],
+            )),
+        };
+        read.map_err(|e| e.in_field(key))?;
+    }
+    match fields.first_missing(&[false; 3]) {
+        Some(missing) => Err(proto::missing().in_field(missing)),
+        None => Ok(out),
+    }
+}
+
+fn delta_inputs(value: &Json<'_>) -> Result<Vec<core::DeltaInput>, ReadError> {
+    let items = json_mapping::array(value)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(delta_input_from_json(item).map_err(|e| e.in_index(i))?);
+    }
+    Ok(out)
+}
+
+const PLAN_FINGERPRINT: [(&str, &str); 10] = [
+    ("substrait_hash", "substraitHash"),
+    ("settings_hash", "settingsHash"),
+    ("planning_env_hash", "planningEnvHash"),
+    ("rulepack_hash", "rulepackHash"),
+    ("information_schema_hash", "informationSchemaHash"),
+    ("udf_snapshot_hash", "udfSnapshotHash"),
+    ("required_udfs", "requiredUdfs"),
+    ("required_rewrite_tags", "requiredRewriteTags"),
+    ("delta_inputs", "deltaInputs"),
+    ("delta_store_policy_hash", "deltaStorePolicyHash"),
+];
+
+/// A `plan_fingerprint` payload's content from JSON.
+pub fn plan_fingerprint_from_json(value: &Json<'_>) -> Result<core::PlanFingerprint, ReadError> {
+    let mut out = core::PlanFingerprint {
+        substrait_hash: String::new(),
+        settings_hash: String::new(),
+        planning_env_hash: String::new(),
+        rulepack_hash: String::new(),
+        information_schema_hash: String::new(),
+        udf_snapshot_hash: String::new(),
+        required_udfs: Vec::new(),
+        required_rewrite_tags: Vec::new(),
+        delta_inputs: Vec::new(),
+        delta_store_policy_hash: None,
+    };
+    let mut fields = proto::Fields::new(&PLAN_FINGERPRINT);
+    for (key, item) in members(value)? {
+        let read = match fields.index(key)? {
+            Some(0) => string(item).map(|v| out.substrait_hash = v),
+            Some(1) => string(item).map(|v| out.settings_hash = v),
+            Some(2) => string(item).map(|v| out.planning_env_hash = v),
+            Some(3) => string(item).map(|v| out.rulepack_hash = v),
+            Some(4) => string(item).map(|v| out.information_schema_hash = v),
+            Some(5) => string(item).map(|v| out.udf_snapshot_hash = v),
+            Some(6) => strings(item).map(|v| out.required_udfs = v),
+            Some(7) => strings(item).map(|v| out.required_rewrite_tags = v),
+            Some(8) => delta_inputs(item).map(|v| out.delta_inputs = v),
+            Some(9) => string(item).map(|v| out.delta_store_policy_hash = Some(v)),
+            _ => Err(proto::unknown_field(
+                "PlanFingerprint",
+                &PLAN_FINGERPRINT.map(|(name, _)| name),
+            )),
+        };
+        read.map_err(|e| e.in_field(key))?;
+    }
+    // delta_inputs holds messages and delta_store_policy_hash is optional: both may be absent.
+    let absent = [
+        false, false, false, false, false, false, false, false, true, true,
+    ];
+    match fields.first_missing(&absent) {
+        Some(missing) => Err(proto::missing().in_field(missing)),
+        None => Ok(out),
+    }
+}
+
+const PLAN_IDENTITY: [(&str, &str); 17] = [
+    ("version", "version"),
+    ("plan_fingerprint", "planFingerprint"),
+    ("udf_snapshot_hash", "udfSnapshotHash"),
+    ("function_registry_hash", "functionRegistryHash"),
+    ("required_udfs", "requiredUdfs"),
+    ("required_rewrite_tags", "requiredRewriteTags"),
+    ("domain_planner_names", "domainPlannerNames"),
+    ("df_settings_entries", "dfSettingsEntries"),
+    ("planning_env_hash", "planningEnvHash"),
+    (
+        "planning_surface_policy_version",
+        "planningSurfacePolicyVersion",
+    ),
+    ("planning_surface_policy_hash", "planningSurfacePolicyHash"),
+    ("rulepack_hash", "rulepackHash"),
+    ("information_schema_hash", "informationSchemaHash"),
+    ("delta_inputs", "deltaInputs"),
+    ("scan_units", "scanUnits"),
+    ("profile_settings_hash", "profileSettingsHash"),
+    ("profile_context_key", "profileContextKey"),
+];
+
+/// A `plan_identity` payload's content from JSON.
+pub fn plan_identity_from_json(value: &Json<'_>) -> Result<core::PlanIdentity, ReadError> {
+    let mut out = core::PlanIdentity {
+        version: 0,
+        plan_fingerprint: String::new(),
+        udf_snapshot_hash: String::new(),
+        function_registry_hash: String::new(),
+        required_udfs: Vec::new(),
+        required_rewrite_tags: Vec::new(),
+        domain_planner_names: Vec::new(),
+        df_settings_entries: BTreeMap::new(),
+        planning_env_hash: String::new(),
+        planning_surface_policy_version: String::new(),
+        planning_surface_policy_hash: String::new(),
+        rulepack_hash: String::new(),
+        information_schema_hash: String::new(),
+        delta_inputs: Vec::new(),
+        scan_units: Vec::new(),
+        profile_settings_hash: String::new(),
+        profile_context_key: String::new(),
+    };
+    let mut fields = proto::Fields::new(&PLAN_IDENTITY);
+    for (key, item) in members(value)? {
+        let read = match fields.index(key)? {
+            Some(0) => proto::int32(item).map(|v| out.version = v),
+            Some(1) => string(item).map(|v| out.plan_fingerprint = v),
+            Some(2) => string(item).map(|v| out.udf_snapshot_hash = v),
+            Some(3) => string(item).map(|v| out.function_registry_hash = v),
+            Some(4) => strings(item).map(|v| out.required_udfs = v),
+            Some(5) => strings(item).map(|v| out.required_rewrite_tags = v),
+            Some(6) => strings(item).map(|v| out.domain_planner_names = v),
+            Some(7) => string_map(item).map(|v| out.df_settings_entries = v),
+            Some(8) => string(item).map(|v| out.planning_env_hash = v),
+            Some(9) => string(item).map(|v| out.planning_surface_policy_version = v),
+            Some(10) => string(item).map(|v| out.planning_surface_policy_hash = v),
+            Some(11) => string(item).map(|v| out.rulepack_hash = v),
+            Some(12) => string(item).map(|v| out.information_schema_hash = v),
+            Some(13) => delta_inputs(item).map(|v| out.delta_inputs = v),
+            Some(14) => strings(item).map(|v| out.scan_units = v),
+            Some(15) => string(item).map(|v| out.profile_settings_hash = v),
+            Some(16) => string(item).map(|v| out.profile_context_key = v),
+            _ => Err(proto::unknown_field(
+                "PlanIdentity",
+                &PLAN_IDENTITY.map(|(name, _)| name),
+            )),
+        };
+        read.map_err(|e| e.in_field(key))?;
+    }
+    let mut absent = [false; 17];
+    absent[7] = true; // a map
+    absent[13] = true; // messages
+    match fields.first_missing(&absent) {
+        Some(missing) => Err(proto::missing().in_field(missing)),
+        None => Ok(out),
+    }
+}
+
+/// Reads a JSON payload of `info`'s contract with `read`: envelope and version gate, content.
+pub fn read_json_payload<T>(
+    info: &ContractInfo,
+    input: &[u8],
+    read: fn(&Json<'_>) -> Result<T, ReadError>,
+) -> Result<T, PayloadError> {
+    let (content, _version) = payload::read_json(info, input)?;
+    read(&content).map_err(|e| payload::json_error(info.name, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schemas;
+    use crate::support;
+
+    #[test]
+    fn the_typed_api_reads_the_sealed_package_and_writes_it_back_byte_for_byte() {
+        let info = schemas::contract_info("execution_package");
+        let sealed = support::read("run/package.binpb");
+        let package = ExecutionPackage::from_binary(&info, &sealed).expect("the sealed package");
+        assert!(!package.plan_bundle_fingerprints.is_empty());
+        assert_eq!(package.to_binary(&info), sealed);
+        // The same as the schema-driven reader makes of it.
+        let dynamic = crate::dynamic::read_binary_payload(
+            &info,
+            &schemas::EXECUTION_PACKAGE,
+            schemas::message,
+            &sealed,
+        )
+        .expect("dynamic");
+        let body = crate::dynamic::encode(&schemas::EXECUTION_PACKAGE, schemas::message, &dynamic);
+        assert_eq!(body, package.encode());
+    }
+
+    #[test]
+    fn the_typed_api_keeps_presence_and_unknown_fields() {
+        let mut package = ExecutionPackage {
+            cache_diagnostics: Some(CacheDiagnostics::default()),
+            ..Default::default()
+        };
+        package
+            .plan_bundle_fingerprints
+            .insert("\u{ff61}".into(), "a".into());
+        package
+            .plan_bundle_fingerprints
+            .insert("\u{1f600}".into(), "b".into());
+        package
+            .unknown_fields
+            .push(99, crate::wire::UnknownValue::Varint(1));
+        let bytes = package.encode();
+        // The emoji key first: protobuf-java sorts string keys by UTF-16 code units; the empty
+        // message is written (62 00); the unknown field last.
+        assert_eq!(
+            support::hex(&bytes),
+            "22090a04f09f98801201622208\
          0a03efbda11201616200980601"
-    );
-    assert_eq!(ExecutionPackage::decode(&bytes).expect("decode"), package);
-    // A strict contract refuses the unknown field, naming it as Java does.
-    let info = schemas::contract_info("execution_package");
-    let error = ExecutionPackage::from_binary(&info, &package.to_binary(&info)).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "cannot read execution_package field #99: unknown field (a newer writer?); \
+        );
+        assert_eq!(ExecutionPackage::decode(&bytes).expect("decode"), package);
+        // A strict contract refuses the unknown field, naming it as Java does.
+        let info = schemas::contract_info("execution_package");
+        let error = ExecutionPackage::from_binary(&info, &package.to_binary(&info)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "cannot read execution_package field #99: unknown field (a newer writer?); \
          execution_package is strict and refuses fields it does not declare"
-    );
+        );
+    }
+
+    #[test]
+    fn plan_fingerprints_and_identities_read_from_json_hash_as_the_package_records() {
+        let package_info = schemas::contract_info("execution_package");
+        let sealed =
+            ExecutionPackage::from_binary(&package_info, &support::read("run/package.binpb"))
+                .expect("the sealed package");
+        let contract = sealed.to_contract().expect("known cache kinds");
+        assert_eq!(contract.hash().expect("hash"), sealed.package_fingerprint);
+        let fingerprint_info = schemas::contract_info("plan_fingerprint");
+        let identity_info = schemas::contract_info("plan_identity");
+        let bundles =
+            std::fs::read_dir(support::runtime_dir().join("run/bundles")).expect("bundles");
+        let mut checked = 0;
+        for bundle in bundles {
+            let name = bundle
+                .expect("entry")
+                .file_name()
+                .into_string()
+                .expect("name");
+            let dir = format!("run/bundles/{}", name);
+            let fingerprint = read_json_payload(
+                &fingerprint_info,
+                &support::read(&format!("{}/fingerprint.json", dir)),
+                plan_fingerprint_from_json,
+            )
+            .expect("fingerprint.json");
+            let identity = read_json_payload(
+                &identity_info,
+                &support::read(&format!("{}/identity.json", dir)),
+                plan_identity_from_json,
+            )
+            .expect("identity.json");
+            let hash = fingerprint.hash().expect("hash");
+            assert_eq!(identity.plan_fingerprint, hash, "{}", name);
+            assert_eq!(
+                sealed.plan_bundle_fingerprints.get(&name),
+                Some(&hash),
+                "{}",
+                name
+            );
+            let plan = support::read(&format!("{}/substrait.binpb", dir));
+            assert_eq!(
+                crate::canonical::sha256::hex(&plan),
+                fingerprint.substrait_hash
+            );
+            assert!(identity.hash().is_ok());
+            checked += 1;
+        }
+        assert!(checked >= 3, "{} bundles", checked);
+    }
 }

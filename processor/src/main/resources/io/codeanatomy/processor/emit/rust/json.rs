@@ -217,9 +217,21 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
-        }
+        let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+        self.pos += rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .unwrap_or(rest.len());
+    }
+
+    /// Moves to the next byte that ends a run of plain string characters: a quote, a
+    /// backslash or a control character (or the end).
+    fn skip_plain(&mut self) {
+        let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+        self.pos += rest
+            .iter()
+            .position(|b| *b == b'"' || *b == b'\\' || *b < 0x20)
+            .unwrap_or(rest.len());
     }
 
     /// `text[start..end]`, both at ASCII delimiters (so at character boundaries).
@@ -404,34 +416,27 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         self.pos += 1;
         let start = self.pos;
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    let text = self.slice(start, self.pos)?;
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(text));
-                }
-                Some(b'\\') => break,
-                Some(0x00..=0x1f) => return Err(self.control_character()),
-                Some(_) => self.pos += 1,
-                None => {
-                    return Err(ReadError::syntax(
-                        "the closing quote of the string",
-                        "the end of the input",
-                    )
-                    .at(open))
-                }
+        self.skip_plain();
+        match self.peek() {
+            Some(b'"') => {
+                let text = self.slice(start, self.pos)?;
+                self.pos += 1;
+                return Ok(Cow::Borrowed(text));
+            }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.control_character()),
+            None => {
+                return Err(ReadError::syntax(
+                    "the closing quote of the string",
+                    "the end of the input",
+                )
+                .at(open))
             }
         }
         let mut owned = String::from(self.slice(start, self.pos)?);
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.skip_plain();
             owned.push_str(self.slice(run_start, self.pos)?);
             match self.peek() {
                 Some(b'"') => {

@@ -590,11 +590,7 @@ pub fn from_json(
     value: &Json<'_>,
     top: bool,
 ) -> Result<Msg, ReadError> {
-    let members = match value {
-        Json::Object(members) => members,
-        // ProtoPayloads names only the kind here, not the value.
-        other => return Err(ReadError::schema("an object", other.kind())),
-    };
+    let members = proto::object(value)?;
     let pairs = json_names(schema);
     let mut seen = proto::Fields::new(pairs);
     let mut message = Msg::default();
@@ -1064,10 +1060,7 @@ pub fn record_from_json(
     value: &Json<'_>,
     top: bool,
 ) -> Result<Rec, ReadError> {
-    let members = match value {
-        Json::Object(members) => members,
-        other => return Err(ReadError::schema("an object", other.describe())),
-    };
+    let members = record::object(value)?;
     let names: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
     let unknown = record::unknown_members(
         members,

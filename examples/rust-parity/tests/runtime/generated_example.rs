@@ -268,15 +268,6 @@ impl ExecutionPackage {
 // ------------------------------------------------------------------------------------------
 // JSON, into the generated module's structs
 
-/// The members of a message object, as `ProtoPayloads` checks them: an object (named by kind
-/// only, as Java does).
-fn members<'j, 'a>(value: &'j Json<'a>) -> Result<json_mapping::Members<'j, 'a>, ReadError> {
-    match value {
-        Json::Object(members) => Ok(members),
-        other => Err(ReadError::schema("an object", other.kind())),
-    }
-}
-
 fn strings(value: &Json<'_>) -> Result<Vec<String>, ReadError> {
     let items = json_mapping::array(value)?;
     let mut out = Vec::with_capacity(items.len());
@@ -315,7 +306,7 @@ pub fn delta_input_from_json(value: &Json<'_>) -> Result<core::DeltaInput, ReadE
         snapshot_hash: String::new(),
     };
     let mut fields = proto::Fields::new(&DELTA_INPUT);
-    for (key, item) in members(value)? {
+    for (key, item) in proto::object(value)? {
         let read = match fields.index(key)? {
             Some(0) => string(item).map(|v| out.dataset = v),
             Some(1) => proto::int64(item).map(|v| out.version = v),
@@ -370,7 +361,7 @@ pub fn plan_fingerprint_from_json(value: &Json<'_>) -> Result<core::PlanFingerpr
         delta_store_policy_hash: None,
     };
     let mut fields = proto::Fields::new(&PLAN_FINGERPRINT);
-    for (key, item) in members(value)? {
+    for (key, item) in proto::object(value)? {
         let read = match fields.index(key)? {
             Some(0) => string(item).map(|v| out.substrait_hash = v),
             Some(1) => string(item).map(|v| out.settings_hash = v),
@@ -444,7 +435,7 @@ pub fn plan_identity_from_json(value: &Json<'_>) -> Result<core::PlanIdentity, R
         profile_context_key: String::new(),
     };
     let mut fields = proto::Fields::new(&PLAN_IDENTITY);
-    for (key, item) in members(value)? {
+    for (key, item) in proto::object(value)? {
         let read = match fields.index(key)? {
             Some(0) => proto::int32(item).map(|v| out.version = v),
             Some(1) => string(item).map(|v| out.plan_fingerprint = v),

@@ -52,7 +52,7 @@ pub fn read_and_write_binary(input: &[u8]) -> Result<Vec<u8>, PayloadError> {
 
 /// Where Rust words an error differently from Java, and why (docs/rust-parity.md): the vector
 /// names, each with what differs. Acceptance and refusal are the same for all of them.
-const WORDED_DIFFERENTLY: [(&str, &str); 18] = [
+const WORDED_DIFFERENTLY: [(&str, &str); 14] = [
     (
         "compiled_execution_policy: payload is an array",
         "Java names an empty field ('field :')",
@@ -67,10 +67,6 @@ const WORDED_DIFFERENTLY: [(&str, &str); 18] = [
     ),
     (
         "execution_package: created_at_unix_ms = \"-9223372036854775809\"",
-        "JsonFormat's message, without the field",
-    ),
-    (
-        "execution_package: created_at_unix_ms = \"99999999999999999999\"",
         "JsonFormat's message, without the field",
     ),
     (
@@ -108,18 +104,6 @@ const WORDED_DIFFERENTLY: [(&str, &str); 18] = [
     (
         "execution_package: truncated",
         "Jackson's text after the position",
-    ),
-    (
-        "execution_package: an array",
-        "Jackson reads [] and then calls it an array",
-    ),
-    (
-        "execution_package: a string",
-        "Jackson reads \"x\" and then calls it a string",
-    ),
-    (
-        "execution_package: null",
-        "Jackson reads null and then calls it null",
     ),
     (
         "execution_package: trailing content",
@@ -179,6 +163,9 @@ fn json_payloads_are_read_and_refused_as_java_does() {
                 let worded = WORDED_DIFFERENTLY.iter().any(|(n, _)| *n == name);
                 if e.to_string() != java && !worded {
                     failures.push(format!("{}:\n  Rust {}\n  Java {}", name, e, java));
+                }
+                if e.to_string() == java && worded {
+                    failures.push(format!("{}: listed as worded differently, but the same", name));
                 }
                 if !e
                     .to_string()

@@ -184,10 +184,9 @@ fn locate(input: &[u8], error: ReadError) -> ReadError {
         .iter()
         .filter(|b| (**b & 0xc0) != 0x80)
         .count();
-    ReadError {
-        line_column: Some((line, column)),
-        ..error
-    }
+    let mut error = error;
+    error.line_column = Some((line, column));
+    error
 }
 
 struct Parser<'a> {

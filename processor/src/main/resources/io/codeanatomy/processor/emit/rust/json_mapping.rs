@@ -303,7 +303,18 @@ pub mod proto {
     use super::{ErrorKind, Json, ReadError};
     use std::borrow::Cow;
 
+    /// The members of a message's JSON object; otherwise `expected an object, got an array`
+    /// (the kind only, as `ProtoPayloads` says it).
+    pub fn object<'j, 'a>(value: &'j Json<'a>) -> Result<super::Members<'j, 'a>, ReadError> {
+        match value {
+            Json::Object(members) => Ok(members),
+            other => Err(ReadError::schema("an object", other.kind())),
+        }
+    }
+
     /// A field without presence that the payload lacks: `JsonFormat` writes every such field.
+    /// (`ProtoPayloads` lets a field be absent when it has presence or holds messages, which
+    /// every map field does.)
     pub fn missing() -> ReadError {
         ReadError::problem(
             ErrorKind::Schema,
@@ -647,6 +658,12 @@ pub mod record {
     use super::{base64_decode, base64_encode, expected, integral_in, number_to_f64};
     use super::{java_double_text, Base64Rules, ErrorKind, Json, ReadError};
     use std::borrow::Cow;
+
+    /// The members of a record's JSON object; otherwise `expected an object, got a string
+    /// "x"` (with the value, as `RecordPayloads` says it).
+    pub fn object<'j, 'a>(value: &'j Json<'a>) -> Result<super::Members<'j, 'a>, ReadError> {
+        super::object(value)
+    }
 
     /// A required field the payload lacks.
     pub fn missing() -> ReadError {

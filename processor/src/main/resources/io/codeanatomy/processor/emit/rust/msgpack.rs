@@ -371,7 +371,7 @@ impl<'a> Reader<'a> {
             None => return Err(ReadError::schema(what, format_name(byte)).at(start)),
         };
         self.pos += 1;
-        let n = self.be(1 << form, &format!("the length of {}", what))? as usize;
+        let n = self.be(1 << form, "a length")? as usize;
         // The smallest form that holds n: the fixed one, else the narrowest length.
         let smallest = match fix {
             Some((low, _, limit)) if n < limit => low,

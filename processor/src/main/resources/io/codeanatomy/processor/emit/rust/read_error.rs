@@ -3,9 +3,11 @@
 //! offset, for JSON the line and column), what was expected and what came.
 //!
 //! Paths are built while an error travels outwards (`in_field`, `in_index`, `in_key`), so a
-//! successful read never formats a path.
+//! successful read never formats a path; and the error is one pointer wide, so that a reader's
+//! `Result<u64, ReadError>` stays small on the path that succeeds.
 
 use std::fmt;
+use std::ops::{Deref, DerefMut};
 
 /// What kind of problem a reader found; callers choose their message by it (a payload reader
 /// says "malformed JSON" for `Syntax`, names the field for `Schema`).
@@ -21,9 +23,14 @@ pub enum ErrorKind {
     Schema,
 }
 
-/// A problem found while reading untrusted bytes.
+/// A problem found while reading untrusted bytes; its fields (`kind`, `path`, `expected`,
+/// `found`, `offset`, `line_column`) are those of [`Problem`], reached through `Deref`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError {
+pub struct ReadError(Box<Problem>);
+
+/// Where a problem is, what was expected and what came.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
     /// What kind of problem it is.
     pub kind: ErrorKind,
     /// The field path, outermost first (`delta_inputs[2].version`, `views[a.b].score`); empty
@@ -42,14 +49,14 @@ pub struct ReadError {
 impl ReadError {
     /// A problem of `kind`: `expected` something, `found` something else.
     pub fn new(kind: ErrorKind, expected: impl Into<String>, found: impl Into<String>) -> Self {
-        ReadError {
+        ReadError(Box::new(Problem {
             kind,
             path: String::new(),
             expected: expected.into(),
             found: found.into(),
             offset: None,
             line_column: None,
-        }
+        }))
     }
 
     /// Bytes that are not of the format.
@@ -118,6 +125,20 @@ impl ReadError {
             (None, Some(offset)) => format!("byte {}", offset),
             (None, None) => String::new(),
         }
+    }
+}
+
+impl Deref for ReadError {
+    type Target = Problem;
+
+    fn deref(&self) -> &Problem {
+        &self.0
+    }
+}
+
+impl DerefMut for ReadError {
+    fn deref_mut(&mut self) -> &mut Problem {
+        &mut self.0
     }
 }
 

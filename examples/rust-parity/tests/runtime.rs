@@ -39,6 +39,8 @@ mod dynamic;
 mod fuzz_tests;
 #[path = "runtime/generated_example.rs"]
 mod generated_example;
+#[path = "runtime/generated_example_tests.rs"]
+mod generated_example_tests;
 #[path = "runtime/json_tests.rs"]
 mod json_tests;
 #[path = "runtime/msgpack_tests.rs"]

@@ -48,12 +48,14 @@ class RustRuntimeTest {
   static void writeTheJavaSideAndRunTheRustTests() throws Exception {
     ParityFiles.write(RustParityTest.PARITY, RustRuntimeTest.class.getClassLoader());
     RuntimeVectors.write(RUNTIME);
-    cargo = RustParityTest.cargoTest(RustParityTest.PARITY, "--test", "runtime");
+    // --examples: the benchmarks (hash_bench, read_bench) are compiled by the test command too.
+    cargo = RustParityTest.cargoTest(RustParityTest.PARITY, "--test", "runtime", "--examples");
   }
 
   @Test
   void theRustRuntimeReadsAndWritesWhatJavaDoes() {
-    assertEquals(0, cargo.exit(), "cargo test --test runtime failed:\n" + cargo.output());
+    assertEquals(0, cargo.exit(), "cargo test --test runtime --examples failed:\n"
+        + cargo.output());
   }
 
   @Test

@@ -172,7 +172,7 @@ public final class ContractReader {
         name,
         namespace + "." + relative,
         type.get(),
-        Mirrors.explicit(mirror, "defaultValue").map(v -> (String) v.getValue()),
+        defaultText(mirror, type.get()),
         mirrors.string(mirror, "doc"),
         nonEmpty(mirrors.string(mirror, "min")),
         nonEmpty(mirrors.string(mirror, "max")),
@@ -181,6 +181,17 @@ public final class ContractReader {
         mirrors.bool(mirror, "planningAffecting"),
         mirrors.bool(mirror, "featureGate"),
         origin));
+  }
+
+  /**
+   * The default as written. On an optional setting an explicit {@code defaultValue = ""} means
+   * what leaving it out means: unset by default (so an optional string cannot default to "").
+   */
+  private static Optional<String> defaultText(AnnotationMirror mirror, ValueType type) {
+    Optional<String> written = Mirrors.explicit(mirror, "defaultValue")
+        .map(v -> (String) v.getValue());
+    return type.optional() && written.filter(String::isEmpty).isPresent() ? Optional.empty()
+        : written;
   }
 
   /** The value type of a setting component, or empty when the Java type is not supported. */

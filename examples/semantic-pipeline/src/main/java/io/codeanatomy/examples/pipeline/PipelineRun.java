@@ -100,8 +100,8 @@ public final class PipelineRun {
       double estimated = 0;
       long actual = 0;
       for (PlanBundle bundle : bundles) {
-        estimated += bundle.executable().getCluster().getMetadataQuery()
-            .getRowCount(bundle.executable());
+        estimated += bundle.withPhysicalPlan(plan ->
+            plan.getCluster().getMetadataQuery().getRowCount(plan));
         actual += results.get(bundle.name()).rows().size();
       }
       CalibrationResult calibration = Calibration.calibrate(calibrationMode,

@@ -1,13 +1,11 @@
 package io.codeanatomy.runtime.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.codeanatomy.compat.CompatInputException;
 import io.codeanatomy.compat.Lock;
 import io.codeanatomy.compat.Snapshot;
+import io.codeanatomy.runtime.payload.ReadLimits;
+import io.codeanatomy.runtime.payload.StrictJson;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +21,6 @@ import java.util.function.Supplier;
  * {@link CompatInputException} whose message starts with the file.
  */
 final class Inputs {
-
-  // As strict as compat's own reader: a duplicate key or trailing text is a broken file.
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
 
   private Inputs() {}
 
@@ -69,7 +61,9 @@ final class Inputs {
 
   /** A lock, and nothing else: {@code check --lock} compares against released history. */
   static Lock readLock(Path file) {
-    return Lock.parse(text(file), file.toString());
+    String text = text(file);
+    parse(text, file.toString()); // within the reading limits, before compat parses it again
+    return Lock.parse(text, file.toString());
   }
 
   /** A manifest, and nothing else: what {@code check} compares with the lock. */
@@ -104,6 +98,15 @@ final class Inputs {
 
   private static String text(Path file) {
     try {
+      // A device or a pipe could be read forever; a huge file would fill the heap.
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new CompatInputException(file + " is not a file" + (Files.isDirectory(file)
+            ? " but a folder" : " (a device or a pipe)"));
+      }
+      if (Files.exists(file) && Files.size(file) > ReadLimits.MAX_DOCUMENT_BYTES) {
+        throw new CompatInputException(file + " is over a reading limit: " + Files.size(file)
+            + " bytes, more than the " + ReadLimits.MAX_DOCUMENT_BYTES + " a reader accepts");
+      }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new CompatInputException(file + " does not exist", e);
@@ -116,17 +119,21 @@ final class Inputs {
     }
   }
 
+  /**
+   * Parses with the runtime's strict reader and its limits (docs/relspec.md, "Limits"); compat's
+   * own parser, which reads the text again, keeps Jackson's looser defaults, so that nothing it
+   * would choke on reaches it.
+   */
   private static JsonNode parse(String text, String source) {
     JsonNode root;
     try {
-      root = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ")";
-      throw new CompatInputException(source + " is not valid JSON" + where + ": "
-          + e.getOriginalMessage(), e);
+      root = StrictJson.parse(text);
+    } catch (StrictJson.MalformedJsonException e) {
+      throw new CompatInputException(source + (e.isLimit() ? " is over a reading limit"
+          : " is not valid JSON") + (e.line() < 0 ? "" : " (line " + e.line() + ", column "
+              + e.column() + ")") + ": " + e.problem(), e);
     }
-    if (root == null || !root.isObject()) {
+    if (!root.isObject()) {
       throw new CompatInputException(source + " is not a JSON object");
     }
     return root;

@@ -17,6 +17,12 @@ public final class ReadLimits {
   /** JSON arrays and objects inside each other, and protobuf messages inside each other. */
   public static final int MAX_DEPTH = 64;
 
+  /**
+   * Protobuf messages inside each other in a Substrait plan: a relation nests its inputs, an
+   * expression its operands. The deepest TPC-DS plan nests 66 deep; this is four times that.
+   */
+  public static final int MAX_PLAN_DEPTH = 256;
+
   /** Characters in one JSON string value (a base64 {@code bytes} value is one). */
   public static final int MAX_STRING_LENGTH = 8 << 20;
 
@@ -46,7 +52,14 @@ public final class ReadLimits {
 
   /** A protobuf input over {@code bytes} with the depth and size limits set. */
   public static CodedInputStream codedInput(byte[] bytes) {
-    return limited(CodedInputStream.newInstance(bytes));
+    return codedInput(bytes, MAX_DEPTH);
+  }
+
+  /** A protobuf input over {@code bytes} with the size limit and this depth limit. */
+  public static CodedInputStream codedInput(byte[] bytes, int depth) {
+    CodedInputStream input = limited(CodedInputStream.newInstance(bytes));
+    input.setRecursionLimit(depth);
+    return input;
   }
 
   /** A protobuf input over {@code bytes} with the depth and size limits set. */

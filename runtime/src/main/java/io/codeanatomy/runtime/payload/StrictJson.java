@@ -41,15 +41,48 @@ public final class StrictJson {
     private static final long serialVersionUID = 1L;
 
     private final String path;
+    private final int line;
+    private final int column;
+    private final String problem;
+    private final boolean limit;
 
     MalformedJsonException(String message, String path, Throwable cause) {
+      this(message, path, -1, -1, message, false, cause);
+    }
+
+    private MalformedJsonException(String message, String path, int line, int column,
+        String problem, boolean limit, Throwable cause) {
       super(message, cause);
       this.path = path;
+      this.line = line;
+      this.column = column;
+      this.problem = problem;
+      this.limit = limit;
     }
 
     /** Where in the document the fault is ({@code payload.views[a]}), or null when unknown. */
     public String path() {
       return path;
+    }
+
+    /** The line of the fault, from 1; -1 when unknown. */
+    public int line() {
+      return line;
+    }
+
+    /** The column of the fault, from 1; -1 when unknown. */
+    public int column() {
+      return column;
+    }
+
+    /** What is wrong, without where. */
+    public String problem() {
+      return problem;
+    }
+
+    /** Whether the document is beyond a reading limit rather than malformed. */
+    public boolean isLimit() {
+      return limit;
     }
   }
 
@@ -67,7 +100,11 @@ public final class StrictJson {
     try {
       root = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new MalformedJsonException(describe(e), null, e);
+      JsonLocation location = e.getLocation();
+      boolean known = location != null && location.getLineNr() > 0;
+      throw new MalformedJsonException(describe(e), null, known ? location.getLineNr() : -1,
+          known ? location.getColumnNr() : -1, e.getOriginalMessage(),
+          e instanceof StreamConstraintsException, e);
     }
     if (root == null || root.isMissingNode()) {
       throw new MalformedJsonException("malformed JSON: the document is empty", null, null);
@@ -114,9 +151,10 @@ public final class StrictJson {
   }
 
   private static MalformedJsonException tooLarge(long length) {
-    return new MalformedJsonException("over a reading limit: the document has " + length
-        + " characters, more than the " + ReadLimits.MAX_DOCUMENT_BYTES + " a reader accepts",
-        null, null);
+    String problem = "the document has " + length + " characters, more than the "
+        + ReadLimits.MAX_DOCUMENT_BYTES + " a reader accepts";
+    return new MalformedJsonException("over a reading limit: " + problem, null, -1, -1, problem,
+        true, null);
   }
 
   /** {@code malformed JSON at line 2, column 14: ...}; a limit names itself. */

@@ -87,6 +87,8 @@ final class RunVerifier {
   private final Set<String> understood = new HashSet<>();
   private final List<String> problems = new ArrayList<>();
   private final Set<String> unchecked = new LinkedHashSet<>();
+  /** Recorded settings and the policy they parse to, or why they do not. */
+  private final Map<Map<String, String>, Object> policies = new HashMap<>();
 
   /** One plan's artifacts, as far as they could be read. */
   private record Bundle(String name, String folder, PlanFingerprint fingerprint,
@@ -193,8 +195,10 @@ final class RunVerifier {
       problems.add(file + ": " + e.getMessage());
       return null;
     }
-    asWritten(file, bytes, () -> codec.toJson(decoded.value(), decoded.unknownFields())
-        .getBytes(StandardCharsets.UTF_8));
+    if (!codec.isAsWritten(decoded, bytes)) {
+      asWritten(file, bytes, () -> codec.toJson(decoded.value(), decoded.unknownFields())
+          .getBytes(StandardCharsets.UTF_8));
+    }
     return decoded;
   }
 
@@ -546,12 +550,17 @@ final class RunVerifier {
    */
   private void settings(String file, PlanIdentity identity, PlanFingerprint fingerprint) {
     SortedMap<String, String> recorded = new TreeMap<>(identity.getDfSettingsEntriesMap());
-    CodeAnatomyPolicy policy;
-    try {
-      policy = CodeAnatomyPolicySettings.fromSettings(recorded);
-    } catch (IllegalArgumentException e) {
+    // Every bundle of a run records the same settings: parsed once.
+    Object parsed = policies.computeIfAbsent(recorded, settings -> {
+      try {
+        return CodeAnatomyPolicySettings.fromSettings(settings);
+      } catch (IllegalArgumentException e) {
+        return oneLine(e.getMessage());
+      }
+    });
+    if (!(parsed instanceof CodeAnatomyPolicy policy)) {
       problems.add(file + ": field df_settings_entries: not the settings of a policy: "
-          + oneLine(e.getMessage()));
+          + parsed);
       return;
     }
     SortedMap<String, String> effective = policy.effectiveSettings();

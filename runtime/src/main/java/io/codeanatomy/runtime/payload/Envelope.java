@@ -41,13 +41,40 @@ final class Envelope {
    */
   static String render(ContractType<?> type, JsonNode node) {
     String text = render(node);
-    try {
-      StrictJson.parse(text);
-    } catch (StrictJson.MalformedJsonException e) {
-      throw new PayloadException(type.name(), field(e.path()), "cannot write a payload that "
-          + "its readers refuse: " + e.getMessage(), e);
+    // Text shorter than the longest key a reader takes cannot hold a longer string or key, nor
+    // more tokens or characters than allowed: only its depth and its numbers need a look. Longer
+    // text is read back, which also names the limit it breaks.
+    if (text.length() > ReadLimits.MAX_NAME_LENGTH || !withinDepthAndNumbers(node, 1)) {
+      try {
+        StrictJson.parse(text);
+      } catch (StrictJson.MalformedJsonException e) {
+        throw new PayloadException(type.name(), field(e.path()), "cannot write a payload that "
+            + "its readers refuse: " + e.getMessage(), e);
+      }
     }
     return text;
+  }
+
+  /** The text of a tree made from a value a reader accepted: within the limits already. */
+  static String renderRead(JsonNode node) {
+    return render(node);
+  }
+
+  /** Whether no container lies deeper than the reading limit and no number is too long. */
+  private static boolean withinDepthAndNumbers(JsonNode node, int depth) {
+    if (node.isContainerNode()) {
+      if (depth > ReadLimits.MAX_DEPTH) {
+        return false;
+      }
+      for (JsonNode child : node) {
+        if (!withinDepthAndNumbers(child, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return !node.isNumber()
+        || node.asText().length() <= ReadLimits.MAX_NUMBER_LENGTH;
   }
 
   private static String render(JsonNode node) {

@@ -33,6 +33,14 @@ public sealed interface PayloadCodec<T> permits ProtoPayloads, RecordPayloads {
   String toJson(T value, Map<String, JsonNode> unknownFields);
 
   /**
+   * Whether {@code utf8} is byte for byte what {@link #toJson(Object, Map)} writes for
+   * {@code read}, the payload this codec read from it: for checking files a writer wrote, where
+   * an edit the reader accepts (a number spelled otherwise, keys in another order, spaces) is
+   * still an edit. Cheaper than writing: the value was checked when it was read.
+   */
+  boolean isAsWritten(Decoded<T> read, byte[] utf8);
+
+  /**
    * Reads a payload written for this contract, version and schema, within {@link ReadLimits}.
    *
    * @throws ContractVersionException for a payload of another contract, version or schema

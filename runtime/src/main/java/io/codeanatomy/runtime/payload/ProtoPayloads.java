@@ -15,8 +15,11 @@ import com.google.protobuf.util.JsonFormat;
 import io.codeanatomy.contracts.proto.options.Payload;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +42,42 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
   private final ContractType<M> type;
   private final M prototype;
   private final AcceptedVersions accepted;
+  /** The message types of this contract that hold an enum, themselves or further down. */
+  private final Set<Descriptor> withEnums;
 
   private ProtoPayloads(ContractType<M> type, M prototype, AcceptedVersions accepted) {
     this.type = type;
     this.prototype = prototype;
     this.accepted = accepted;
+    this.withEnums = Set.copyOf(withEnums(prototype.getDescriptorForType(), new HashMap<>()));
+  }
+
+  /** The types under {@code descriptor} (itself included) that hold an enum somewhere. */
+  private static Set<Descriptor> withEnums(Descriptor descriptor, Map<Descriptor, Boolean> seen) {
+    holdsEnum(descriptor, seen);
+    Set<Descriptor> holding = new HashSet<>();
+    seen.forEach((type, holds) -> {
+      if (holds) {
+        holding.add(type);
+      }
+    });
+    return holding;
+  }
+
+  private static boolean holdsEnum(Descriptor descriptor, Map<Descriptor, Boolean> seen) {
+    Boolean known = seen.get(descriptor);
+    if (known != null) {
+      return known;
+    }
+    seen.put(descriptor, false); // a recursive type holds what its other fields hold
+    boolean holds = false;
+    for (FieldDescriptor field : descriptor.getFields()) {
+      holds |= field.getJavaType() == FieldDescriptor.JavaType.ENUM
+          || field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+              && holdsEnum(field.getMessageType(), seen);
+    }
+    seen.put(descriptor, holds);
+    return holds;
   }
 
   public static <M extends Message> ProtoPayloads<M> of(Class<M> messageClass) {
@@ -74,6 +108,17 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
   public String toJson(M value, Map<String, JsonNode> unknownFields) {
     checkEnumNumbers(value, "");
     ValueChecks.write(type, value);
+    return Envelope.render(type, tree(value, unknownFields));
+  }
+
+  @Override
+  public boolean isAsWritten(Decoded<M> read, byte[] utf8) {
+    return Arrays.equals(utf8, Envelope.renderRead(tree(read.value(), read.unknownFields()))
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The envelope with the value as JsonFormat prints it and the unknown fields after it. */
+  private ObjectNode tree(M value, Map<String, JsonNode> unknownFields) {
     String printed;
     try {
       printed = JsonFormat.printer().preservingProtoFieldNames().alwaysPrintFieldsWithNoPresence()
@@ -90,7 +135,7 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
         }
         payload.set(unknown.getKey(), unknown.getValue());
       }
-      return Envelope.render(type, Envelope.wrap(type, payload));
+      return Envelope.wrap(type, payload);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("JsonFormat wrote JSON that does not parse", e);
     }
@@ -406,6 +451,9 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
    * open enum), but they have no name to write as JSON, to hash, or to compare.
    */
   private void checkEnumNumbers(Message message, String path) {
+    if (!withEnums.contains(message.getDescriptorForType())) {
+      return; // nothing to look at, and the reflective walk is costly
+    }
     for (Map.Entry<FieldDescriptor, Object> e : message.getAllFields().entrySet()) {
       FieldDescriptor field = e.getKey();
       String fieldPath = (path.isEmpty() ? "" : path + ".") + field.getName();

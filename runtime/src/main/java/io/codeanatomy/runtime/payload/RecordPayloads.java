@@ -10,7 +10,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -93,6 +95,17 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
   @Override
   public String toJson(T value, Map<String, JsonNode> unknownFields) {
     ValueChecks.write(type, value);
+    return Envelope.render(type, tree(value, unknownFields));
+  }
+
+  @Override
+  public boolean isAsWritten(Decoded<T> read, byte[] utf8) {
+    return Arrays.equals(utf8, Envelope.renderRead(tree(read.value(), read.unknownFields()))
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The envelope with the value's fields and the unknown fields after them. */
+  private ObjectNode tree(T value, Map<String, JsonNode> unknownFields) {
     ObjectNode payload = (ObjectNode) write(value, type.name());
     for (Map.Entry<String, JsonNode> unknown : new TreeMap<>(unknownFields).entrySet()) {
       if (payload.has(unknown.getKey())) {
@@ -101,7 +114,7 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
       }
       payload.set(unknown.getKey(), unknown.getValue());
     }
-    return Envelope.render(type, Envelope.wrap(type, payload));
+    return Envelope.wrap(type, payload);
   }
 
   @Override

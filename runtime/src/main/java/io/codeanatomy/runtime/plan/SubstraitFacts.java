@@ -1,6 +1,7 @@
 package io.codeanatomy.runtime.plan;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -12,9 +13,12 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -30,6 +34,38 @@ import java.util.TreeMap;
  */
 public record SubstraitFacts(List<String> outputColumns,
     SortedMap<String, List<String>> tables) {
+
+  /** The message types of a plan that are, or can hold, a read relation. */
+  private static final Set<Descriptor> LEAD_TO_READS = leadToReads();
+
+  private static Set<Descriptor> leadToReads() {
+    // Which types each type can hold, then every type from which ReadRel is reachable.
+    Map<Descriptor, Set<Descriptor>> heldBy = new HashMap<>();
+    Deque<Descriptor> pending = new ArrayDeque<>(List.of(Plan.getDescriptor()));
+    Set<Descriptor> seen = new HashSet<>(pending);
+    while (!pending.isEmpty()) {
+      Descriptor type = pending.pop();
+      for (FieldDescriptor field : type.getFields()) {
+        if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+          Descriptor held = field.getMessageType();
+          heldBy.computeIfAbsent(held, k -> new HashSet<>()).add(type);
+          if (seen.add(held)) {
+            pending.push(held);
+          }
+        }
+      }
+    }
+    Set<Descriptor> lead = new HashSet<>(List.of(ReadRel.getDescriptor()));
+    pending.push(ReadRel.getDescriptor());
+    while (!pending.isEmpty()) {
+      for (Descriptor holder : heldBy.getOrDefault(pending.pop(), Set.of())) {
+        if (lead.add(holder)) {
+          pending.push(holder);
+        }
+      }
+    }
+    return Set.copyOf(lead);
+  }
 
   /** Bytes that are not a Substrait plan as the runtime writes one. */
   public static final class NotAPlanException extends Exception {
@@ -79,8 +115,12 @@ public record SubstraitFacts(List<String> outputColumns,
         tables.put(names.get(names.size() - 1).toUpperCase(Locale.ROOT),
             List.copyOf(read.getBaseSchema().getNamesList()));
       }
+      if (!LEAD_TO_READS.contains(message.getDescriptorForType())) {
+        continue; // a type, a literal, a reference: no read relation below (and reflection is slow)
+      }
       for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
-        if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+        if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE
+            || !LEAD_TO_READS.contains(field.getKey().getMessageType())) {
           continue;
         }
         if (field.getValue() instanceof List<?> list) {

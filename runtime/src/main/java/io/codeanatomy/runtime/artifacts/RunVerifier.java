@@ -17,7 +17,6 @@ import io.codeanatomy.contracts.relspec.InferenceConfidence;
 import io.codeanatomy.contracts.relspec.PlanFingerprint;
 import io.codeanatomy.contracts.relspec.PlanIdentity;
 import io.codeanatomy.contracts.relspec.PlanIdentityContract;
-import io.codeanatomy.contracts.relspec.ViewPolicy;
 import io.codeanatomy.runtime.payload.Decoded;
 import io.codeanatomy.runtime.payload.PayloadCodec;
 import io.codeanatomy.runtime.payload.PayloadException;

@@ -169,6 +169,9 @@ final class RunWriter {
         } catch (IOException restore) {
           e.addSuppressed(restore);
         }
+      } else if (previous != null) {
+        // Another run took the name meanwhile: its complete run is in place, ours is dropped.
+        deleteQuietly(previous, e);
       }
       deleteQuietly(staging, e);
       throw new IOException("cannot put the run in place at " + target + ": " + reason(e), e);

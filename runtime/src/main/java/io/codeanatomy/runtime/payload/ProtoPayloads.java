@@ -1,6 +1,7 @@
 package io.codeanatomy.runtime.payload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
@@ -136,6 +137,10 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
         payload.set(unknown.getKey(), unknown.getValue());
       }
       return Envelope.wrap(type, payload);
+    } catch (StreamConstraintsException e) {
+      // Read back with the readers' limits: a value beyond them is not written.
+      throw new PayloadException(type.name(), null, "cannot write a payload that its readers "
+          + "refuse: over a reading limit: " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("JsonFormat wrote JSON that does not parse", e);
     }

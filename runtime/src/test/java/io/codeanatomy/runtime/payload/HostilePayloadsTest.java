@@ -103,6 +103,10 @@ class HostilePayloadsTest {
         () -> RecordPayloads.of(CompiledExecutionPolicy.class).toJson(policy));
     assertTrue(e.getMessage().contains("cannot write a payload that its readers refuse"),
         e.getMessage());
+    PayloadException proto = assertThrows(PayloadException.class, () -> packages.toJson(
+        pkg().toBuilder().putPlanBundleFingerprints(long9m, H).build()));
+    assertTrue(proto.getMessage().contains("cannot write a payload that its readers refuse"),
+        proto.getMessage());
     // A proto value with a malformed hash was written unchecked before; now it is refused.
     PayloadException invalid = assertThrows(PayloadException.class,
         () -> fingerprints.toJson(PlanFingerprint.newBuilder().setSubstraitHash("00").build()));

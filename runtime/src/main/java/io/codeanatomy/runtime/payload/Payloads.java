@@ -1,6 +1,5 @@
 package io.codeanatomy.runtime.payload;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Message;
 import io.codeanatomy.contracts.support.ContractCatalog;
@@ -61,15 +60,8 @@ public final class Payloads {
    * @throws PayloadException when the text is not an envelope with a contract name
    */
   public static String contractOf(String json) {
-    JsonNode root;
-    try {
-      root = Envelope.JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new PayloadException("(unknown contract)", null, "malformed JSON at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-          + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject() || !root.path("contract").isTextual()) {
+    JsonNode root = Envelope.parse("(unknown contract)", json);
+    if (!root.isObject() || !root.path("contract").isTextual()) {
       throw new PayloadException("(unknown contract)", null, "expected an envelope "
           + "{contract, version, schemaFingerprint, payload}, got " + Envelope.kind(root));
     }

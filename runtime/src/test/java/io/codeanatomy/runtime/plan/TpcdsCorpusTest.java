@@ -128,6 +128,17 @@ class TpcdsCorpusTest {
   }
 
   @Test
+  void everyPlansSubstraitReadsBackWithinThePlanDepthLimit() throws Exception {
+    // verify reads Substrait within ReadLimits.MAX_PLAN_DEPTH, and a run writes no plan it
+    // could not read back: every TPC-DS plan must read.
+    for (PlanBundle bundle : PLANNED.values()) {
+      SubstraitFacts facts = SubstraitFacts.read(bundle.substrait());
+      assertTrue(facts.tables().size() > 0, bundle.name());
+      assertTrue(facts.outputColumns().size() > 0, bundle.name());
+    }
+  }
+
+  @Test
   void theQueriesThatFailAreTheRecordedOnes() throws IOException {
     String actual = unsupportedFile();
     if (Boolean.getBoolean("codeanatomy.golden.update")) {

@@ -1,10 +1,5 @@
 package io.codeanatomy.examples.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.codeanatomy.contracts.canonical.Sha256;
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
@@ -15,7 +10,11 @@ import io.codeanatomy.contracts.relspec.CalibrationThresholds;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
 import io.codeanatomy.contracts.relspec.ValidationMode;
+import io.codeanatomy.runtime.artifacts.ColumnLineage;
 import io.codeanatomy.runtime.artifacts.RunArtifacts;
+import io.codeanatomy.runtime.artifacts.RunLayout;
+import io.codeanatomy.runtime.artifacts.RunLocationException;
+import io.codeanatomy.runtime.artifacts.Verification;
 import io.codeanatomy.runtime.exec.QueryResult;
 import io.codeanatomy.runtime.payload.RecordPayloads;
 import io.codeanatomy.runtime.plan.PlanBundle;
@@ -59,10 +58,15 @@ public final class PipelineRun {
   public record ViewResult(String name, long rows, String fingerprint, String identity,
       boolean output) {}
 
-  /** What a run produced; timings are in milliseconds, by step. */
+  /**
+   * What a run produced; timings are in milliseconds, by step.
+   *
+   * @param verification what verifying the written artifacts found: its problems are empty when
+   *     they are intact
+   */
   public record Summary(String profile, int anatomyRows, List<ViewResult> views,
       String packageFingerprint, String policyFingerprint, CalibrationResult calibration,
-      Map<String, Long> timings, Path out, List<String> verification) {}
+      Map<String, Long> timings, Path out, Verification verification) {}
 
   /** Reports steps; {@link PipelineMain} prints those that take more than a second. */
   public interface Progress {
@@ -72,14 +76,21 @@ public final class PipelineRun {
   private PipelineRun() {}
 
   /**
-   * Runs the pipeline.
+   * Runs the pipeline. Its inputs and the output folder are checked before any work; the
+   * artifacts are written whole or not at all, so that a failed run leaves the folder's previous
+   * run, or nothing.
    *
-   * @throws io.codeanatomy.contracts.core.policy.UnknownProfileException for an unknown profile
+   * @throws io.codeanatomy.contracts.support.UnknownProfileException for an unknown profile
+   * @throws io.codeanatomy.contracts.canonical.SettingTextException for an unknown calibration
+   *     mode
+   * @throws RunLocationException when no run can be written to {@code options.out()}
+   * @throws IOException when writing or verifying the artifacts fails
    */
   public static Summary run(Options options, OpenTelemetry telemetry, Progress progress)
       throws IOException {
     CodeAnatomyPolicy policy = CodeAnatomyPolicyContract.profile(options.profile());
     CalibrationMode calibrationMode = Calibration.mode(options.calibration());
+    RunArtifacts.checkLocation(options.out());
     Map<String, Long> timings = new LinkedHashMap<>();
     var anatomy = timed("generate", timings, progress,
         () -> SemanticPipeline.anatomy(options.rows()));
@@ -100,8 +111,8 @@ public final class PipelineRun {
       double estimated = 0;
       long actual = 0;
       for (PlanBundle bundle : bundles) {
-        estimated += bundle.executable().getCluster().getMetadataQuery()
-            .getRowCount(bundle.executable());
+        estimated += bundle.withPhysicalPlan(plan ->
+            plan.getCluster().getMetadataQuery().getRowCount(plan));
         actual += results.get(bundle.name()).rows().size();
       }
       CalibrationResult calibration = Calibration.calibrate(calibrationMode,
@@ -112,19 +123,15 @@ public final class PipelineRun {
               options.createdAtUnixMs().getAsLong())
           : session.executionPackage(bundles, manifestHash());
       Map<String, byte[]> extras = new TreeMap<>();
-      extras.put("lineage.json", json(lineage));
-      extras.put("calibration.json", RecordPayloads.of(CalibrationResult.class)
+      extras.put(RunLayout.LINEAGE, ColumnLineage.toJson(lineage));
+      extras.put(RunLayout.CALIBRATION, RecordPayloads.of(CalibrationResult.class)
           .toJson(calibration).getBytes(StandardCharsets.UTF_8));
-      timed("write artifacts", timings, progress, () -> {
-        try {
-          RunArtifacts.write(options.out(), bundles, compiled, pkg, extras);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+      timedIo("write artifacts", timings, progress, () -> {
+        RunArtifacts.write(options.out(), bundles, compiled, pkg, extras);
         return null;
       });
-      List<String> verification = timed("verify", timings, progress,
-          () -> RunArtifacts.verify(options.out()));
+      Verification verification = timedIo("verify", timings, progress,
+          () -> RunArtifacts.check(options.out()));
       List<ViewResult> views = new ArrayList<>();
       for (PlanBundle bundle : bundles) {
         views.add(new ViewResult(bundle.name(), results.get(bundle.name()).rows().size(),
@@ -160,16 +167,18 @@ public final class PipelineRun {
     return result;
   }
 
-  private static byte[] json(Object value) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    try {
-      return (JsonMapper.builder().build().writer(printer).writeValueAsString(value) + "\n")
-          .getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the lineage always renders", e);
-    }
+  /** A step that reads or writes files. */
+  private interface IoStep<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T timedIo(String step, Map<String, Long> timings, Progress progress,
+      IoStep<T> work) throws IOException {
+    long start = System.nanoTime();
+    T result = work.run();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    timings.put(step, millis);
+    progress.step(step, millis);
+    return result;
   }
 }

@@ -600,7 +600,7 @@ fn sha256_paths_agree() {
     }
 }
 
-/// DOMAIN.md section 3 gives this hash for the execution package with every field empty.
+/// docs/domain.md, section 3 gives this hash for the execution package with every field empty.
 #[test]
 fn the_empty_execution_package_hashes_to_the_domain_vector() {
     use core_contracts::{CacheDiagnostics, ExecutionPackage};

@@ -1,5 +1,6 @@
 package io.codeanatomy.compat;
 
+import io.codeanatomy.compat.manifest.Entry;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -15,6 +16,11 @@ public record ItemKey(Kind kind, String name) implements Comparable<ItemKey> {
   public ItemKey {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
+  }
+
+  /** The key of an entry: its kind and {@link Entry#identity()}. */
+  public static ItemKey of(Entry entry) {
+    return new ItemKey(Kind.of(entry), entry.identity());
   }
 
   @Override

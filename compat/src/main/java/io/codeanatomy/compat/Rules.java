@@ -1,7 +1,14 @@
 package io.codeanatomy.compat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codeanatomy.compat.manifest.ComponentEntry;
+import io.codeanatomy.compat.manifest.ContractEntry;
+import io.codeanatomy.compat.manifest.Entry;
+import io.codeanatomy.compat.manifest.FieldEntry;
+import io.codeanatomy.compat.manifest.ManifestJson;
+import io.codeanatomy.compat.manifest.PolicyEntry;
+import io.codeanatomy.compat.manifest.ProfileEntry;
+import io.codeanatomy.compat.manifest.SchemaEntry;
+import io.codeanatomy.compat.manifest.SettingEntry;
 import io.codeanatomy.contracts.canonical.SettingText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,15 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules, applied to two manifest entries of one item: the newest version in the lock and the
- * current declaration. Collects every change that breaks a rule, whether or not the version went
- * up; {@link Compatibility} decides what a bump allows.
+ * The rules, applied to two entries of one item: the newest version in the lock and the current
+ * declaration. Collects every change that breaks a rule, whether or not the version went up;
+ * {@link Compatibility} decides what a bump allows. {@link EarlierReleases} checks the current
+ * declaration against the releases before the newest.
  */
 final class Rules {
 
@@ -40,193 +50,196 @@ final class Rules {
     return changes;
   }
 
-  void compare(ObjectNode old, ObjectNode now) {
-    switch (key.kind()) {
-      case CONTRACT -> contract(old, now);
-      case SETTINGS_SCHEMA -> schema(old, now);
-      case PLANNING_POLICY -> policy(old, now);
+  void compare(Entry old, Entry now) {
+    if (old instanceof ContractEntry was && now instanceof ContractEntry is) {
+      contract(was, is);
+    } else if (old instanceof SchemaEntry was && now instanceof SchemaEntry is) {
+      schema(was, is);
+    } else if (old instanceof PolicyEntry was && now instanceof PolicyEntry is) {
+      policy(was, is);
+    } else {
+      throw new IllegalArgumentException(key + ": entries of two kinds");
     }
   }
 
   // ---------------------------------------------------------------------------------------------
   // contracts
 
-  private void contract(ObjectNode old, ObjectNode now) {
+  private void contract(ContractEntry old, ContractEntry now) {
     javaType(old, now);
-    if (!old.path("layout").equals(now.path("layout"))) {
+    if (old.layout() != now.layout()) {
       report(CompatibilityRule.LAYOUT_CHANGED, Subject.of(key).withAspect("layout"),
-          old.path("layout").asText(), now.path("layout").asText(),
+          ManifestJson.jsonName(old.layout()), ManifestJson.jsonName(now.layout()),
           "the hash layout changed: every hash of it changes");
     }
-    Map<String, JsonNode> before = byName(old.path("fields"), "name");
-    Map<String, JsonNode> after = byName(now.path("fields"), "name");
+    Map<String, FieldEntry> before = byName(old.fields(), FieldEntry::name);
+    Map<String, FieldEntry> after = byName(now.fields(), FieldEntry::name);
     Map<Integer, String> numbers = new TreeMap<>();
     before.forEach((name, f) -> {
-      if (f.path("protoNumber").isInt()) {
-        numbers.put(f.path("protoNumber").asInt(), name);
+      if (f.protoNumber() != null) {
+        numbers.put(f.protoNumber(), name);
       }
     });
     before.forEach((name, was) -> {
-      JsonNode is = after.get(name);
+      FieldEntry is = after.get(name);
       Subject field = Subject.member(key, "field", name);
       if (is == null) {
-        report(CompatibilityRule.FIELD_REMOVED, field, was.path("type").asText(), null,
+        report(CompatibilityRule.FIELD_REMOVED, field, was.type(), null,
             "removed: payloads written before carry it"
-                + (was.path("hashed").asBoolean() ? ", and every hash of the contract changes"
-                    : ""));
+                + (was.hashed() ? ", and every hash of the contract changes" : ""));
         return;
       }
-      component(field, was, is);
-      type(field, was.path("type").asText(), is.path("type").asText());
-      marker(field, "hashed", was, is, "provenance (whether it enters the hash)");
-      marker(field, "bag", was, is, "bag (whether its order counts)");
-      marker(field, "bagKey", was, is, "bag key");
-      marker(field, "absentAs", was, is, "absent-as (how absent is hashed)");
-      String hashBefore = was.path("hash").asText("none");
-      String hashAfter = is.path("hash").asText("none");
-      if (strictness(hashAfter) > strictness(hashBefore)) {
-        report(CompatibilityRule.HASH_RULE_TIGHTENED, field, hashBefore, hashAfter,
-            "values written before may not be digests");
+      component(field, was.component(), is.component());
+      type(field, was.type(), is.type());
+      marker(field, String.valueOf(was.hashed()), String.valueOf(is.hashed()),
+          "provenance (whether it enters the hash)");
+      marker(field, String.valueOf(was.bag()), String.valueOf(is.bag()),
+          "bag (whether its order counts)");
+      marker(field, was.bagKey(), is.bagKey(), "bag key");
+      marker(field, ManifestJson.jsonName(was.absentAs()), ManifestJson.jsonName(is.absentAs()),
+          "absent-as (how absent is hashed)");
+      if (is.hash().stricterThan(was.hash())) {
+        report(CompatibilityRule.HASH_RULE_TIGHTENED, field, ManifestJson.jsonName(was.hash()),
+            ManifestJson.jsonName(is.hash()), "values written before may not be digests");
       }
-      if (was.path("protoNumber").isInt() && is.path("protoNumber").isInt()
-          && was.path("protoNumber").asInt() != is.path("protoNumber").asInt()) {
+      if (was.protoNumber() != null && is.protoNumber() != null
+          && !was.protoNumber().equals(is.protoNumber())) {
         report(CompatibilityRule.PROTO_NUMBER_CHANGED, field,
-            was.path("protoNumber").asText(), is.path("protoNumber").asText(),
+            String.valueOf(was.protoNumber()), String.valueOf(is.protoNumber()),
             "its field number changed: binary payloads written before read as another field");
       }
     });
     after.forEach((name, is) -> {
       Subject field = Subject.member(key, "field", name);
-      if (is.path("protoNumber").isInt()) {
-        String owner = numbers.get(is.path("protoNumber").asInt());
+      if (is.protoNumber() != null) {
+        String owner = numbers.get(is.protoNumber());
         if (owner != null && !owner.equals(name) && !after.containsKey(owner)) {
           report(CompatibilityRule.PROTO_NUMBER_CHANGED, field, owner, name,
-              "field number " + is.path("protoNumber").asInt() + " belonged to " + owner
+              "field number " + is.protoNumber() + " belonged to " + owner
                   + ": binary payloads written before read it as " + name);
         }
       }
       if (before.containsKey(name)) {
         return;
       }
-      if (is.path("hashed").asBoolean()) {
-        report(CompatibilityRule.HASHED_FIELD_ADDED, field, null, is.path("type").asText(),
+      if (is.hashed()) {
+        report(CompatibilityRule.HASHED_FIELD_ADDED, field, null, is.type(),
             "added to the hash: every hash of the contract changes");
-      } else if (is.path("required").asBoolean()) {
-        report(CompatibilityRule.REQUIRED_FIELD_ADDED, field, null, is.path("type").asText(),
+      } else if (is.required()) {
+        report(CompatibilityRule.REQUIRED_FIELD_ADDED, field, null, is.type(),
             "added as a required field: payloads written before lack it");
       }
     });
   }
 
-  private static int strictness(String hashRule) {
-    return switch (hashRule) {
-      case "hash" -> 2;
-      case "hash_or_empty" -> 1;
-      default -> 0;
-    };
-  }
-
-  private void marker(Subject field, String name, JsonNode was, JsonNode is, String words) {
-    if (!was.path(name).equals(is.path(name))) {
-      report(CompatibilityRule.HASH_MARKER_CHANGED, field, text(was.path(name)),
-          text(is.path(name)), "its " + words + " changed: every hash of the contract changes");
+  private void marker(Subject field, String was, String is, String words) {
+    if (!was.equals(is)) {
+      report(CompatibilityRule.HASH_MARKER_CHANGED, field, was, is,
+          "its " + words + " changed: every hash of the contract changes");
     }
   }
 
   // ---------------------------------------------------------------------------------------------
   // settings schemas
 
-  private void schema(ObjectNode old, ObjectNode now) {
-    Map<String, JsonNode> before = byName(old.path("settings"), "key");
-    Map<String, JsonNode> after = byName(now.path("settings"), "key");
+  private void schema(SchemaEntry old, SchemaEntry now) {
+    Map<String, SettingEntry> before = byName(old.settings(), SettingEntry::key);
+    Map<String, SettingEntry> after = byName(now.settings(), SettingEntry::key);
     before.forEach((settingKey, was) -> {
-      JsonNode is = after.get(settingKey);
+      SettingEntry is = after.get(settingKey);
       Subject setting = Subject.member(key, "setting", settingKey);
       if (is == null) {
-        report(CompatibilityRule.FIELD_REMOVED, setting, was.path("type").asText(), null,
+        report(CompatibilityRule.FIELD_REMOVED, setting, was.type(), null,
             "removed: settings written before carry it, and the hash of every profile that had "
                 + "a value for it changes");
         return;
       }
-      component(setting, was, is);
-      String typeBefore = settingType(was);
-      String typeAfter = settingType(is);
+      component(setting, was.component(), is.component());
+      String typeBefore = was.typeWithOptionality();
+      String typeAfter = is.typeWithOptionality();
       if (!typeBefore.equals(typeAfter)) {
         report(CompatibilityRule.TYPE_CHANGED, setting, typeBefore, typeAfter,
             "its type changed: values written before may not parse");
       } else {
-        List<String> removed = new ArrayList<>();
-        was.path("allowedValues").forEach(v -> removed.add(v.asText()));
-        is.path("allowedValues").forEach(v -> removed.remove(v.asText()));
+        List<String> removed = removedValues(was, is);
         if (!removed.isEmpty()) {
           report(CompatibilityRule.ENUM_VALUE_REMOVED, setting, String.join("|", removed), null,
               "values it accepted are gone: settings written before may not parse");
         }
       }
-      if (!was.path("default").equals(is.path("default"))) {
+      if (!Objects.equals(was.defaultValue(), is.defaultValue())) {
         List<String> profiles = profilesChangedBy(settingKey);
         report(CompatibilityRule.DEFAULT_CHANGED, setting.withAspect("defaultValue"),
-            text(was.path("default")), text(is.path("default")), "its default changed",
+            text(was.defaultValue()), text(is.defaultValue()), "its default changed",
             profiles.isEmpty() ? null : "the settings hash of "
                 + (profiles.size() == 1 ? "profile " : "profiles ") + String.join(", ", profiles)
                 + " changes with it");
       }
-      range(setting, "min", was, is, typeAfter, +1);
-      range(setting, "max", was, is, typeAfter, -1);
-      flag(setting, "planningAffecting", was, is,
+      if (was.type().equals(is.type())) {
+        // Bounds of two types do not compare; the type change is reported above.
+        range(setting, "min", was.min(), is.min(), is.type());
+        range(setting, "max", was.max(), is.max(), is.type());
+      }
+      flag(setting, "planningAffecting", was.planningAffecting(), is.planningAffecting(),
           "the planning-environment hash of every profile changes");
-      flag(setting, "featureGate", was, is, "the feature-gate parity hash changes");
+      flag(setting, "featureGate", was.featureGate(), is.featureGate(),
+          "the feature-gate parity hash changes");
     });
     after.forEach((settingKey, is) -> {
-      if (!before.containsKey(settingKey) && !is.path("optional").asBoolean()) {
+      if (!before.containsKey(settingKey) && !is.optional()) {
         report(CompatibilityRule.REQUIRED_FIELD_ADDED, Subject.member(key, "setting", settingKey),
-            null, is.path("default").asText(),
+            null, String.valueOf(is.defaultValue()),
             "added as a required setting: settings written before lack it, and every profile "
                 + "now has a value for it");
       }
     });
   }
 
-  private static String settingType(JsonNode setting) {
-    return (setting.path("optional").asBoolean() ? "optional " : "")
-        + setting.path("type").asText();
+  /** The allowed values of {@code was} that {@code is} no longer has. */
+  static List<String> removedValues(SettingEntry was, SettingEntry is) {
+    List<String> removed = new ArrayList<>(was.allowedValues());
+    removed.removeAll(is.allowedValues());
+    return removed;
   }
 
-  private void flag(Subject setting, String name, JsonNode was, JsonNode is, String effect) {
-    if (was.path(name).asBoolean() != is.path(name).asBoolean()) {
+  private void flag(Subject setting, String name, boolean was, boolean is, String effect) {
+    if (was != is) {
       report(CompatibilityRule.PLANNING_FLAG_CHANGED, setting.withAspect(name),
-          was.path(name).asText(), is.path(name).asText(), name + " changed: " + effect);
+          String.valueOf(was), String.valueOf(is), name + " changed: " + effect);
+    }
+  }
+
+  /** Reports a bound that narrows the accepted values. */
+  private void range(Subject setting, String bound, String before, String after, String type) {
+    if (narrows(key, bound, before, after, type)) {
+      report(CompatibilityRule.RANGE_NARROWED, setting.withAspect(bound), text(before), after,
+          "its " + bound + " narrows the values it accepts");
     }
   }
 
   /**
-   * Reports a bound that narrows the accepted values: {@code direction} +1 for a min (raising it
-   * narrows), -1 for a max.
+   * Whether bound {@code after} accepts fewer values than {@code before} did (null: no bound).
+   *
+   * @param bound {@code min} (raising it narrows) or {@code max} (lowering it narrows)
    */
-  private void range(Subject setting, String bound, JsonNode was, JsonNode is, String type,
-      int direction) {
-    JsonNode before = was.path(bound);
-    JsonNode after = is.path(bound);
-    if (after.isNull() || after.isMissingNode() || before.equals(after)) {
-      return;
+  static boolean narrows(ItemKey key, String bound, String before, String after, String type) {
+    if (after == null || after.equals(before)) {
+      return false;
     }
-    boolean narrowed = before.isNull() || before.isMissingNode()
-        || Integer.signum(compareBound(type, after.asText(), before.asText())) == direction;
-    if (narrowed) {
-      report(CompatibilityRule.RANGE_NARROWED, setting.withAspect(bound), text(before),
-          after.asText(), "its " + bound + " narrows the values it accepts");
-    }
+    int direction = "min".equals(bound) ? +1 : -1;
+    return before == null
+        || Integer.signum(compareBound(key, type, after, before)) == direction;
   }
 
   /** Compares two bounds in the canonical text of their type. */
-  private int compareBound(String type, String a, String b) {
+  private static int compareBound(ItemKey key, String type, String a, String b) {
     try {
-      if (type.endsWith("duration")) {
+      if (type.equals("duration")) {
         return SettingText.parseDuration(a).compareTo(SettingText.parseDuration(b));
       }
       return new BigDecimal(a).compareTo(new BigDecimal(b));
     } catch (RuntimeException e) {
-      // The processor writes canonical bounds; anything else is a hand-edited file.
+      // The reader refuses bounds that are not canonical; an entry built in code may hold one.
       throw new CompatInputException(key + ": the bounds '" + b + "' and '" + a + "' of a "
           + type + " setting do not compare (" + e.getMessage() + ")", e);
     }
@@ -235,21 +248,20 @@ final class Rules {
   /** The profiles whose effective value of {@code settingKey} differs from the lock's. */
   private List<String> profilesChangedBy(String settingKey) {
     TreeSet<String> names = new TreeSet<>();
-    context.current().items().forEach((item, policy) -> {
-      if (item.kind() != Kind.PLANNING_POLICY) {
+    context.current().items().forEach((item, entry) -> {
+      if (!(entry instanceof PolicyEntry policy)) {
         return;
       }
-      ObjectNode locked = context.locked().items().get(item);
-      Map<String, JsonNode> before = locked == null ? Map.of()
-          : byName(locked.path("profiles"), "name");
-      byName(policy.path("profiles"), "name").forEach((profile, now) -> {
-        JsonNode was = before.get(profile);
-        if (was != null && now.path("effectiveSettings").has(settingKey)
-            && !was.path("effectiveSettings").path(settingKey)
-                .equals(now.path("effectiveSettings").path(settingKey))) {
-          names.add(item.name() + "/" + profile);
+      Map<String, ProfileEntry> before = context.locked().items().get(item)
+          instanceof PolicyEntry locked ? byName(locked.profiles(), ProfileEntry::name) : Map.of();
+      for (ProfileEntry now : policy.profiles()) {
+        ProfileEntry was = before.get(now.name());
+        if (was != null && now.effectiveSettings().containsKey(settingKey)
+            && !Objects.equals(was.effectiveSettings().get(settingKey),
+                now.effectiveSettings().get(settingKey))) {
+          names.add(item.name() + "/" + now.name());
         }
-      });
+      }
     });
     return List.copyOf(names);
   }
@@ -257,63 +269,62 @@ final class Rules {
   // ---------------------------------------------------------------------------------------------
   // policies
 
-  private void policy(ObjectNode old, ObjectNode now) {
+  private void policy(PolicyEntry old, PolicyEntry now) {
     javaType(old, now);
-    Map<String, JsonNode> before = byName(old.path("components"), "name");
-    Map<String, JsonNode> after = byName(now.path("components"), "name");
+    Map<String, ComponentEntry> before = byName(old.components(), ComponentEntry::name);
+    Map<String, ComponentEntry> after = byName(now.components(), ComponentEntry::name);
     before.forEach((name, was) -> {
       if (after.containsKey(name)) {
         return;
       }
-      JsonNode renamed = after.values().stream()
-          .filter(c -> !before.containsKey(c.path("name").asText()))
-          .filter(c -> c.path("namespace").equals(was.path("namespace"))
-              && c.path("schemaFingerprint").equals(was.path("schemaFingerprint")))
+      ComponentEntry renamed = after.values().stream()
+          .filter(c -> !before.containsKey(c.name()))
+          .filter(c -> c.namespace().equals(was.namespace())
+              && c.schemaFingerprint().equals(was.schemaFingerprint()))
           .findFirst().orElse(null);
       if (renamed != null) {
         report(CompatibilityRule.ACCESSOR_RENAMED,
-            Subject.member(key, "component", renamed.path("name").asText()), name,
-            renamed.path("name").asText(), "renamed: its accessor and builder method change");
+            Subject.member(key, "component", renamed.name()), name, renamed.name(),
+            "renamed: its accessor and builder method change");
       } else {
         report(CompatibilityRule.FIELD_REMOVED, Subject.member(key, "component", name),
-            was.path("namespace").asText(), null,
+            was.namespace(), null,
             "removed: its builder method is gone and its settings leave every profile");
       }
     });
-    Map<String, JsonNode> profilesBefore = byName(old.path("profiles"), "name");
-    Map<String, JsonNode> profilesAfter = byName(now.path("profiles"), "name");
-    profilesBefore.forEach((name, was) -> {
-      JsonNode is = profilesAfter.get(name);
-      Subject profile = Subject.member(key, "profile", name);
+    Map<String, ProfileEntry> profilesAfter = byName(now.profiles(), ProfileEntry::name);
+    for (ProfileEntry was : old.profiles()) {
+      ProfileEntry is = profilesAfter.get(was.name());
+      Subject profile = Subject.member(key, "profile", was.name());
       if (is == null) {
-        report(CompatibilityRule.PROFILE_CHANGED, profile, short12(was.path("settingsHash")), null,
+        report(CompatibilityRule.PROFILE_CHANGED, profile, short12(was.settingsHash()), null,
             "removed: whoever selects it by name fails");
-        return;
+        continue;
       }
-      boolean hashes = !was.path("settingsHash").equals(is.path("settingsHash"))
-          || !was.path("planningEnvironmentHash").equals(is.path("planningEnvironmentHash"))
-          || !was.path("featureGateParityHash").equals(is.path("featureGateParityHash"));
+      boolean hashes = !was.settingsHash().equals(is.settingsHash())
+          || !was.planningEnvironmentHash().equals(is.planningEnvironmentHash())
+          || !Objects.equals(was.featureGateParityHash(), is.featureGateParityHash());
       if (hashes) {
         report(CompatibilityRule.PROFILE_CHANGED, profile,
-            "settings hash " + short12(was.path("settingsHash")),
-            "settings hash " + short12(is.path("settingsHash")),
-            "its effective settings changed: " + settingsDiff(was.path("effectiveSettings"),
-                is.path("effectiveSettings")));
+            "settings hash " + short12(was.settingsHash()),
+            "settings hash " + short12(is.settingsHash()),
+            "its effective settings changed: " + settingsDiff(was.effectiveSettings(),
+                is.effectiveSettings()));
       }
-    });
+    }
   }
 
-  private static String settingsDiff(JsonNode before, JsonNode after) {
-    TreeSet<String> keys = new TreeSet<>();
-    before.fieldNames().forEachRemaining(keys::add);
-    after.fieldNames().forEachRemaining(keys::add);
+  private static String settingsDiff(SortedMap<String, String> before,
+      SortedMap<String, String> after) {
+    TreeSet<String> keys = new TreeSet<>(before.keySet());
+    keys.addAll(after.keySet());
     List<String> diffs = new ArrayList<>();
     for (String k : keys) {
-      JsonNode was = before.path(k);
-      JsonNode is = after.path(k);
-      if (!was.equals(is)) {
-        diffs.add(k + " " + (was.isMissingNode() ? "(unset)" : was.asText()) + " -> "
-            + (is.isMissingNode() ? "(unset)" : is.asText()));
+      String was = before.get(k);
+      String is = after.get(k);
+      if (!Objects.equals(was, is)) {
+        diffs.add(k + " " + (was == null ? "(unset)" : was) + " -> "
+            + (is == null ? "(unset)" : is));
       }
     }
     if (diffs.isEmpty()) {
@@ -323,27 +334,24 @@ final class Rules {
     return diffs.size() > LISTED ? listed + " and " + (diffs.size() - LISTED) + " more" : listed;
   }
 
-  private static String short12(JsonNode hash) {
-    String text = hash.asText();
-    return text.length() > 12 ? text.substring(0, 12) : text;
+  private static String short12(String hash) {
+    return hash.length() > 12 ? hash.substring(0, 12) : hash;
   }
 
   // ---------------------------------------------------------------------------------------------
   // shared
 
-  private void javaType(ObjectNode old, ObjectNode now) {
-    if (!old.path("javaType").equals(now.path("javaType"))) {
-      report(CompatibilityRule.TYPE_RENAMED, Subject.of(key), old.path("javaType").asText(),
-          now.path("javaType").asText(), "its Java type moved: code that uses it and its "
-              + "generated classes no longer compiles");
+  private void javaType(Entry old, Entry now) {
+    if (!old.javaType().equals(now.javaType())) {
+      report(CompatibilityRule.TYPE_RENAMED, Subject.of(key), old.javaType(), now.javaType(),
+          "its Java type moved: code that uses it and its generated classes no longer compiles");
     }
   }
 
-  private void component(Subject member, JsonNode was, JsonNode is) {
-    if (!was.path("component").equals(is.path("component"))) {
-      report(CompatibilityRule.ACCESSOR_RENAMED, member, was.path("component").asText(),
-          is.path("component").asText(), "its record component was renamed: the accessor and "
-              + "builder method that user code calls change");
+  private void component(Subject member, String was, String is) {
+    if (!was.equals(is)) {
+      report(CompatibilityRule.ACCESSOR_RENAMED, member, was, is, "its record component was "
+          + "renamed: the accessor and builder method that user code calls change");
     }
   }
 
@@ -355,28 +363,46 @@ final class Rules {
     Matcher nested = NESTED_FINGERPRINT.matcher(after);
     while (nested.find()) {
       String name = nested.group(1).substring("contract ".length());
-      ObjectNode was = context.locked().items().get(new ItemKey(Kind.CONTRACT, name));
-      ObjectNode is = context.current().items().get(new ItemKey(Kind.CONTRACT, name));
-      if (was != null && is != null && was.path("version").asInt() != is.path("version").asInt()
+      Entry was = context.locked().items().get(new ItemKey(Kind.CONTRACT, name));
+      Entry is = context.current().items().get(new ItemKey(Kind.CONTRACT, name));
+      if (was != null && is != null && was.version() != is.version()
           && before.contains(nested.group(1) + " ")) {
         report(CompatibilityRule.NESTED_CONTRACT_CHANGED, field,
-            name + " version " + was.path("version").asInt(),
-            name + " version " + is.path("version").asInt(),
+            name + " version " + was.version(), name + " version " + is.version(),
             "the contract it nests changed version: every hash of this contract changes");
       }
     }
+    TypeChange change = typeChange(before, after);
+    if (change == null) {
+      return;
+    }
+    if (change.rule() == CompatibilityRule.TYPE_CHANGED) {
+      report(CompatibilityRule.TYPE_CHANGED, field, change.before(), change.after(),
+          "its type changed: values written before may not read");
+    } else {
+      report(CompatibilityRule.ENUM_VALUE_REMOVED, field, change.before(), null,
+          "enum values it accepted are gone: payloads written before may not read");
+    }
+  }
+
+  /**
+   * How a field's type changed, nested contracts compared by name: {@code TYPE_CHANGED} with
+   * both types, {@code ENUM_VALUE_REMOVED} with the values that are gone, or null when nothing
+   * a reader notices changed.
+   */
+  record TypeChange(CompatibilityRule rule, String before, String after) {}
+
+  static TypeChange typeChange(String before, String after) {
     String was = NESTED_FINGERPRINT.matcher(before).replaceAll("$1");
     String is = NESTED_FINGERPRINT.matcher(after).replaceAll("$1");
     if (was.equals(is)) {
-      return;
+      return null;
+    }
+    if (!ENUM.matcher(was).replaceAll("enum").equals(ENUM.matcher(is).replaceAll("enum"))) {
+      return new TypeChange(CompatibilityRule.TYPE_CHANGED, was, is);
     }
     List<String> enumsBefore = enums(was);
     List<String> enumsAfter = enums(is);
-    if (!ENUM.matcher(was).replaceAll("enum").equals(ENUM.matcher(is).replaceAll("enum"))) {
-      report(CompatibilityRule.TYPE_CHANGED, field, was, is,
-          "its type changed: values written before may not read");
-      return;
-    }
     List<String> removed = new ArrayList<>();
     for (int i = 0; i < enumsBefore.size(); i++) {
       List<String> now = List.of(enumsAfter.get(i).split("\\|"));
@@ -386,10 +412,8 @@ final class Rules {
         }
       }
     }
-    if (!removed.isEmpty()) {
-      report(CompatibilityRule.ENUM_VALUE_REMOVED, field, String.join("|", removed), null,
-          "enum values it accepted are gone: payloads written before may not read");
-    }
+    return removed.isEmpty() ? null
+        : new TypeChange(CompatibilityRule.ENUM_VALUE_REMOVED, String.join("|", removed), null);
   }
 
   private static List<String> enums(String type) {
@@ -401,14 +425,15 @@ final class Rules {
     return groups;
   }
 
-  private static Map<String, JsonNode> byName(JsonNode array, String field) {
-    Map<String, JsonNode> map = new LinkedHashMap<>();
-    array.forEach(e -> map.put(e.path(field).asText(), e));
+  /** Members by name, in declaration order. */
+  static <T> Map<String, T> byName(List<T> members, Function<T, String> name) {
+    Map<String, T> map = new LinkedHashMap<>();
+    members.forEach(m -> map.put(name.apply(m), m));
     return map;
   }
 
-  private static String text(JsonNode node) {
-    return node == null || node.isNull() || node.isMissingNode() ? "(none)" : node.asText();
+  static String text(String value) {
+    return value == null ? "(none)" : value;
   }
 
   private void report(CompatibilityRule rule, Subject subject, String oldValue, String newValue,
@@ -422,7 +447,6 @@ final class Rules {
         ? "bump the version of the " + key.kind().words() + " to " + (lockedVersion + 1)
             + ", or revert the change"
         : "revert the change";
-    changes.add(new Change(rule, subject, Objects.toString(oldValue, null), newValue, what,
-        consequence, advice));
+    changes.add(new Change(rule, subject, oldValue, newValue, what, consequence, advice));
   }
 }

@@ -1,76 +1,51 @@
 package io.codeanatomy.compat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
+import io.codeanatomy.compat.manifest.Entry;
+import io.codeanatomy.compat.manifest.Manifest;
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * The versioned items of one contract set at one moment: what a manifest declares, or the newest
- * version of everything in a lock.
+ * version of everything in a lock. Immutable and safe to share between threads.
  *
  * @param contractSet the contract set's name
- * @param items every schema, policy and contract by key, as its manifest entry
+ * @param items every schema, policy and contract by key
  */
-public record Snapshot(String contractSet, SortedMap<ItemKey, ObjectNode> items) {
-
-  /** The manifest format this reads. */
-  public static final String MANIFEST_FORMAT = "codeanatomy-manifest/1";
+public record Snapshot(String contractSet, SortedMap<ItemKey, Entry> items) {
 
   public Snapshot {
+    Objects.requireNonNull(contractSet, "contractSet");
     items = Collections.unmodifiableSortedMap(new TreeMap<>(items));
-  }
-
-  /** The snapshot of a manifest file. */
-  public static Snapshot readManifest(Path file) {
-    return ofManifest(JsonFiles.read(file), file.toString());
+    items.forEach((key, entry) -> {
+      if (!key.equals(ItemKey.of(entry))) {
+        throw new IllegalArgumentException(key + " holds the entry of " + ItemKey.of(entry));
+      }
+    });
   }
 
   /**
-   * The snapshot of a manifest tree.
+   * The items a manifest declares.
    *
-   * @param source where it came from, for messages
+   * @throws CompatInputException when it declares one item twice (the strict reader refuses
+   *     such a manifest; one built in code may still hold one)
    */
-  public static Snapshot ofManifest(JsonNode manifest, String source) {
-    String format = manifest.path("format").asText("");
-    if (!MANIFEST_FORMAT.equals(format)) {
-      throw new CompatInputException(source + " is not a manifest: format is '" + format
-          + "', expected '" + MANIFEST_FORMAT + "'");
-    }
-    String set = text(manifest, "contractSet", source);
-    SortedMap<ItemKey, ObjectNode> items = new TreeMap<>();
-    for (Kind kind : Kind.values()) {
-      JsonNode section = manifest.path(kind.section());
-      if (section.isMissingNode()) {
-        continue;
-      }
-      if (!section.isArray()) {
-        throw new CompatInputException(source + ": " + kind.section() + " is not an array");
-      }
-      for (JsonNode entry : section) {
-        if (!entry.isObject() || !entry.path("version").isInt()) {
-          throw new CompatInputException(source + ": an entry of " + kind.section()
-              + " has no integer version");
-        }
-        String name = text(entry, kind.identity(), source);
-        items.put(new ItemKey(kind, name), (ObjectNode) entry);
+  public static Snapshot of(Manifest manifest) {
+    SortedMap<ItemKey, Entry> items = new TreeMap<>();
+    for (Entry entry : manifest.entries()) {
+      ItemKey key = ItemKey.of(entry);
+      if (items.putIfAbsent(key, entry) != null) {
+        throw new CompatInputException("the manifest of contract set '" + manifest.contractSet()
+            + "' declares " + key + " twice");
       }
     }
-    return new Snapshot(set, items);
+    return new Snapshot(manifest.contractSet(), items);
   }
 
-  public Optional<ObjectNode> item(ItemKey key) {
+  public Optional<Entry> item(ItemKey key) {
     return Optional.ofNullable(items.get(key));
-  }
-
-  static String text(JsonNode node, String field, String source) {
-    JsonNode value = node.path(field);
-    if (!value.isTextual() || value.asText().isEmpty()) {
-      throw new CompatInputException(source + ": '" + field + "' is missing or not a string");
-    }
-    return value.asText();
   }
 }

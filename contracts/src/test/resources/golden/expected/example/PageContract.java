@@ -2,16 +2,17 @@
 package example;
 
 import io.codeanatomy.contracts.canonical.CanonicalWriter;
-import io.codeanatomy.contracts.canonical.NonCanonicalValueException;
+import io.codeanatomy.contracts.support.ContractCodec;
 import io.codeanatomy.contracts.support.ContractEncoding;
-import io.codeanatomy.contracts.support.ContractViolationException;
 import io.codeanatomy.contracts.support.Violation;
 import io.codeanatomy.contracts.support.Violations;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Contract {@code page} (version 1, layout {@code sorted_map}), declared by {@link Page}:
- * its canonical bytes and hash. Fields marked {@code @Provenance} are left out.
+ * its canonical bytes and hash, validation and builder. Fields marked {@code @Provenance}
+ * are left out of the hash.
  */
 public final class PageContract {
   /**
@@ -49,6 +50,13 @@ public final class PageContract {
    */
   public static final List<String> HASHED_FIELDS = List.of("url", "status", "title", "links");
 
+  /**
+   * The contract's codec, as readers and the contract set's catalog use it.
+   */
+  public static final ContractCodec<Page> CODEC = ContractCodec.of(Page.class, CONTRACT_NAME, CONTRACT_VERSION, SCHEMA_FINGERPRINT,
+      LAYOUT, FORWARD_COMPATIBLE, FIELDS, HASHED_FIELDS, PageContract::write,
+      PageContract::validate);
+
   private PageContract() {
   }
 
@@ -56,21 +64,19 @@ public final class PageContract {
    * The canonical bytes whose SHA-256 is the contract's hash.
    */
   public static byte[] canonicalBytes(Page value) {
-    CanonicalWriter writer = new CanonicalWriter();
-    write(writer, value);
-    return writer.toByteArray();
+    return CODEC.canonicalBytes(value);
   }
 
   /**
    * The contract's hash: SHA-256 of its canonical bytes, lowercase hex.
    *
-   * @throws ContractViolationException naming the field, for a null where a value is required
-   * @throws NonCanonicalValueException naming the field, for NaN, an infinity or text that is not Unicode
+   * @throws ContractViolationException naming the field, for a null where a value is
+   *     required
+   * @throws NonCanonicalValueException naming the field, for NaN, an infinity or text
+   *     that is not Unicode
    */
   public static String hash(Page value) {
-    CanonicalWriter writer = new CanonicalWriter();
-    write(writer, value);
-    return writer.sha256Hex();
+    return CODEC.hash(value);
   }
 
   /**
@@ -115,5 +121,121 @@ public final class PageContract {
     violations.notNull("title", value.title());
     violations.notNull("links", value.links());
     return violations.list();
+  }
+
+  /**
+   * An empty builder: lists, maps and optionals start empty.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding the values of {@code value}.
+   */
+  public static Builder from(Page value) {
+    return new Builder().load(value);
+  }
+
+  /**
+   * Builds {@link Page} (contract {@code page}): lists, maps and optionals start
+   * empty; {@link #build()} reports every missing value at once. Not thread-safe.
+   */
+  public static final class Builder {
+    private String url;
+
+    private int status;
+
+    private Optional<String> title = Optional.empty();
+
+    private List<String> links = List.of();
+
+    private Builder() {
+    }
+
+    private Builder load(Page value) {
+      this.url = value.url();
+      this.status = value.status();
+      this.title = value.title();
+      this.links = value.links();
+      return this;
+    }
+
+    /**
+     * Sets {@code url}.
+     */
+    public Builder url(String url) {
+      this.url = url;
+      return this;
+    }
+
+    /**
+     * Sets {@code status}.
+     */
+    public Builder status(int status) {
+      this.status = status;
+      return this;
+    }
+
+    /**
+     * Sets {@code title}.
+     */
+    public Builder title(Optional<String> title) {
+      this.title = title;
+      return this;
+    }
+
+    /**
+     * Sets {@code links}.
+     */
+    public Builder links(List<String> links) {
+      this.links = links;
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @throws ContractViolationException naming every field that is missing or null
+     */
+    public Page build() {
+      Violations violations = new Violations("contract page");
+      violations.notNull("url", url);
+      violations.notNull("title", title);
+      violations.notNull("links", links);
+      violations.noNullElements("links", links);
+      violations.throwIfAny();
+      Page value = new Page(url, status, title, List.copyOf(links));
+      violations.addAll(validate(value));
+      violations.throwIfAny();
+      return value;
+    }
+  }
+
+  /**
+   * Instance methods for {@link Page}; the record opts in with
+   * {@code implements PageContract.Mixin}.
+   */
+  public sealed interface Mixin permits Page {
+    /**
+     * A builder holding this record's values.
+     */
+    default Builder toBuilder() {
+      return PageContract.from((Page) this);
+    }
+
+    /**
+     * The contract's hash: SHA-256 of its canonical bytes ({@link PageContract#hash}).
+     */
+    default String hash() {
+      return PageContract.hash((Page) this);
+    }
+
+    /**
+     * The canonical bytes that are hashed ({@link PageContract#canonicalBytes}).
+     */
+    default byte[] canonicalBytes() {
+      return PageContract.canonicalBytes((Page) this);
+    }
   }
 }

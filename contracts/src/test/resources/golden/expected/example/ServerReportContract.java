@@ -2,19 +2,22 @@
 package example;
 
 import io.codeanatomy.contracts.canonical.CanonicalWriter;
-import io.codeanatomy.contracts.canonical.NonCanonicalValueException;
 import io.codeanatomy.contracts.canonical.SettingText;
+import io.codeanatomy.contracts.support.ContractCodec;
 import io.codeanatomy.contracts.support.ContractEncoding;
 import io.codeanatomy.contracts.support.ContractValidation;
-import io.codeanatomy.contracts.support.ContractViolationException;
 import io.codeanatomy.contracts.support.Violation;
 import io.codeanatomy.contracts.support.Violations;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Contract {@code server_report} (version 3, layout {@code ordered_pairs}), declared by {@link ServerReport}:
- * its canonical bytes and hash. Fields marked {@code @Provenance} are left out.
+ * its canonical bytes and hash, validation and builder. Fields marked {@code @Provenance}
+ * are left out of the hash.
  */
 public final class ServerReportContract {
   /**
@@ -45,12 +48,23 @@ public final class ServerReportContract {
   /**
    * Every field name, in declaration order.
    */
-  public static final List<String> FIELDS = List.of("host", "requests", "error_rate", "healthy", "digest", "compression", "tags", "codecs", "counters", "note", "parent_hash", "last_seen_unix_ms", "pages", "histogram", "created_at_unix_ms");
+  public static final List<String> FIELDS = List.of("host", "requests", "error_rate", "healthy",
+      "digest", "compression", "tags", "codecs", "counters", "note", "parent_hash",
+      "last_seen_unix_ms", "pages", "histogram", "created_at_unix_ms");
 
   /**
    * The fields that enter the hash, in declaration order.
    */
-  public static final List<String> HASHED_FIELDS = List.of("host", "requests", "error_rate", "healthy", "digest", "compression", "tags", "codecs", "counters", "note", "parent_hash", "last_seen_unix_ms", "pages", "histogram");
+  public static final List<String> HASHED_FIELDS = List.of("host", "requests", "error_rate",
+      "healthy", "digest", "compression", "tags", "codecs", "counters", "note", "parent_hash",
+      "last_seen_unix_ms", "pages", "histogram");
+
+  /**
+   * The contract's codec, as readers and the contract set's catalog use it.
+   */
+  public static final ContractCodec<ServerReport> CODEC = ContractCodec.of(ServerReport.class, CONTRACT_NAME, CONTRACT_VERSION, SCHEMA_FINGERPRINT,
+      LAYOUT, FORWARD_COMPATIBLE, FIELDS, HASHED_FIELDS, ServerReportContract::write,
+      ServerReportContract::validate);
 
   private ServerReportContract() {
   }
@@ -59,21 +73,19 @@ public final class ServerReportContract {
    * The canonical bytes whose SHA-256 is the contract's hash.
    */
   public static byte[] canonicalBytes(ServerReport value) {
-    CanonicalWriter writer = new CanonicalWriter();
-    write(writer, value);
-    return writer.toByteArray();
+    return CODEC.canonicalBytes(value);
   }
 
   /**
    * The contract's hash: SHA-256 of its canonical bytes, lowercase hex.
    *
-   * @throws ContractViolationException naming the field, for a null where a value is required
-   * @throws NonCanonicalValueException naming the field, for NaN, an infinity or text that is not Unicode
+   * @throws ContractViolationException naming the field, for a null where a value is
+   *     required
+   * @throws NonCanonicalValueException naming the field, for NaN, an infinity or text
+   *     that is not Unicode
    */
   public static String hash(ServerReport value) {
-    CanonicalWriter writer = new CanonicalWriter();
-    write(writer, value);
-    return writer.sha256Hex();
+    return CODEC.hash(value);
   }
 
   /**
@@ -167,5 +179,256 @@ public final class ServerReportContract {
     }
     violations.notNull("histogram", value.histogram());
     return violations.list();
+  }
+
+  /**
+   * An empty builder: lists, maps and optionals start empty.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding the values of {@code value}.
+   */
+  public static Builder from(ServerReport value) {
+    return new Builder().load(value);
+  }
+
+  /**
+   * Builds {@link ServerReport} (contract {@code server_report}): lists, maps and optionals start
+   * empty; {@link #build()} reports every missing value at once. Not thread-safe.
+   */
+  public static final class Builder {
+    private String host;
+
+    private long requests;
+
+    private double errorRate;
+
+    private boolean healthy;
+
+    private byte[] digest;
+
+    private Compression compression;
+
+    private List<String> tags = List.of();
+
+    private List<Compression> codecs = List.of();
+
+    private Map<String, Long> counters = Map.of();
+
+    private Optional<String> note = Optional.empty();
+
+    private Optional<String> parentHash = Optional.empty();
+
+    private OptionalLong lastSeenUnixMs = OptionalLong.empty();
+
+    private List<Page> pages = List.of();
+
+    private Map<String, List<Integer>> histogram = Map.of();
+
+    private long createdAtUnixMs;
+
+    private Builder() {
+    }
+
+    private Builder load(ServerReport value) {
+      this.host = value.host();
+      this.requests = value.requests();
+      this.errorRate = value.errorRate();
+      this.healthy = value.healthy();
+      this.digest = value.digest();
+      this.compression = value.compression();
+      this.tags = value.tags();
+      this.codecs = value.codecs();
+      this.counters = value.counters();
+      this.note = value.note();
+      this.parentHash = value.parentHash();
+      this.lastSeenUnixMs = value.lastSeenUnixMs();
+      this.pages = value.pages();
+      this.histogram = value.histogram();
+      this.createdAtUnixMs = value.createdAtUnixMs();
+      return this;
+    }
+
+    /**
+     * Sets {@code host}.
+     */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /**
+     * Sets {@code requests}.
+     */
+    public Builder requests(long requests) {
+      this.requests = requests;
+      return this;
+    }
+
+    /**
+     * Sets {@code error_rate}.
+     */
+    public Builder errorRate(double errorRate) {
+      this.errorRate = errorRate;
+      return this;
+    }
+
+    /**
+     * Sets {@code healthy}.
+     */
+    public Builder healthy(boolean healthy) {
+      this.healthy = healthy;
+      return this;
+    }
+
+    /**
+     * Sets {@code digest}.
+     */
+    public Builder digest(byte[] digest) {
+      this.digest = digest;
+      return this;
+    }
+
+    /**
+     * Sets {@code compression}.
+     */
+    public Builder compression(Compression compression) {
+      this.compression = compression;
+      return this;
+    }
+
+    /**
+     * Sets {@code tags}.
+     */
+    public Builder tags(List<String> tags) {
+      this.tags = tags;
+      return this;
+    }
+
+    /**
+     * Sets {@code codecs}.
+     */
+    public Builder codecs(List<Compression> codecs) {
+      this.codecs = codecs;
+      return this;
+    }
+
+    /**
+     * Sets {@code counters}.
+     */
+    public Builder counters(Map<String, Long> counters) {
+      this.counters = counters;
+      return this;
+    }
+
+    /**
+     * Sets {@code note}.
+     */
+    public Builder note(Optional<String> note) {
+      this.note = note;
+      return this;
+    }
+
+    /**
+     * Sets {@code parent_hash}.
+     */
+    public Builder parentHash(Optional<String> parentHash) {
+      this.parentHash = parentHash;
+      return this;
+    }
+
+    /**
+     * Sets {@code last_seen_unix_ms}.
+     */
+    public Builder lastSeenUnixMs(OptionalLong lastSeenUnixMs) {
+      this.lastSeenUnixMs = lastSeenUnixMs;
+      return this;
+    }
+
+    /**
+     * Sets {@code pages}.
+     */
+    public Builder pages(List<Page> pages) {
+      this.pages = pages;
+      return this;
+    }
+
+    /**
+     * Sets {@code histogram}.
+     */
+    public Builder histogram(Map<String, List<Integer>> histogram) {
+      this.histogram = histogram;
+      return this;
+    }
+
+    /**
+     * Sets {@code created_at_unix_ms} (provenance: kept in payloads, left out of the hash).
+     */
+    public Builder createdAtUnixMs(long createdAtUnixMs) {
+      this.createdAtUnixMs = createdAtUnixMs;
+      return this;
+    }
+
+    /**
+     * Builds the record.
+     *
+     * @throws ContractViolationException naming every field that is missing or null
+     */
+    public ServerReport build() {
+      Violations violations = new Violations("contract server_report");
+      violations.notNull("host", host);
+      violations.notNull("digest", digest);
+      violations.notNull("compression", compression);
+      violations.notNull("tags", tags);
+      violations.noNullElements("tags", tags);
+      violations.notNull("codecs", codecs);
+      violations.noNullElements("codecs", codecs);
+      violations.notNull("counters", counters);
+      violations.noNullElements("counters", counters);
+      violations.notNull("note", note);
+      violations.notNull("parent_hash", parentHash);
+      violations.notNull("last_seen_unix_ms", lastSeenUnixMs);
+      violations.notNull("pages", pages);
+      violations.noNullElements("pages", pages);
+      violations.notNull("histogram", histogram);
+      violations.noNullElements("histogram", histogram);
+      violations.throwIfAny();
+      ServerReport value = new ServerReport(host, requests, errorRate, healthy, digest, compression,
+          List.copyOf(tags), List.copyOf(codecs), Map.copyOf(counters), note, parentHash,
+          lastSeenUnixMs, List.copyOf(pages), Map.copyOf(histogram), createdAtUnixMs);
+      violations.addAll(validate(value));
+      violations.throwIfAny();
+      return value;
+    }
+  }
+
+  /**
+   * Instance methods for {@link ServerReport}; the record opts in with
+   * {@code implements ServerReportContract.Mixin}.
+   */
+  public sealed interface Mixin permits ServerReport {
+    /**
+     * A builder holding this record's values.
+     */
+    default Builder toBuilder() {
+      return ServerReportContract.from((ServerReport) this);
+    }
+
+    /**
+     * The contract's hash: SHA-256 of its canonical bytes ({@link ServerReportContract#hash}).
+     */
+    default String hash() {
+      return ServerReportContract.hash((ServerReport) this);
+    }
+
+    /**
+     * The canonical bytes that are hashed ({@link ServerReportContract#canonicalBytes}).
+     */
+    default byte[] canonicalBytes() {
+      return ServerReportContract.canonicalBytes((ServerReport) this);
+    }
   }
 }

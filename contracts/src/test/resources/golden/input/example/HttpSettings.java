@@ -64,4 +64,4 @@ public record HttpSettings(
     @Setting(key = "tls.enabled", defaultValue = "false", scope = Setting.Scope.RUNTIME,
         doc = "Whether TLS is on.")
     boolean tlsEnabled)
-    implements HttpSettingsMixin {}
+    implements HttpSettingsContract.Mixin {}

@@ -7,4 +7,4 @@ import java.util.Optional;
 /** Golden input: a sorted-map contract, nested in another. */
 @Contract(name = "page", version = 1)
 public record Page(String url, int status, Optional<String> title, List<String> links)
-    implements PageMixin {}
+    implements PageContract.Mixin {}

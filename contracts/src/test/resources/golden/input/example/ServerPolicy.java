@@ -17,4 +17,4 @@ import io.codeanatomy.contracts.annotations.Profile;
 @Profile(name = "edge-small", extendsProfile = "prod",
     set = {"server.http.max_body_size=512KiB", "server.http.http3=true",
         "server.http.load_factor=0.5", "server.http.tls.enabled=true"})
-public record ServerPolicy(HttpSettings http, LogSettings log) implements ServerPolicyMixin {}
+public record ServerPolicy(HttpSettings http, LogSettings log) implements ServerPolicyContract.Mixin {}

@@ -27,4 +27,4 @@ public record ServerReport(
     @Bag List<Page> pages,
     Map<String, List<Integer>> histogram,
     @Provenance long createdAtUnixMs)
-    implements ServerReportMixin {}
+    implements ServerReportContract.Mixin {}

@@ -1,14 +1,15 @@
 package io.codeanatomy.processor;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import io.codeanatomy.processor.check.ContractChecks;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
 import io.codeanatomy.processor.diagnostics.Problem;
 import io.codeanatomy.processor.diagnostics.Problems;
+import io.codeanatomy.compat.manifest.Manifest;
 import io.codeanatomy.processor.emit.docs.ContractsReferenceEmitter;
 import io.codeanatomy.processor.emit.docs.SettingsReferenceEmitter;
+import io.codeanatomy.processor.emit.java.CatalogEmitter;
 import io.codeanatomy.processor.emit.java.JavaEmitter;
 import io.codeanatomy.processor.emit.manifest.ManifestEmitter;
 import io.codeanatomy.processor.emit.rust.RustEmitter;
@@ -25,8 +26,12 @@ import io.codeanatomy.processor.read.JavacOrigin;
 import io.codeanatomy.processor.read.ProtoContractReader;
 import io.codeanatomy.processor.report.DiagnosticPrinter;
 import io.codeanatomy.processor.report.PhaseStatistics;
+import io.codeanatomy.processor.resolve.ResolvedContract;
+import io.codeanatomy.processor.resolve.ResolvedSet;
+import io.codeanatomy.processor.resolve.Resolver;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,6 +72,11 @@ public final class ContractProcessor extends AbstractProcessor {
   private final Problems readProblems = new Problems();
   private final List<PolicyModel> policies = new ArrayList<>();
   private final PhaseStatistics statistics = new PhaseStatistics();
+  private final Resolver resolver = new Resolver();
+  /** The contracts whose Java this compilation emitted: the catalog lists them. */
+  private final List<ResolvedContract> emittedContracts = new ArrayList<>();
+  private boolean catalogPending;
+  private final Set<String> reported = new HashSet<>();
   private boolean failed;
 
   @Override
@@ -78,6 +88,7 @@ public final class ContractProcessor extends AbstractProcessor {
     if (parsed.problem() != null) {
       error(DiagnosticCode.INVALID_OPTION, parsed.problem());
     }
+    ProcessorOptions.unknown(env.getOptions().keySet()).forEach(printer::warn);
     reader = new ContractReader(env, readProblems);
   }
 
@@ -109,9 +120,13 @@ public final class ContractProcessor extends AbstractProcessor {
         if (options.statistics()) {
           printer.note(statistics.render());
         }
-      } else if (!annotations.isEmpty() || !protosRead) {
-        statistics.round();
-        processRound(annotations, round);
+      } else {
+        if (!annotations.isEmpty() || !protosRead) {
+          statistics.round();
+          processRound(annotations, round);
+        } else if (catalogPending) {
+          writeCatalog();
+        }
       }
     } catch (RuntimeException | Error e) {
       StackTraceElement[] frames = e.getStackTrace();
@@ -130,16 +145,45 @@ public final class ContractProcessor extends AbstractProcessor {
       ContractChecks.check(roundSet, problems);
       report(problems.list());
     });
+    ResolvedSet resolved = statistics.time("resolve",
+        () -> resolver.resolve(withoutFailedRecords(roundSet, problems.list())));
+    // The round's declarations against the lock, before their code is written. Items declared in
+    // other rounds are not "removed" here (releasing = true leaves them alone); the end of the
+    // compilation checks those, and releases.
+    options.lock().ifPresent(lockFile -> statistics.time("lock",
+        () -> report(LockCheck.check(resolved, ManifestEmitter.manifest(resolved), lockFile, true)
+            .problems())));
     statistics.time("emit java", () -> {
-      for (JavaFile file : JavaEmitter.emit(withoutFailedRecords(roundSet, problems.list()))) {
-        try {
-          file.writeTo(processingEnv.getFiler());
-        } catch (IOException e) {
-          error(DiagnosticCode.INTERNAL_ERROR, "cannot write " + file.packageName() + "."
-              + file.typeSpec().name() + ": " + e.getMessage());
-        }
+      for (JavaFile file : JavaEmitter.emit(resolved)) {
+        writeSource(file);
       }
     });
+    if (!resolved.localContracts().isEmpty()) {
+      emittedContracts.addAll(resolved.localContracts());
+      // The catalog lists every contract of the compilation: it is written in the next round,
+      // when this round's contracts (and any a later round adds) are known.
+      catalogPending = true;
+    }
+  }
+
+  private void writeCatalog() {
+    catalogPending = false;
+    if (failed) {
+      return;
+    }
+    JavaFile catalog = JavaEmitter.catalog(options.contractSet(), emittedContracts);
+    writeSource(catalog);
+    writeResource(CatalogEmitter.SERVICE_FILE, (catalog.packageName() + "."
+        + catalog.typeSpec().name() + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void writeSource(JavaFile file) {
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      error(DiagnosticCode.INTERNAL_ERROR, "cannot write " + file.packageName() + "."
+          + file.typeSpec().name() + ": " + e.getMessage());
+    }
   }
 
   /** Reads the round's declarations into the model: the round's contract set. */
@@ -278,13 +322,24 @@ public final class ContractProcessor extends AbstractProcessor {
     if (failed || all.isEmpty()) {
       return;
     }
-    ObjectNode manifest = statistics.time("manifest", () -> ManifestEmitter.manifest(all));
+    ResolvedSet resolved = statistics.time("resolve", () -> resolver.resolve(all));
+    Manifest manifest = ManifestEmitter.manifest(resolved);
     if (options.lock().isPresent()) {
-      LockCheck.Result locked = statistics.time("lock", () -> LockCheck.run(all, manifest,
-          options.lock().get(), options.updateLock(), printer));
-      if (locked.failed()) {
-        failed = true;
+      Path lockFile = options.lock().get();
+      LockCheck.Outcome locked = statistics.time("lock",
+          () -> LockCheck.check(resolved, manifest, lockFile, options.updateLock()));
+      report(locked.problems());
+      if (failed) {
         return;
+      }
+      locked.notes().forEach(printer::note);
+      if (locked.release().isPresent()) {
+        LockCheck.Written written = LockCheck.write(locked.release().get(), lockFile);
+        written.note().ifPresent(printer::note);
+        written.problem().ifPresent(problem -> report(List.of(problem)));
+        if (failed) {
+          return;
+        }
       }
       locked.lock().ifPresent(lock -> writeResource(LOCK_RESOURCE, lock.render()));
     }
@@ -292,16 +347,17 @@ public final class ContractProcessor extends AbstractProcessor {
         ManifestEmitter.render(manifest)));
     statistics.time("docs", () -> {
       writeResource(SettingsReferenceEmitter.RESOURCE,
-          SettingsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
-      if (!all.localContracts().isEmpty()) {
+          SettingsReferenceEmitter.render(resolved).getBytes(StandardCharsets.UTF_8));
+      if (!resolved.localContracts().isEmpty()) {
         writeResource(ContractsReferenceEmitter.RESOURCE,
-            ContractsReferenceEmitter.render(all).getBytes(StandardCharsets.UTF_8));
+            ContractsReferenceEmitter.render(resolved).getBytes(StandardCharsets.UTF_8));
       }
     });
     statistics.time("emit rust", () -> {
-      byte[] rust = RustEmitter.emit(all).getBytes(StandardCharsets.UTF_8);
-      writeResource(RustEmitter.RESOURCE_DIR + RustEmitter.fileName(all), rust);
-      writeResource(StandardLocation.SOURCE_OUTPUT, "rust/" + RustEmitter.fileName(all), rust);
+      byte[] rust = RustEmitter.emit(resolved).getBytes(StandardCharsets.UTF_8);
+      writeResource(RustEmitter.RESOURCE_DIR + RustEmitter.fileName(resolved), rust);
+      writeResource(StandardLocation.SOURCE_OUTPUT, "rust/" + RustEmitter.fileName(resolved),
+          rust);
     });
   }
 
@@ -320,9 +376,12 @@ public final class ContractProcessor extends AbstractProcessor {
     }
   }
 
+  /** Prints each problem once (the lock check sees a round's changes again at the end). */
   private void report(List<Problem> problems) {
     for (Problem problem : problems) {
-      printer.print(problem);
+      if (reported.add(problem.render() + " @ " + problem.origin().describe())) {
+        printer.print(problem);
+      }
       failed = true;
     }
   }

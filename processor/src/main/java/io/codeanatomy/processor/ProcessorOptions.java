@@ -44,6 +44,27 @@ record ProcessorOptions(String contractSet, List<Path> descriptorSets, Optional<
 
   static final String DEFAULT_CONTRACT_SET = "contracts";
 
+  /** The prefix of this processor's options. */
+  static final String PREFIX = "codeanatomy.";
+
+  /**
+   * A warning for every {@code -Acodeanatomy.*} option this processor does not know, with the
+   * closest known one when there is one: a misspelled option would otherwise do nothing.
+   */
+  static List<String> unknown(Set<String> given) {
+    List<String> warnings = new ArrayList<>();
+    for (String option : new java.util.TreeSet<>(given)) {
+      if (option.startsWith(PREFIX) && !ALL.contains(option)) {
+        String nearest = io.codeanatomy.contracts.canonical.NearestName.of(option, ALL);
+        warnings.add(io.codeanatomy.processor.diagnostics.DiagnosticCode.UNKNOWN_OPTION.tag()
+            + " -A" + option + " is not an option of codeanatomy-processor"
+            + (nearest == null ? "" : "; did you mean -A" + nearest + "?")
+            + " Its options: " + String.join(", ", new java.util.TreeSet<>(ALL)));
+      }
+    }
+    return warnings;
+  }
+
   /** Reads the options; a bad value gives the problem text instead. */
   static ProcessorOptionsOrProblem parse(Map<String, String> options) {
     List<Path> descriptorSets = new ArrayList<>();

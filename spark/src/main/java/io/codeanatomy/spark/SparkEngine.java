@@ -7,6 +7,7 @@ import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.plan.SealedPlans;
 import io.codeanatomy.runtime.plan.SubstraitConversionException;
 import io.codeanatomy.runtime.results.EngineProvenance;
+import io.codeanatomy.runtime.results.ParquetResults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -295,10 +296,12 @@ public final class SparkEngine implements AutoCloseable {
 
   /**
    * Runs the bundle and writes its rows as Parquet files into {@code dir} (a folder of part
-   * files, which must not exist yet), compressed with Snappy.
+   * files, which must not exist yet), compressed as the embedded engine compresses them
+   * ({@link ParquetResults#CODEC}: no native library needed to write or to verify them).
    */
   public void writeParquet(PlanBundle bundle, Path dir) {
-    dataset(bundle).write().mode(SaveMode.ErrorIfExists).option("compression", "snappy")
+    dataset(bundle).write().mode(SaveMode.ErrorIfExists)
+        .option("compression", ParquetResults.CODEC.name().toLowerCase(Locale.ROOT))
         .parquet(dir.toAbsolutePath().toUri().toString());
     // Hadoop's local file system leaves a hidden .crc checksum beside each part; the result is
     // the parts (run.json records their SHA-256), so the checksums go.

@@ -2,11 +2,11 @@ package io.codeanatomy.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.relspec.ExtensionGovernance;
-import io.codeanatomy.contracts.relspec.PlanningSurfacePolicyBuilder;
-import io.codeanatomy.contracts.relspec.PlanningSurfaceSpecBuilder;
-import io.codeanatomy.contracts.relspec.RulepackSpecBuilder;
+import io.codeanatomy.contracts.relspec.PlanningSurfacePolicyContract;
+import io.codeanatomy.contracts.relspec.PlanningSurfaceSpecContract;
+import io.codeanatomy.contracts.relspec.RulepackSpecContract;
 import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.catalog.TableSource;
 import io.codeanatomy.runtime.exec.QueryResult;
@@ -39,15 +39,15 @@ class CsvCrossEngineTest {
         + "5,hidden,1.00,2024-03-01\n", StandardCharsets.UTF_8);
     TableSchema sales = TableSchema.fromDdl("CREATE TABLE SALES (ID BIGINT NOT NULL, "
         + "NAME VARCHAR(20), AMOUNT DECIMAL(10, 2), SOLD_ON DATE NOT NULL)").get(0);
-    var spec = PlanningSurfaceSpecBuilder.builder()
-        .policy(PlanningSurfacePolicyBuilder.builder().enableDefaultFeatures(true)
+    var spec = PlanningSurfaceSpecContract.builder()
+        .policy(PlanningSurfacePolicyContract.builder().enableDefaultFeatures(true)
             .tableFactoryAllowlist(List.of("memory", "csv")).build())
         .tableFactories(List.of("memory", "csv"))
-        .rulepack(RulepackSpecBuilder.builder().profile("default").build())
+        .rulepack(RulepackSpecContract.builder().profile("default").build())
         .extensionGovernance(ExtensionGovernance.STRICT_ALLOWLIST)
         .build();
     try (PlanningSession session = PlanningSession.builder(spec,
-        CodeAnatomyPolicyProfiles.profile("default"), "default")
+        CodeAnatomyPolicyContract.profile("default"), "default")
         .ensureRegistered(new TableSource.Csv(sales, dir)).build();
         SparkEngine spark = SparkTests.engine()) {
       spark.register(session.table("SALES").orElseThrow());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.runtime.catalog.Column;
 import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.catalog.TableSource;
@@ -80,7 +80,7 @@ class TpchCrossEngineTest {
         .map(TpchCrossEngineTest::withMoney).toList();
     data = TpchData.rows();
     PlanningSession.Builder builder = PlanningSession.builder(Sessions.spec("default"),
-        CodeAnatomyPolicyProfiles.profile("default"), "default");
+        CodeAnatomyPolicyContract.profile("default"), "default");
     schemas.forEach(schema -> builder.ensureRegistered(new TableSource.Memory(schema,
         data.get(schema.name()))));
     session = builder.build();
@@ -130,7 +130,7 @@ class TpchCrossEngineTest {
   void aDecimalThatSparkWouldRoundIsRefused() {
     TableSchema lineitem = TableSchema.fromDdl(Corpus.tpchSchema()).stream()
         .filter(s -> s.name().equals("LINEITEM")).findFirst().orElseThrow();
-    try (PlanningSession declared = Sessions.tpch(CodeAnatomyPolicyProfiles.profile("default"),
+    try (PlanningSession declared = Sessions.tpch(CodeAnatomyPolicyContract.profile("default"),
         "default", data);
         SparkEngine engine = SparkTests.engine()) {
       UnsupportedPlanException refused = assertThrows(UnsupportedPlanException.class,

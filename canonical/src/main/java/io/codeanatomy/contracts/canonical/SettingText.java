@@ -350,16 +350,28 @@ public final class SettingText {
     return value.name().toLowerCase(Locale.ROOT);
   }
 
-  /** The constant of {@code type} whose {@linkplain #formatEnum text} is {@code text}. */
+  /**
+   * The constant of {@code type} whose {@linkplain #formatEnum text} is {@code text}; the Java
+   * constant name ({@code TAIL} for {@code tail}) is accepted too, as the spelling a Java
+   * programmer reaches for first.
+   */
   public static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
-    E[] constants = type.getEnumConstants();
-    for (E constant : constants) {
-      if (formatEnum(constant).equals(text)) {
+    return type.cast(parseEnumConstant(type.getEnumConstants(), text));
+  }
+
+  /**
+   * {@link #parseEnum} over the constants of an enum whose type is not known statically.
+   *
+   * @throws SettingTextException naming the accepted texts
+   */
+  public static Enum<?> parseEnumConstant(Enum<?>[] constants, String text) {
+    for (Enum<?> constant : constants) {
+      if (formatEnum(constant).equals(text) || constant.name().equals(text)) {
         return constant;
       }
     }
     List<String> allowed = new ArrayList<>();
-    for (E constant : constants) {
+    for (Enum<?> constant : constants) {
       allowed.add(formatEnum(constant));
     }
     throw new SettingTextException("one of " + String.join(", ", allowed), text);

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The two hashes over settings snapshots (DOMAIN.md section 2 and 3). The processor computes the
+ * The two hashes over settings snapshots (docs/domain.md, sections 2 and 3). The processor computes the
  * expected hash of every profile with these methods at compile time; generated code computes the
  * actual hash with the same methods at run time.
  */

@@ -143,9 +143,11 @@ class SettingTextTest {
     } finally {
       Locale.setDefault(saved);
     }
+    // The Java constant is a second spelling of the text; any other case is refused.
+    assertEquals(Mode.WARN, SettingText.parseEnum(Mode.class, "WARN"));
     SettingTextException e =
-        assertThrows(SettingTextException.class, () -> SettingText.parseEnum(Mode.class, "WARN"));
-    assertEquals("expected one of off, warn, error, info, got 'WARN'", e.getMessage());
+        assertThrows(SettingTextException.class, () -> SettingText.parseEnum(Mode.class, "Warn"));
+    assertEquals("expected one of off, warn, error, info, got 'Warn'", e.getMessage());
   }
 
   @Test

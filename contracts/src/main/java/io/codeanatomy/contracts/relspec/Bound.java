@@ -9,7 +9,7 @@ import io.codeanatomy.contracts.annotations.Contract;
  * @param max the largest allowed value
  */
 @Contract(name = "bound", version = 1)
-public record Bound(long min, long max) implements BoundMixin {
+public record Bound(long min, long max) implements BoundContract.Mixin {
 
   /** {@code value} moved into the range. */
   public long clamp(long value) {

@@ -11,9 +11,9 @@ import io.codeanatomy.contracts.annotations.Contract;
  */
 @Contract(name = "calibration_bounds", version = 1)
 public record CalibrationBounds(Bound highFanout, Bound smallTableRows, Bound largeTableRows)
-    implements CalibrationBoundsMixin {
+    implements CalibrationBoundsContract.Mixin {
 
-  /** The bounds of DOMAIN.md section 6. */
+  /** The bounds of docs/domain.md, section 6. */
   public static final CalibrationBounds DEFAULTS = new CalibrationBounds(
       new Bound(1, 10), new Bound(1_000, 100_000), new Bound(100_000, 10_000_000));
 }

@@ -23,4 +23,4 @@ public record CalibrationResult(
     CalibrationThresholds proposed,
     CalibrationThresholds applied,
     @Bag List<String> clamped)
-    implements CalibrationResultMixin {}
+    implements CalibrationResultContract.Mixin {}

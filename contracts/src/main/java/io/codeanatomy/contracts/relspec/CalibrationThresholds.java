@@ -11,8 +11,8 @@ import io.codeanatomy.contracts.annotations.Contract;
  */
 @Contract(name = "calibration_thresholds", version = 1)
 public record CalibrationThresholds(long highFanout, long smallTableRows, long largeTableRows)
-    implements CalibrationThresholdsMixin {
+    implements CalibrationThresholdsContract.Mixin {
 
-  /** The defaults of DOMAIN.md section 6. */
+  /** The defaults of docs/domain.md, section 6. */
   public static final CalibrationThresholds DEFAULTS = new CalibrationThresholds(2, 10_000, 1_000_000);
 }

@@ -29,4 +29,4 @@ public record CompiledExecutionPolicy(
     @Hash(allowEmpty = true) String informationSchemaHash,
     @Hash(allowEmpty = true) String functionRegistryHash,
     @Provenance String policyFingerprint)
-    implements CompiledExecutionPolicyMixin {}
+    implements CompiledExecutionPolicyContract.Mixin {}

@@ -16,7 +16,7 @@ import java.util.Optional;
 @Contract(name = "inference_confidence", version = 1)
 public record InferenceConfidence(
     JoinStrategy strategy, double score, boolean highConfidence, Optional<String> fallbackReason)
-    implements InferenceConfidenceMixin {
+    implements InferenceConfidenceContract.Mixin {
 
   /** Scores at or above this are high confidence. */
   public static final double HIGH_CONFIDENCE_THRESHOLD = 0.8;

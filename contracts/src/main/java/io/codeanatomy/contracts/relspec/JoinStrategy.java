@@ -4,7 +4,7 @@ import io.codeanatomy.contracts.annotations.Attribute;
 
 /**
  * How a relationship view joins code entities, with the one canonical confidence of each
- * strategy (DOMAIN.md section 6). The confidences are declared here once; the processor generates
+ * strategy (docs/domain.md, section 6). The confidences are declared here once; the processor generates
  * {@code JoinStrategyAttributes.confidence(...)} for Java and {@code JoinStrategy::confidence()}
  * for Rust.
  */

@@ -5,7 +5,7 @@ import io.codeanatomy.contracts.annotations.Contract;
 import java.util.List;
 
 /**
- * What a planning surface enables (DOMAIN.md section 5). Its hash enters the planning-environment
+ * What a planning surface enables (docs/domain.md, section 5). Its hash enters the planning-environment
  * snapshot and every plan identity.
  *
  * @param enableDefaultFeatures whether the engine's default planners and functions are on
@@ -21,4 +21,4 @@ public record PlanningSurfacePolicy(
     boolean relationPlannerEnabled,
     boolean typePlannerEnabled,
     @Bag List<String> tableFactoryAllowlist)
-    implements PlanningSurfacePolicyMixin {}
+    implements PlanningSurfacePolicyContract.Mixin {}

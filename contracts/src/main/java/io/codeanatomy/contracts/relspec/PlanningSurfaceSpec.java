@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a planning session is built from (DOMAIN.md section 5). It is the only way to build
- * a session: the runtime takes a spec (from the generated {@code PlanningSurfaceSpecBuilder}) and
+ * Everything a planning session is built from (docs/domain.md, section 5). It is the only way to build
+ * a session: the runtime takes a spec (from the generated {@code PlanningSurfaceSpecContract.Builder}) and
  * a policy profile, and nothing else.
  *
  * @param policy what the surface enables
@@ -33,4 +33,4 @@ public record PlanningSurfaceSpec(
     RulepackSpec rulepack,
     @Bag List<String> functions,
     ExtensionGovernance extensionGovernance)
-    implements PlanningSurfaceSpecMixin {}
+    implements PlanningSurfaceSpecContract.Mixin {}

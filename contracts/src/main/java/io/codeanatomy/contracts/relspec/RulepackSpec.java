@@ -16,4 +16,4 @@ import java.util.List;
 public record RulepackSpec(
     String profile, List<String> analyzerRules, List<String> logicalRules,
     List<String> physicalRules)
-    implements RulepackSpecMixin {}
+    implements RulepackSpecContract.Mixin {}

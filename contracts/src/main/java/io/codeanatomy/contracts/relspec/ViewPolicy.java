@@ -18,4 +18,4 @@ public record ViewPolicy(
     JoinStrategy joinStrategy,
     InferenceConfidence confidence,
     @Bag List<String> requiredUdfs)
-    implements ViewPolicyMixin {}
+    implements ViewPolicyContract.Mixin {}

@@ -35,11 +35,6 @@ public final class Violations {
     violations.addAll(nested.violations());
   }
 
-  /** An unknown key, with the closest known key as a suggestion when one is close. */
-  public void unknownKey(String key, Collection<String> known) {
-    violations.add(unknownKeyViolation(key, known));
-  }
-
   /** The violation for an unknown key, with the closest known key as a suggestion. */
   public static Violation unknownKeyViolation(String key, Collection<String> known) {
     String nearest = NearestName.of(key, known);
@@ -58,11 +53,6 @@ public final class Violations {
       violations.addAll(e.violations());
       return null;
     }
-  }
-
-  /** A required key that is missing from a settings map. */
-  public void missingKey(String key, String typeDescription) {
-    add(key, "missing: expected " + typeDescription);
   }
 
   public void notNull(String path, Object value) {

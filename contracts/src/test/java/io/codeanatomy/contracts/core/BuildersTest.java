@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyBuilder;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicySettings;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.core.settings.ExecutionSettings;
-import io.codeanatomy.contracts.core.settings.ExecutionSettingsBuilder;
-import io.codeanatomy.contracts.core.settings.ExecutionSettingsKeys;
+import io.codeanatomy.contracts.core.settings.ExecutionSettingsContract;
 import io.codeanatomy.contracts.core.settings.ExplainFormat;
-import io.codeanatomy.contracts.core.settings.RuntimeSettingsKeys;
+import io.codeanatomy.contracts.core.settings.RuntimeSettingsContract;
 import io.codeanatomy.contracts.support.ContractViolationException;
 import io.codeanatomy.contracts.support.Violation;
 import java.time.Duration;
@@ -27,17 +24,17 @@ class BuildersTest {
 
   @Test
   void buildersStartAtTheDeclaredDefaults() {
-    ExecutionSettings defaults = ExecutionSettingsBuilder.defaults();
+    ExecutionSettings defaults = ExecutionSettingsContract.defaults();
     assertEquals(8, defaults.targetPartitions());
     assertEquals(8192, defaults.batchSize());
     assertEquals("+00:00", defaults.timeZone());
-    assertEquals(ExplainFormat.INDENT, CodeAnatomyPolicyBuilder.defaults().explain().format());
+    assertEquals(ExplainFormat.INDENT, CodeAnatomyPolicyContract.defaults().explain().format());
   }
 
   @Test
   void buildReportsEveryViolationAtOnce() {
     ContractViolationException e = assertThrows(ContractViolationException.class,
-        () -> CodeAnatomyPolicyBuilder.builder()
+        () -> CodeAnatomyPolicyContract.builder()
             .execution(x -> x.targetPartitions(0).batchSize(-5).timeZone(null))
             .runtime(r -> r.memoryLimit(1024).listFilesCacheTtl(Duration.ofMillis(1500)))
             .set("datafusion.execution.planning_concurrency", "many")
@@ -58,25 +55,29 @@ class BuildersTest {
 
   @Test
   void settingByTextAcceptsUnitsAndRendersCanonically() {
-    CodeAnatomyPolicy policy = CodeAnatomyPolicyBuilder.builder()
-        .set(RuntimeSettingsKeys.MEMORY_LIMIT, "2GiB")
-        .set(RuntimeSettingsKeys.LIST_FILES_CACHE_TTL, "90s")
+    CodeAnatomyPolicy policy = CodeAnatomyPolicyContract.builder()
+        .set(RuntimeSettingsContract.MEMORY_LIMIT, "2GiB")
+        .set(RuntimeSettingsContract.LIST_FILES_CACHE_TTL, "90s")
         .set("datafusion.explain.format", "tree")
         .build();
-    assertEquals("2147483648", policy.effectiveSettings().get(RuntimeSettingsKeys.MEMORY_LIMIT));
-    assertEquals("90s", policy.effectiveSettings().get(RuntimeSettingsKeys.LIST_FILES_CACHE_TTL));
+    assertEquals("2147483648", policy.effectiveSettings().get(RuntimeSettingsContract.MEMORY_LIMIT));
+    assertEquals("90s", policy.effectiveSettings().get(RuntimeSettingsContract.LIST_FILES_CACHE_TTL));
     assertEquals(ExplainFormat.TREE, policy.explain().format());
+    // The Java constant is accepted as a spelling of the text, and renders as the text.
+    CodeAnatomyPolicy constant = CodeAnatomyPolicyContract.builder()
+        .set("datafusion.explain.format", "PGJSON").build();
+    assertEquals("pgjson", constant.effectiveSettings().get("datafusion.explain.format"));
     ContractViolationException e = assertThrows(ContractViolationException.class,
-        () -> CodeAnatomyPolicyBuilder.builder().set("datafusion.explain.format", "TREE").build());
+        () -> CodeAnatomyPolicyContract.builder().set("datafusion.explain.format", "Tree").build());
     assertEquals("datafusion.explain.format: expected one of indent, tree, pgjson, graphviz, "
-        + "got 'TREE'", e.violations().get(0).toString());
+        + "got 'Tree'", e.violations().get(0).toString());
   }
 
   @Test
   void aLaterValidSetClearsAnEarlierProblem() {
-    ExecutionSettings settings = ExecutionSettingsBuilder.builder()
-        .set(ExecutionSettingsKeys.BATCH_SIZE, "big")
-        .set(ExecutionSettingsKeys.BATCH_SIZE, "1024")
+    ExecutionSettings settings = ExecutionSettingsContract.builder()
+        .set(ExecutionSettingsContract.BATCH_SIZE, "big")
+        .set(ExecutionSettingsContract.BATCH_SIZE, "1024")
         .build();
     assertEquals(1024, settings.batchSize());
   }
@@ -84,15 +85,15 @@ class BuildersTest {
   @Test
   void fromSettingsIsStrictAndNamesEveryProblem() {
     Map<String, String> settings =
-        new TreeMap<>(CodeAnatomyPolicyProfiles.DEFAULT.effectiveSettings());
+        new TreeMap<>(CodeAnatomyPolicyContract.DEFAULT.effectiveSettings());
     settings.remove("datafusion.execution.batch_size");
     settings.put("datafusion.execution.repartition_file_scans", "true"); // the old wrong namespace
     settings.put("datafusion.optimizer.max_passes", "three");
     settings.remove("datafusion.runtime.memory_limit"); // optional: absent means unset
     ContractViolationException e = assertThrows(ContractViolationException.class,
-        () -> CodeAnatomyPolicySettings.fromSettings(settings));
+        () -> CodeAnatomyPolicyContract.fromSettings(settings));
     assertEquals(List.of(
-        // The old Python side's misplaced key (DOMAIN.md section 1) now fails, with the fix.
+        // The old Python side's misplaced key (docs/domain.md, section 1) now fails, with the fix.
         new Violation("datafusion.execution.repartition_file_scans",
             "unknown key; did you mean datafusion.optimizer.repartition_file_scans?"),
         new Violation("datafusion.execution.batch_size", "missing: expected int"),
@@ -102,23 +103,23 @@ class BuildersTest {
 
   @Test
   void mapOrderNeverChangesTheResult() {
-    Map<String, String> sorted = CodeAnatomyPolicyProfiles.PROD.effectiveSettings();
+    Map<String, String> sorted = CodeAnatomyPolicyContract.PROD.effectiveSettings();
     Map<String, String> hashed = new HashMap<>(sorted);
     Map<String, String> reversed = new LinkedHashMap<>();
     new TreeMap<>(sorted).descendingMap().forEach(reversed::put);
-    String expected = CodeAnatomyPolicyProfiles.PROD.settingsHash();
-    assertEquals(expected, CodeAnatomyPolicySettings.fromSettings(hashed).settingsHash());
-    assertEquals(expected, CodeAnatomyPolicySettings.fromSettings(reversed).settingsHash());
+    String expected = CodeAnatomyPolicyContract.PROD.settingsHash();
+    assertEquals(expected, CodeAnatomyPolicyContract.fromSettings(hashed).settingsHash());
+    assertEquals(expected, CodeAnatomyPolicyContract.fromSettings(reversed).settingsHash());
   }
 
   @Test
   void unsetRefusesRequiredSettings() {
     ContractViolationException e = assertThrows(ContractViolationException.class,
-        () -> CodeAnatomyPolicyBuilder.builder()
-            .unset(ExecutionSettingsKeys.BATCH_SIZE)
-            .unset(RuntimeSettingsKeys.MEMORY_LIMIT)
+        () -> CodeAnatomyPolicyContract.builder()
+            .unset(ExecutionSettingsContract.BATCH_SIZE)
+            .unset(RuntimeSettingsContract.MEMORY_LIMIT)
             .build());
-    assertEquals(List.of(new Violation(ExecutionSettingsKeys.BATCH_SIZE,
+    assertEquals(List.of(new Violation(ExecutionSettingsContract.BATCH_SIZE,
         "cannot be unset: it is required")), e.violations());
   }
 }

@@ -2,7 +2,7 @@ package io.codeanatomy.contracts.core;
 
 import java.util.List;
 
-/** Every key of DOMAIN.md section 1, written out by hand so that a dropped key fails a test. */
+/** Every key of docs/domain.md, section 1, written out by hand so that a dropped key fails a test. */
 final class DomainKeys {
 
   static final List<String> ALL = List.of(
@@ -59,7 +59,7 @@ final class DomainKeys {
       "datafusion.runtime.list_files_cache_ttl",
       "datafusion.runtime.metadata_cache_limit");
 
-  /** The planning-affecting keys of DOMAIN.md section 1. */
+  /** The planning-affecting keys of docs/domain.md, section 1. */
   static final List<String> PLANNING_AFFECTING = List.of(
       "datafusion.catalog.default_catalog",
       "datafusion.catalog.default_schema",

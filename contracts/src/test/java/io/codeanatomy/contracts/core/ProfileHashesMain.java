@@ -1,8 +1,7 @@
 package io.codeanatomy.contracts.core;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicySettings;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +15,10 @@ public final class ProfileHashesMain {
 
   static List<String> lines() {
     List<String> lines = new ArrayList<>();
-    for (String name : CodeAnatomyPolicyProfiles.profileNames()) {
-      CodeAnatomyPolicy policy = CodeAnatomyPolicyProfiles.profile(name);
+    for (String name : CodeAnatomyPolicyContract.profileNames()) {
+      CodeAnatomyPolicy policy = CodeAnatomyPolicyContract.profile(name);
       // Rebuilt from text, so parsing is exercised under the foreign locale too.
-      CodeAnatomyPolicy parsed = CodeAnatomyPolicySettings.fromSettings(policy.effectiveSettings());
+      CodeAnatomyPolicy parsed = CodeAnatomyPolicyContract.fromSettings(policy.effectiveSettings());
       lines.add(name + " " + parsed.settingsHash() + " " + parsed.planningEnvironmentHash() + " "
           + parsed.featureGateParityHash());
     }

@@ -10,6 +10,7 @@ import io.codeanatomy.compat.CompatibilityRule;
 import io.codeanatomy.compat.ItemKey;
 import io.codeanatomy.compat.Kind;
 import io.codeanatomy.compat.Lock;
+import io.codeanatomy.compat.manifest.Entry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -348,7 +349,7 @@ class CompatibilityRulesTest {
     assertThat(compile(v2, true)).succeededWithoutWarnings();
     Lock.History history = Lock.read(lock()).histories().get(new ItemKey(Kind.CONTRACT, "c"));
     assertEquals(List.of(1, 2), history.versions().stream()
-        .map(v -> v.path("version").asInt()).toList());
+        .map(Entry::version).toList());
     // Released: the next compile compares with version 2, so going back breaks.
     assertThat(compile(IMPORTS + CONTRACTS + "}\n", false)).hadErrorContaining("[CA401");
     // A release is byte-stable: releasing the same sources again changes nothing.
@@ -356,6 +357,41 @@ class CompatibilityRulesTest {
     assertThat(compile(v2, true)).succeededWithoutWarnings();
     assertEquals(new String(before, java.nio.charset.StandardCharsets.UTF_8),
         Files.readString(lock()));
+  }
+
+  @Test
+  void aFieldRemovedAndDeclaredAgainWithAnotherTypeFailsNamingTheRelease() {
+    release(IMPORTS + CONTRACTS + "}\n");
+    String withoutSize = IMPORTS + CONTRACTS.replace("    long size,\n", "")
+        .replace(CONTRACT_V1, CONTRACT_V2) + "}\n";
+    assertThat(compile(withoutSize, true)).succeededWithoutWarnings();
+    String v3 = "@Contract(name = \"c\", version = 3)";
+
+    // Against version 2 alone this is a bumped addition; version 1 had size as a long.
+    String source = IMPORTS + CONTRACTS.replace("    long size,", "    String size, // error")
+        .replace(CONTRACT_V1, v3) + "}\n";
+    JavaFileObject file = ContractCompiler.source("test.Decls", source);
+    Compilation again = ContractCompiler.compile(List.of("-Acodeanatomy.lock=" + lock()), file);
+    assertThat(again).failed();
+    assertThat(again).hadErrorContaining("[CA103 TYPE_CHANGED] contract c, field size: declared "
+        + "again with another type than released version 1 had: payloads of that version may "
+        + "not read, or read as something else (was long, now string); a version bump does not "
+        + "excuse this: declare it as released version 1 had it, or under a new name")
+        .inFile(file).onLine(lineOf(source, "// error"));
+
+    // Declared again as version 1 had it: compatible.
+    assertThat(compile(IMPORTS + CONTRACTS.replace(CONTRACT_V1, v3) + "}\n", false))
+        .succeededWithoutWarnings();
+  }
+
+  private static int lineOf(String source, String marker) {
+    List<String> lines = source.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(marker)) {
+        return i + 1;
+      }
+    }
+    throw new IllegalArgumentException("no " + marker);
   }
 
   @Test

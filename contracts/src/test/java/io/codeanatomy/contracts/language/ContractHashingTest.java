@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated hash functions of {@code @Contract} records follow the layouts of
- * docs/canonical-encoding.md section 3: the DOMAIN.md execution package vector, the envelope of
+ * docs/canonical-encoding.md section 3: the legacy execution package vector (docs/domain.md), the envelope of
  * SORTED_MAP, bags, provenance, absent values, and errors that name the field.
  */
 class ContractHashingTest {
@@ -193,7 +193,7 @@ class ContractHashingTest {
 
   @Test
   void buildersReportEveryMissingField() throws Exception {
-    Object builder = ContractCompiler.callStatic(loader, "h.PointBuilder", "builder");
+    Object builder = ContractCompiler.callStatic(loader, "h.PointContract", "builder");
     ContractViolationException e = assertThrows(ContractViolationException.class,
         () -> unwrap(() -> builder.getClass().getMethod("build").invoke(builder)));
     assertEquals("1 problem in contract point:\n  - x: must not be null", e.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,11 +191,12 @@ class DiagnosticsTest {
             @Profile(name = "p", extendsProfile = "bsae") // error
             """), "profile 'p' extends 'bsae', which this policy does not declare; declared "
                 + "profiles: base, p (did you mean 'base'?)"),
+        // Reported where the cycle closes: at the last declared member.
         new Case(DiagnosticCode.PROFILE_CYCLE, policy("""
-            @Profile(name = "a", extendsProfile = "b") // error
+            @Profile(name = "a", extendsProfile = "b")
             @Profile(name = "b", extendsProfile = "c")
-            @Profile(name = "c", extendsProfile = "a")
-            """), "profiles extend each other in a cycle: a -> b -> c -> a"),
+            @Profile(name = "c", extendsProfile = "a") // error
+            """), "profiles extend each other in a cycle: c -> a -> b -> c"),
         new Case(DiagnosticCode.DUPLICATE_PROFILE, policy("""
             @Profile(name = "p")
             @Profile(name = "p") // error
@@ -262,7 +264,28 @@ class DiagnosticsTest {
             """, "constant HIGH of test.Level has no @Attribute 'weight'"),
         new Case(DiagnosticCode.MARKER_OUTSIDE_CONTRACT, """
             record S(@Provenance long createdAt) {} // error
-            """, "@Provenance on 'createdAt' of test.S, which is not a @Contract"));
+            """, "@Provenance on 'createdAt' of test.S, which is not a @Contract"),
+        new Case(DiagnosticCode.DUPLICATE_CONTRACT, """
+            @Contract(name = "report", version = 1)
+            record S(String a) {}
+            @Contract(name = "report", // error
+                version = 1)
+            record T(String a, long b) {}
+            """, "contract report is declared twice: by record test.S and by record test.T"),
+        // The names the processor generates must not clash: with a declared type ...
+        new Case(DiagnosticCode.GENERATED_NAME_CLASH, """
+            @Contract(name = "s", version = 1) // error
+            record S(String a) {}
+            @Contract(name = "s_contract", version = 1)
+            record SContract(String a) {}
+            """, "contract test.S would generate test.SContract, which is the name of the "
+                + "declared contract"),
+        // ... and with the builder's own methods (and a mixin's: see below).
+        new Case(DiagnosticCode.GENERATED_NAME_CLASH, """
+            @SettingsSchema(namespace = "a", version = 1)
+            record S(@Setting(defaultValue = "x", doc = "d") String unset) {} // error
+            """, "component 'unset' would generate the setter unset(...), which the generated "
+                + "builder already has"));
   }
 
   /** A small valid schema and policy, with the given profile annotations on the policy. */
@@ -292,6 +315,42 @@ class DiagnosticsTest {
       assertTrue(message.startsWith("[CA0"), message);
     }
     COVERED.add(c.code());
+  }
+
+  @Test
+  void aComponentNamedLikeAMixinMethodIsRefusedAtTheComponent() {
+    JavaFileObject file = ContractCompiler.source("test.S", IMPORTS + """
+        @Contract(name = "s", version = 1)
+        record S(String a,
+            String hash)
+            implements SContract.Mixin {}
+        """);
+    Compilation compilation = ContractCompiler.compile(file);
+    assertThat(compilation).failed();
+    // The record's code is not generated, so javac also misses SContract; ours comes first.
+    assertThat(compilation).hadErrorContaining("[CA022 GENERATED_NAME_CLASH] component 'hash' "
+        + "clashes with the mixin's method hash()").inFile(file).onLine(6);
+  }
+
+  @Test
+  void typesOfOneSimpleNameInTwoPackagesWouldClashInRust() {
+    JavaFileObject first = ContractCompiler.source("a.Report", """
+        package a;
+        import io.codeanatomy.contracts.annotations.*;
+        @Contract(name = "a_report", version = 1)
+        public record Report(String text) {}
+        """);
+    JavaFileObject second = ContractCompiler.source("b.Report", """
+        package b;
+        import io.codeanatomy.contracts.annotations.*;
+        @Contract(name = "b_report", version = 1)
+        public record Report(String text) {}
+        """);
+    Compilation compilation = ContractCompiler.compile(first, second);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[CA022 GENERATED_NAME_CLASH] contract b.Report "
+        + "and contract a.Report would both be the Rust type Report of test_contracts.rs")
+        .inFile(second).onLine(3);
   }
 
   @Test
@@ -328,6 +387,26 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anUnknownProcessorOptionIsAWarningWithTheNearestOne() {
+    JavaFileObject file = ContractCompiler.source("test.S", IMPORTS + """
+        @SettingsSchema(namespace = "a", version = 1)
+        record S(@Setting(defaultValue = "1", doc = "d") int x) {}
+        """);
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new io.codeanatomy.processor.ContractProcessor())
+        .withOptions(List.of("-Acodeanatomy.contractSet=test", "-Acodeanatomy.statistic=true",
+            "-Aother.tool=1"))
+        .compile(file);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[CA904 UNKNOWN_OPTION] "
+        + "-Acodeanatomy.statistic is not an option of codeanatomy-processor; did you mean "
+        + "-Acodeanatomy.statistics?");
+    // Options of other processors are theirs (and javac's) to check.
+    assertTrue(compilation.warnings().stream().map(w -> w.getMessage(Locale.ROOT))
+        .noneMatch(w -> w.contains("CA904") && w.contains("other.tool")));
+  }
+
+  @Test
   void anUnreadableDescriptorSetIsReported() {
     JavaFileObject file = ContractCompiler.source("test.S", IMPORTS + """
         @SettingsSchema(namespace = "a", version = 1)
@@ -351,7 +430,13 @@ class DiagnosticsTest {
         List.of("-Acodeanatomy.lock=" + lock), file);
     assertThat(compilation).hadErrorContaining("[CA903 UNREADABLE_LOCK] " + lock
         + " is not valid JSON (line 1, column");
+    // Read strictly: a missing section is named, not read as empty.
     Files.writeString(lock, "{\"format\": \"codeanatomy-lock/1\", \"contractSet\": \"other\"}");
+    assertThat(ContractCompiler.compile(List.of("-Acodeanatomy.lock=" + lock), file))
+        .hadErrorContaining("[CA903 UNREADABLE_LOCK] " + lock + ": settingsSchemas: expected an "
+            + "object, got nothing (the key is missing)");
+    Files.writeString(lock, "{\"format\": \"codeanatomy-lock/1\", \"contractSet\": \"other\", "
+        + "\"settingsSchemas\": {}, \"policies\": {}, \"contracts\": {}}");
     assertThat(ContractCompiler.compile(List.of("-Acodeanatomy.lock=" + lock), file))
         .hadErrorContaining("[CA903 UNREADABLE_LOCK] " + lock + ": the lock is of contract set "
             + "'other', but this is contract set 'test'");
@@ -381,6 +466,7 @@ class DiagnosticsTest {
     expected.remove(DiagnosticCode.INVALID_OPTION); // tested above, has no source line
     expected.remove(DiagnosticCode.UNREADABLE_DESCRIPTOR_SET); // likewise
     expected.remove(DiagnosticCode.UNREADABLE_LOCK); // likewise
+    expected.remove(DiagnosticCode.UNKNOWN_OPTION); // likewise
     expected.remove(DiagnosticCode.INTERNAL_ERROR); // a processor bug by definition
     if (!COVERED.isEmpty()) { // only when the parameterized cases ran
       expected.removeAll(COVERED);

@@ -103,20 +103,20 @@ class GoldenFilesTest {
     ClassLoader loader = ContractCompiler.classLoader(compilation);
     @SuppressWarnings("unchecked")
     List<String> names = (List<String>) ContractCompiler.callStatic(loader,
-        "example.ServerPolicyProfiles", "profileNames");
+        "example.ServerPolicyContract", "profileNames");
     assertEquals(List.of("default", "dev", "prod", "edge-small"), names);
     List<String> hashes = new ArrayList<>();
     for (String name : names) {
-      Object policy = ContractCompiler.callStatic(loader, "example.ServerPolicyProfiles", "profile",
+      Object policy = ContractCompiler.callStatic(loader, "example.ServerPolicyContract", "profile",
           name);
-      Object settings = ContractCompiler.callStatic(loader, "example.ServerPolicySettings",
+      Object settings = ContractCompiler.callStatic(loader, "example.ServerPolicyContract",
           "effectiveSettings", policy);
-      Object parsed = ContractCompiler.callStatic(loader, "example.ServerPolicySettings",
+      Object parsed = ContractCompiler.callStatic(loader, "example.ServerPolicyContract",
           "fromSettings", settings);
       assertEquals(policy, parsed, name);
-      String hash = (String) ContractCompiler.callStatic(loader, "example.ServerPolicySettings",
+      String hash = (String) ContractCompiler.callStatic(loader, "example.ServerPolicyContract",
           "settingsHash", policy);
-      assertEquals(ContractCompiler.callStatic(loader, "example.ServerPolicyProfiles",
+      assertEquals(ContractCompiler.callStatic(loader, "example.ServerPolicyContract",
           "expectedSettingsHash", name), hash, name);
       hashes.add(hash);
     }
@@ -126,10 +126,10 @@ class GoldenFilesTest {
   @Test
   void everyTypeRendersItsCanonicalText() {
     ClassLoader loader = ContractCompiler.classLoader(compilation);
-    Object prod = ContractCompiler.staticField(loader, "example.ServerPolicyProfiles", "EDGE_SMALL");
+    Object prod = ContractCompiler.staticField(loader, "example.ServerPolicyContract", "EDGE_SMALL");
     @SuppressWarnings("unchecked")
     Map<String, String> settings = (Map<String, String>) ContractCompiler.callStatic(loader,
-        "example.ServerPolicySettings", "effectiveSettings", prod);
+        "example.ServerPolicyContract", "effectiveSettings", prod);
     assertEquals("524288", settings.get("server.http.max_body_size"));
     assertEquals("1073741824", settings.get("server.http.cache_size"));
     assertEquals("0.01", settings.get("server.http.sample_rate"));
@@ -141,12 +141,12 @@ class GoldenFilesTest {
     assertTrue(!settings.containsKey("server.http.workers"), "unset by prod");
     assertTrue(!settings.containsKey("server.http.proxy"), "never set on this chain");
     assertEquals("true", settings.get("server.http.tls.enabled"));
-    String gates = (String) ContractCompiler.callStatic(loader, "example.ServerPolicySettings",
+    String gates = (String) ContractCompiler.callStatic(loader, "example.ServerPolicyContract",
         "featureGateParityHash", prod);
     assertEquals(io.codeanatomy.contracts.canonical.Sha256.hexOfUtf8(
         "server.http.http3=true|server.log.structured=true"), gates);
-    Object defaults = ContractCompiler.staticField(loader, "example.ServerPolicyProfiles", "DEFAULT");
-    assertNotEquals(gates, ContractCompiler.callStatic(loader, "example.ServerPolicySettings",
+    Object defaults = ContractCompiler.staticField(loader, "example.ServerPolicyContract", "DEFAULT");
+    assertNotEquals(gates, ContractCompiler.callStatic(loader, "example.ServerPolicyContract",
         "featureGateParityHash", defaults));
   }
 }

@@ -54,14 +54,14 @@ class HostileStringsTest {
     ClassLoader loader = ContractCompiler.classLoader(compilation);
     @SuppressWarnings("unchecked")
     List<SettingDescriptor> descriptors =
-        (List<SettingDescriptor>) ContractCompiler.staticField(loader, "hostile.SKeys", "DESCRIPTORS");
+        (List<SettingDescriptor>) ContractCompiler.staticField(loader, "hostile.SContract", "DESCRIPTORS");
     assertEquals(HOSTILE, descriptors.get(0).doc());
     assertEquals(HOSTILE, descriptors.get(0).defaultValue().orElseThrow());
     assertEquals(HOSTILE, descriptors.get(1).doc());
-    Object profile = ContractCompiler.callStatic(loader, "hostile.PProfiles", "profile", "x");
+    Object profile = ContractCompiler.callStatic(loader, "hostile.PContract", "profile", "x");
     @SuppressWarnings("unchecked")
     Map<String, String> settings = (Map<String, String>) ContractCompiler.callStatic(loader,
-        "hostile.PSettings", "effectiveSettings", profile);
+        "hostile.PContract", "effectiveSettings", profile);
     assertEquals(VALUE, settings.get("h.text"));
   }
 
@@ -79,7 +79,7 @@ class HostileStringsTest {
 
   @Test
   void javadocIsEscapedNotDropped() {
-    String keys = ContractCompiler.generatedSource(compilation, "hostile.SKeys");
+    String keys = ContractCompiler.generatedSource(compilation, "hostile.SContract");
     assertTrue(keys.contains("ends a comment *&#47; and"), "comment end escaped");
     assertTrue(keys.contains("back&#92;slash, &#92;u0041 escape"), "backslashes escaped");
     assertTrue(keys.contains("&#64;param tag, &lt;b&gt;html&lt;/b&gt; &amp; amp"), "tags and HTML");

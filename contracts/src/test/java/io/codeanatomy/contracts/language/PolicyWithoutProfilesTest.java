@@ -25,20 +25,20 @@ class PolicyWithoutProfilesTest {
             package bare;
             import io.codeanatomy.contracts.annotations.*;
             @SettingsSchema(namespace = "s", version = 1)
-            public record S(@Setting(defaultValue = "x", doc = "d") String a) implements SMixin {}
+            public record S(@Setting(defaultValue = "x", doc = "d") String a) implements SContract.Mixin {}
             """),
         ContractCompiler.source("bare.P", """
             package bare;
             import io.codeanatomy.contracts.annotations.*;
             @PlanningPolicy(name = "bare", version = 1)
-            public record P(S s) implements PMixin {}
+            public record P(S s) implements PContract.Mixin {}
             """));
     assertThat(compilation).succeededWithoutWarnings();
     ClassLoader loader = ContractCompiler.classLoader(compilation);
-    assertEquals(List.of(), ContractCompiler.callStatic(loader, "bare.PProfiles", "profileNames"));
+    assertEquals(List.of(), ContractCompiler.callStatic(loader, "bare.PContract", "profileNames"));
     for (String method : List.of("profile", "expectedSettingsHash")) {
       Throwable thrown = assertThrows(AssertionError.class,
-          () -> ContractCompiler.callStatic(loader, "bare.PProfiles", method, "default"));
+          () -> ContractCompiler.callStatic(loader, "bare.PContract", method, "default"));
       // callStatic wraps what the method threw; the class comes from the compilation's loader.
       while (thrown != null
           && !thrown.getClass().getName().equals(UnknownProfileException.class.getName())) {

@@ -69,7 +69,8 @@ class ProtoCompatibilityTest {
   }
 
   /** Runs protoc on {@code proto} and compiles its Java with the processor and the lock. */
-  private Compilation compile(String proto, boolean update) throws Exception {
+  private Compilation compile(String proto, boolean update, JavaFileObject... more)
+      throws Exception {
     Path work = Files.createTempDirectory(temp, "v");
     Path source = work.resolve("proto/t/item.proto");
     Files.createDirectories(source.getParent());
@@ -92,6 +93,7 @@ class ProtoCompatibilityTest {
         sources.add(JavaFileObjects.forSourceString(name, Files.readString(file)));
       }
     }
+    sources.addAll(List.of(more));
     return Compiler.javac().withProcessors(new ContractProcessor())
         .withOptions(List.of("-Acodeanatomy.contractSet=test",
             "-Acodeanatomy.descriptorSets=" + descriptorSet,
@@ -114,6 +116,22 @@ class ProtoCompatibilityTest {
     // A field that enters no hash and may be absent breaks nothing.
     assertThat(compile(V1.replace("int64 size = 2;", "int64 size = 2;\n  optional string note = 3 "
         + "[(codeanatomy.contract.v1.field).provenance = true];"), false)).succeeded();
+  }
+
+  @Test
+  void aProtoAndARecordSpellingOfOneContractAreRefused() throws Exception {
+    // Both spellings in one compilation: the manifest would list the contract twice, the Rust
+    // module would define it twice, and the two would hash differently. The error names both.
+    JavaFileObject record = JavaFileObjects.forSourceString("r.Item", """
+        package r;
+        import io.codeanatomy.contracts.annotations.*;
+        @Contract(name = "item", version = 1)
+        public record Item(String id, long size) {}
+        """);
+    Compilation both = compile(V1, false, record);
+    assertThat(both).failed();
+    assertThat(both).hadErrorContaining("[CA050 DUPLICATE_CONTRACT] contract item is declared "
+        + "twice: by message t.Item and by record r.Item");
   }
 
   @Test

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.codeanatomy.contracts.annotations.Setting;
-import io.codeanatomy.contracts.core.settings.ExplainSettingsKeys;
-import io.codeanatomy.contracts.core.settings.OptimizerSettingsKeys;
+import io.codeanatomy.contracts.core.settings.ExplainSettingsContract;
+import io.codeanatomy.contracts.core.settings.OptimizerSettingsContract;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,13 +25,13 @@ class SettingDescriptorTest {
 
   @Test
   void coreRowsCarryTheirDefaultsBoundsAndAllowedTexts() {
-    SettingDescriptor passes = OptimizerSettingsKeys.descriptor(OptimizerSettingsKeys.MAX_PASSES)
+    SettingDescriptor passes = OptimizerSettingsContract.descriptor(OptimizerSettingsContract.MAX_PASSES)
         .orElseThrow();
     assertEquals(Optional.of("3"), passes.defaultValue());
     assertEquals(Optional.of("1"), passes.min());
     assertEquals(Optional.empty(), passes.max());
     assertEquals(List.of(), passes.allowedValues());
-    SettingDescriptor format = ExplainSettingsKeys.descriptor(ExplainSettingsKeys.FORMAT)
+    SettingDescriptor format = ExplainSettingsContract.descriptor(ExplainSettingsContract.FORMAT)
         .orElseThrow();
     assertEquals(List.of("indent", "tree", "pgjson", "graphviz"), format.allowedValues());
   }

@@ -2,7 +2,7 @@ package io.codeanatomy.benchmarks;
 
 import io.codeanatomy.contracts.canonical.CanonicalWriter;
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
 import io.codeanatomy.contracts.relspec.ExecutionPackageContract;
 import java.security.MessageDigest;
@@ -51,7 +51,7 @@ public class HashingBenchmark {
 
   @Setup
   public void setUp() {
-    large = CodeAnatomyPolicyProfiles.profile("large");
+    large = CodeAnatomyPolicyContract.profile("large");
     ExecutionPackage.Builder builder = ExecutionPackage.newBuilder()
         .setManifestHash(hex(1)).setPolicyArtifactHash(hex(2)).setSessionConfigHash(hex(3))
         .setPlanningEnvHash(hex(4)).setRulepackHash(hex(5)).setInformationSchemaHash(hex(6))

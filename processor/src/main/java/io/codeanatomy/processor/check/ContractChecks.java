@@ -27,5 +27,6 @@ public final class ContractChecks {
         EnumChecks.check(model, problems);
       }
     }
+    NameChecks.check(set, problems);
   }
 }

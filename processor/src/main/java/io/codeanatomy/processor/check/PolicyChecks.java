@@ -192,22 +192,41 @@ final class PolicyChecks {
     }
   }
 
+  /**
+   * One report per cycle, at the member declared last: reading the declarations top-down, its
+   * {@code extendsProfile} is the edge that closes the cycle.
+   */
   private static void checkCycles(Map<String, ProfileModel> profiles, Problems problems) {
+    List<String> order = new ArrayList<>(profiles.keySet());
     Set<String> reported = new HashSet<>();
     for (ProfileModel start : profiles.values()) {
+      if (reported.contains(start.name())) {
+        continue;
+      }
       List<String> chain = new ArrayList<>();
       ProfileModel current = start;
       while (current != null && !chain.contains(current.name())) {
         chain.add(current.name());
         current = current.parent().map(profiles::get).orElse(null);
       }
-      if (current != null && current == start && reported.add(start.name())) {
-        chain.add(start.name());
-        // One report per cycle: at the member declared first.
-        chain.subList(0, chain.size() - 1).forEach(reported::add);
-        problems.report(PROFILE_CYCLE, start.origin().attribute("extendsProfile"),
-            "profiles extend each other in a cycle: " + String.join(" -> ", chain));
+      if (current == null) {
+        continue;
       }
+      List<String> cycle = chain.subList(chain.indexOf(current.name()), chain.size());
+      if (!reported.addAll(cycle)) {
+        continue;
+      }
+      String closing = cycle.stream().max((a, b) -> order.indexOf(a) - order.indexOf(b))
+          .orElseThrow();
+      List<String> path = new ArrayList<>();
+      String name = closing;
+      do {
+        path.add(name);
+        name = profiles.get(name).parent().orElseThrow();
+      } while (!name.equals(closing));
+      path.add(closing);
+      problems.report(PROFILE_CYCLE, profiles.get(closing).origin().attribute("extendsProfile"),
+          "profiles extend each other in a cycle: " + String.join(" -> ", path));
     }
   }
 }

@@ -27,7 +27,8 @@ public enum DiagnosticCode {
   FEATURE_GATE_NOT_BOOLEAN(19, "featureGate = true on a setting that is not a boolean"),
   NOT_A_SETTINGS_SCHEMA(20, "a component of a policy is not a @SettingsSchema record"),
   UNIT_MISMATCH(21, "unit = BYTES on a setting that is not a long"),
-  GENERATED_NAME_CLASH(22, "two declarations would generate the same Java identifier"),
+  GENERATED_NAME_CLASH(22, "two declarations would generate the same Java or Rust name, or a "
+      + "generated name would clash with a declared one"),
   UNKNOWN_PROFILE_KEY(30, "a profile sets or unsets a key the policy does not declare"),
   UNPARSABLE_PROFILE_VALUE(31, "a profile value does not parse as the setting's type"),
   PROFILE_VALUE_OUT_OF_RANGE(32, "a profile value lies outside min/max"),
@@ -48,9 +49,11 @@ public enum DiagnosticCode {
   BAG_KEY_INVALID(47, "@Bag(key) names no string field of the bag's element contract"),
   HASH_NOT_TEXT(48, "@Hash on a field that does not hold strings"),
   MISSING_ATTRIBUTE(49, "an enum constant lacks an @Attribute that another constant gives"),
+  DUPLICATE_CONTRACT(50, "two contracts (or two policies) of one compilation share a name"),
   INVALID_OPTION(901, "a processor option (-A) has an invalid value"),
   UNREADABLE_DESCRIPTOR_SET(902, "a descriptor set named by -Acodeanatomy.descriptorSets cannot be read"),
   UNREADABLE_LOCK(903, "the lock named by -Acodeanatomy.lock cannot be read or written"),
+  UNKNOWN_OPTION(904, "a -Acodeanatomy.* option the processor does not know (a warning)"),
   INTERNAL_ERROR(999, "the processor failed; this is a bug in the processor");
 
   private final int number;

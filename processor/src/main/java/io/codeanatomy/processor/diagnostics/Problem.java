@@ -4,20 +4,25 @@ import io.codeanatomy.processor.model.Origin;
 import java.util.Objects;
 
 /**
- * One problem found in the contracts: a code, where it is, and a message that says what was
- * expected and what came.
+ * One problem found in the contracts: its stable tag ({@code [CA010 DUPLICATE_KEY]}), where it
+ * is, and a message that says what was expected and what came. Declaration problems carry a
+ * {@link DiagnosticCode}; compatibility problems the tag of the compat rule they break.
  */
-public record Problem(DiagnosticCode code, Origin origin, String message) {
+public record Problem(String tag, Origin origin, String message) {
 
   public Problem {
-    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(tag, "tag");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(message, "message");
   }
 
+  public Problem(DiagnosticCode code, Origin origin, String message) {
+    this(code.tag(), origin, message);
+  }
+
   /** The text printed by javac: {@code [CA010 DUPLICATE_KEY] message}. */
   public String render() {
-    return code.tag() + " " + message;
+    return tag + " " + message;
   }
 
   @Override

@@ -3,13 +3,16 @@ package io.codeanatomy.processor.lock;
 import io.codeanatomy.compat.Subject;
 import io.codeanatomy.processor.model.ContractField;
 import io.codeanatomy.processor.model.ContractModel;
-import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.Origin;
 import io.codeanatomy.processor.model.PolicyComponent;
 import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.ProfileModel;
 import io.codeanatomy.processor.model.SettingModel;
 import io.codeanatomy.processor.model.SettingsSchemaModel;
+import io.codeanatomy.processor.resolve.ResolvedContract;
+import io.codeanatomy.processor.resolve.ResolvedPolicy;
+import io.codeanatomy.processor.resolve.ResolvedSchema;
+import io.codeanatomy.processor.resolve.ResolvedSet;
 import java.util.Optional;
 
 /**
@@ -19,9 +22,9 @@ import java.util.Optional;
  */
 final class ChangeLocator {
 
-  private final ContractSet set;
+  private final ResolvedSet set;
 
-  ChangeLocator(ContractSet set) {
+  ChangeLocator(ResolvedSet set) {
     this.set = set;
   }
 
@@ -36,6 +39,7 @@ final class ChangeLocator {
 
   private Optional<Origin> contract(Subject subject) {
     Optional<ContractModel> contract = set.localContracts().stream()
+        .map(ResolvedContract::declared)
         .filter(c -> c.name().equals(subject.item().name())).findFirst();
     if (contract.isEmpty()) {
       return Optional.empty();
@@ -53,6 +57,7 @@ final class ChangeLocator {
 
   private Optional<Origin> schema(Subject subject) {
     Optional<SettingsSchemaModel> schema = set.localSchemas().stream()
+        .map(ResolvedSchema::declared)
         .filter(s -> s.type().qualifiedName().equals(subject.item().name())).findFirst();
     if (schema.isEmpty()) {
       return Optional.empty();
@@ -70,6 +75,7 @@ final class ChangeLocator {
 
   private Optional<Origin> policy(Subject subject) {
     Optional<PolicyModel> policy = set.policies().stream()
+        .map(ResolvedPolicy::declared)
         .filter(p -> p.name().equals(subject.item().name())).findFirst();
     if (policy.isEmpty()) {
       return Optional.empty();

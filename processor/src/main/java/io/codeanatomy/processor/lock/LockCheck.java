@@ -1,90 +1,130 @@
 package io.codeanatomy.processor.lock;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codeanatomy.compat.Change;
 import io.codeanatomy.compat.CompatInputException;
 import io.codeanatomy.compat.Compatibility;
 import io.codeanatomy.compat.Lock;
-import io.codeanatomy.compat.Snapshot;
+import io.codeanatomy.compat.manifest.Manifest;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
-import io.codeanatomy.processor.model.ContractSet;
+import io.codeanatomy.processor.diagnostics.Problem;
 import io.codeanatomy.processor.model.Origin;
-import io.codeanatomy.processor.report.DiagnosticPrinter;
+import io.codeanatomy.processor.resolve.ResolvedSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Compares a compilation with its lock. Every incompatible change is an error at the declaration
- * that made it; compatible news (new items, bumped versions) are notes. With {@code update}, a
- * clean compilation rewrites the lock: that is how a version is released.
+ * Compares a compilation's resolved contracts with its lock, before anything is written: every
+ * incompatible change is a problem at the declaration that made it (found by
+ * {@link ChangeLocator}); compatible news (new items, bumped versions) are notes. Nothing here
+ * prints; the reporting package does. A release rewrites the lock only when it is asked for and
+ * the compilation is clean ({@link #write}).
  */
 public final class LockCheck {
 
-  /** What the check found, and the lock to put in the jar (the released one when updating). */
-  public record Result(boolean failed, Optional<Lock> lock) {}
+  /**
+   * What comparing with the lock found.
+   *
+   * @param problems every incompatible change, each at its declaration, and an unreadable lock
+   * @param notes compatible news worth telling
+   * @param lock the lock to put in the jar (so that readers know the released versions): the
+   *     released one when releasing, the one read otherwise; empty when there is none
+   * @param release the lock to write back to the source tree; present only when a release was
+   *     asked for and nothing is incompatible
+   */
+  public record Outcome(List<Problem> problems, List<String> notes, Optional<Lock> lock,
+      Optional<Lock> release) {
+    public Outcome {
+      problems = List.copyOf(problems);
+      notes = List.copyOf(notes);
+    }
+
+    public boolean failed() {
+      return !problems.isEmpty();
+    }
+  }
 
   private LockCheck() {}
 
   /**
-   * @param manifest the compilation's manifest tree
+   * @param set the compilation's resolved contracts, to locate each change
+   * @param manifest the manifest of {@code set}
    * @param lockFile where the lock is; it need not exist yet
-   * @param update whether to rewrite the lock when the compilation is clean
+   * @param releasing whether a release was asked for ({@code codeanatomy.lock.update})
    */
-  public static Result run(ContractSet set, ObjectNode manifest, Path lockFile, boolean update,
-      DiagnosticPrinter printer) {
-    Snapshot current = Snapshot.ofManifest(manifest, "this compilation");
+  public static Outcome check(ResolvedSet set, Manifest manifest, Path lockFile,
+      boolean releasing) {
+    Origin atLock = Origin.of(lockFile.toString());
     Lock lock;
     if (Files.exists(lockFile)) {
       try {
         lock = Lock.read(lockFile);
       } catch (CompatInputException e) {
-        printer.print(Origin.of(lockFile.toString()), DiagnosticCode.UNREADABLE_LOCK.tag() + " "
-            + e.getMessage() + "; fix the file, or restore it from version control");
-        return new Result(true, Optional.empty());
+        return failure(new Problem(DiagnosticCode.UNREADABLE_LOCK, atLock, e.getMessage()
+            + "; fix the file, or restore it from version control"));
       }
-    } else if (update) {
+    } else if (releasing) {
       lock = Lock.empty(set.name());
     } else {
-      printer.note("codeanatomy: no lock at " + lockFile + ", so compatibility is not checked; "
-          + "create it with -Dcodeanatomy.lock.update=true (Maven) or -Acodeanatomy.lock.update=true");
-      return new Result(false, Optional.empty());
+      return new Outcome(List.of(), List.of("codeanatomy: no lock at " + lockFile
+          + ", so compatibility is not checked; create it with -Dcodeanatomy.lock.update=true "
+          + "(Maven) or -Acodeanatomy.lock.update=true"), Optional.empty(), Optional.empty());
     }
     Compatibility.Report report;
     try {
-      report = Compatibility.check(lock, current, update);
+      report = Compatibility.check(lock, manifest, releasing);
     } catch (CompatInputException e) {
-      printer.print(Origin.of(lockFile.toString()), DiagnosticCode.UNREADABLE_LOCK.tag() + " "
-          + lockFile + ": " + e.getMessage());
-      return new Result(true, Optional.empty());
+      return failure(new Problem(DiagnosticCode.UNREADABLE_LOCK, atLock,
+          lockFile + ": " + e.getMessage()));
     }
     ChangeLocator locator = new ChangeLocator(set);
+    List<Problem> problems = new ArrayList<>();
     for (Change change : report.changes()) {
-      Optional<Origin> origin = locator.locate(change.subject());
-      printer.print(origin.orElse(Origin.of(lockFile.toString())), change.render());
+      problems.add(new Problem(change.rule().tag(),
+          locator.locate(change.subject()).orElse(atLock), change.message()));
     }
-    if (!report.compatible()) {
-      return new Result(true, Optional.of(lock));
+    List<String> notes = report.notes().stream().map(note -> "codeanatomy: " + note).toList();
+    if (!problems.isEmpty()) {
+      return new Outcome(problems, List.of(), Optional.of(lock), Optional.empty());
     }
-    if (!update) {
-      report.notes().forEach(note -> printer.note("codeanatomy: " + note));
-      return new Result(false, Optional.of(lock));
+    if (!releasing) {
+      return new Outcome(List.of(), notes, Optional.of(lock), Optional.empty());
     }
-    Lock released = lock.release(current);
+    Lock released = lock.release(manifest);
+    return new Outcome(List.of(), List.of(), Optional.of(released), Optional.of(released));
+  }
+
+  /**
+   * Writes a released lock to the source tree, unless it already holds these bytes.
+   *
+   * @return a note saying it was written, or a problem when it could not be
+   */
+  public static Written write(Lock released, Path lockFile) {
     try {
       byte[] bytes = released.render();
-      if (!Files.exists(lockFile) || !Arrays.equals(Files.readAllBytes(lockFile), bytes)) {
-        Files.createDirectories(lockFile.toAbsolutePath().getParent());
-        Files.write(lockFile, bytes);
-        printer.note("codeanatomy: wrote " + lockFile);
+      if (Files.exists(lockFile) && Arrays.equals(Files.readAllBytes(lockFile), bytes)) {
+        return new Written(Optional.empty(), Optional.empty());
       }
+      Path parent = lockFile.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      released.write(lockFile);
+      return new Written(Optional.of("codeanatomy: wrote " + lockFile), Optional.empty());
     } catch (IOException e) {
-      printer.print(Origin.of(lockFile.toString()), DiagnosticCode.UNREADABLE_LOCK.tag()
-          + " cannot write " + lockFile + ": " + e.getMessage());
-      return new Result(true, Optional.empty());
+      return new Written(Optional.empty(), Optional.of(new Problem(DiagnosticCode.UNREADABLE_LOCK,
+          Origin.of(lockFile.toString()), "cannot write " + lockFile + ": " + e.getMessage())));
     }
-    return new Result(false, Optional.of(released));
+  }
+
+  /** What writing a lock did: a note, or a problem. */
+  public record Written(Optional<String> note, Optional<Problem> problem) {}
+
+  private static Outcome failure(Problem problem) {
+    return new Outcome(List.of(problem), List.of(), Optional.empty(), Optional.empty());
   }
 }

@@ -11,10 +11,13 @@ public final class Names {
 
   /** Constants every generated {@code Keys} class declares besides the key constants. */
   public static final Set<String> RESERVED_KEY_CONSTANTS =
-      Set.of("SCHEMA_NAMESPACE", "SCHEMA_VERSION", "SCHEMA_FINGERPRINT", "DESCRIPTORS", "KEYS");
+      Set.of("SCHEMA_NAMESPACE", "SCHEMA_VERSION", "SCHEMA_FINGERPRINT", "TABLE", "DESCRIPTORS",
+          "KEYS");
 
-  /** Constants every generated {@code Profiles} class declares besides the profile constants. */
-  public static final Set<String> RESERVED_PROFILE_CONSTANTS = Set.of("PROFILE_NAMES");
+  /** Constants every generated policy class declares besides the profile constants. */
+  public static final Set<String> RESERVED_PROFILE_CONSTANTS = Set.of("POLICY_NAME",
+      "POLICY_VERSION", "SCHEMA_FINGERPRINT", "TABLE", "DESCRIPTORS", "KEYS",
+      "PLANNING_AFFECTING_KEYS", "FEATURE_GATE_KEYS", "PROFILES", "PROFILE_NAMES");
 
   private Names() {}
 
@@ -34,6 +37,26 @@ public final class Names {
         sb.append(Character.toLowerCase(c));
       } else {
         sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@code snake_case -> snakeCase} ({@code upperFirst}: {@code SnakeCase}): each letter after an
+   * underscore in upper case, the underscores dropped. Used for protoc's field accessors, enum
+   * attribute lookups and the names of generated catalog classes.
+   */
+  public static String camelCase(String snake, boolean upperFirst) {
+    StringBuilder sb = new StringBuilder();
+    boolean upper = upperFirst;
+    for (int i = 0; i < snake.length(); i++) {
+      char c = snake.charAt(i);
+      if (c == '_') {
+        upper = true;
+      } else {
+        sb.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
       }
     }
     return sb.toString();

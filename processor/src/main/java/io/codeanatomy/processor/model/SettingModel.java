@@ -43,9 +43,4 @@ public record SettingModel(
     Objects.requireNonNull(max, "max");
     Objects.requireNonNull(origin, "origin");
   }
-
-  /** The default as canonical setting text; empty when the setting is unset by default. */
-  public Optional<String> canonicalDefault() {
-    return defaultText.map(text -> SettingValues.canonical(type, text));
-  }
 }

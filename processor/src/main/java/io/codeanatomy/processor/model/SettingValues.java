@@ -24,6 +24,12 @@ public final class SettingValues {
       case DOUBLE -> SettingText.formatDouble(SettingText.parseDouble(text));
       case STRING -> text;
       case ENUM -> {
+        // The text, or the Java constant as a second spelling (TAIL for tail), as SettingText
+        // accepts it at run time.
+        int constant = type.enumConstants().indexOf(text);
+        if (constant >= 0) {
+          yield type.enumTexts().get(constant);
+        }
         if (!type.enumTexts().contains(text)) {
           throw new SettingTextException("one of " + String.join(", ", type.enumTexts()), text);
         }

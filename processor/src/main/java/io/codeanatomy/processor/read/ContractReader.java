@@ -172,7 +172,7 @@ public final class ContractReader {
         name,
         namespace + "." + relative,
         type.get(),
-        Mirrors.explicit(mirror, "defaultValue").map(v -> (String) v.getValue()),
+        defaultText(mirror, type.get()),
         mirrors.string(mirror, "doc"),
         nonEmpty(mirrors.string(mirror, "min")),
         nonEmpty(mirrors.string(mirror, "max")),
@@ -181,6 +181,17 @@ public final class ContractReader {
         mirrors.bool(mirror, "planningAffecting"),
         mirrors.bool(mirror, "featureGate"),
         origin));
+  }
+
+  /**
+   * The default as written. On an optional setting an explicit {@code defaultValue = ""} means
+   * what leaving it out means: unset by default (so an optional string cannot default to "").
+   */
+  private static Optional<String> defaultText(AnnotationMirror mirror, ValueType type) {
+    Optional<String> written = Mirrors.explicit(mirror, "defaultValue")
+        .map(v -> (String) v.getValue());
+    return type.optional() && written.filter(String::isEmpty).isPresent() ? Optional.empty()
+        : written;
   }
 
   /** The value type of a setting component, or empty when the Java type is not supported. */
@@ -497,12 +508,12 @@ public final class ContractReader {
   }
 
   /**
-   * Whether the record declares {@code implements <Record>Mixin}. The mixin does not exist yet
-   * when the record is read (this processor generates it), so javac shows it as an error type
-   * whose name is as written.
+   * Whether the record declares {@code implements <Record>Contract.Mixin}. The mixin does not
+   * exist yet when the record is read (this processor generates it), so javac shows it as an
+   * error type whose name is as written.
    */
   static boolean declaresMixin(TypeElement record, TypeRef type) {
-    String mixin = type.flatName() + "Mixin";
+    String mixin = type.flatName() + "Contract.Mixin";
     for (TypeMirror implemented : record.getInterfaces()) {
       String name = implemented.toString();
       if (name.equals(mixin) || name.endsWith("." + mixin)) {

@@ -1,6 +1,7 @@
 package io.codeanatomy.processor.read;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,12 @@ import javax.lang.model.util.Elements;
 final class Mirrors {
 
   private final Elements elements;
+  /**
+   * The values of the mirror read last, by attribute name: a reader asks for one attribute after
+   * another of the same annotation, and javac computes the defaulted values anew on every call.
+   */
+  private AnnotationMirror lastMirror;
+  private Map<String, AnnotationValue> lastValues;
 
   Mirrors(Elements elements) {
     this.elements = elements;
@@ -45,13 +52,20 @@ final class Mirrors {
 
   /** The value of {@code attribute}, written or defaulted. */
   AnnotationValue value(AnnotationMirror mirror, String attribute) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
-        : elements.getElementValuesWithDefaults(mirror).entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(attribute)) {
-        return e.getValue();
+    if (mirror != lastMirror) {
+      Map<String, AnnotationValue> values = new HashMap<>();
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+          : elements.getElementValuesWithDefaults(mirror).entrySet()) {
+        values.put(e.getKey().getSimpleName().toString(), e.getValue());
       }
+      lastMirror = mirror;
+      lastValues = values;
     }
-    throw new IllegalArgumentException("no attribute " + attribute + " on " + mirror);
+    AnnotationValue value = lastValues.get(attribute);
+    if (value == null) {
+      throw new IllegalArgumentException("no attribute " + attribute + " on " + mirror);
+    }
+    return value;
   }
 
   String string(AnnotationMirror mirror, String attribute) {

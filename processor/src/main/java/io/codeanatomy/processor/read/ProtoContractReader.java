@@ -18,6 +18,7 @@ import io.codeanatomy.processor.model.ContractField;
 import io.codeanatomy.processor.model.ContractModel;
 import io.codeanatomy.processor.model.FieldType;
 import io.codeanatomy.processor.model.JavaForm;
+import io.codeanatomy.processor.model.Names;
 import io.codeanatomy.processor.model.Origin;
 import io.codeanatomy.processor.model.TypeRef;
 import java.io.IOException;
@@ -273,7 +274,7 @@ public final class ProtoContractReader {
       case 2 -> ContractField.HashRule.HASH_OR_EMPTY;
       default -> ContractField.HashRule.NONE;
     };
-    String component = field.hasJsonName() ? field.getJsonName() : camelCase(field.getName());
+    String component = field.hasJsonName() ? field.getJsonName() : Names.camelCase(field.getName(), false);
     return Optional.of(new ContractField(component, field.getName(), type.get(),
         varint(options, 1) != 0, varint(options, 2) != 0, string(options, 3), absent, hash,
         field.getNumber(), origin));
@@ -348,20 +349,6 @@ public final class ProtoContractReader {
 
   private static String stripDot(String typeName) {
     return typeName.startsWith(".") ? typeName.substring(1) : typeName;
-  }
-
-  private static String camelCase(String snake) {
-    StringBuilder sb = new StringBuilder();
-    boolean upper = false;
-    for (char c : snake.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else {
-        sb.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return sb.toString();
   }
 
   /** The source position of a declaration, from the descriptor's source info when present. */

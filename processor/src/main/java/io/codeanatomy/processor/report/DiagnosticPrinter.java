@@ -60,6 +60,11 @@ public final class DiagnosticPrinter {
     messager.printMessage(Diagnostic.Kind.NOTE, message);
   }
 
+  /** A warning that belongs to no element: an option the processor does not know. */
+  public void warn(String message) {
+    messager.printMessage(Diagnostic.Kind.WARNING, message);
+  }
+
   /** An error that belongs to no element (a processor option, an internal failure). */
   public void print(String message) {
     messager.printMessage(Diagnostic.Kind.ERROR, message);

@@ -4,315 +4,236 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import io.codeanatomy.contracts.canonical.Sha256;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
-import io.codeanatomy.contracts.relspec.CompiledExecutionPolicyContract;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
-import io.codeanatomy.contracts.relspec.PlanFingerprint;
-import io.codeanatomy.contracts.relspec.PlanIdentity;
-import io.codeanatomy.runtime.payload.PayloadException;
-import io.codeanatomy.runtime.payload.ProtoPayloads;
-import io.codeanatomy.runtime.payload.RecordPayloads;
 import io.codeanatomy.runtime.plan.PlanBundle;
-import io.codeanatomy.runtime.plan.PlanFingerprints;
-import io.codeanatomy.runtime.relspec.ExecutionPackageAssembler;
+import io.codeanatomy.runtime.plan.SubstraitFacts;
+import io.codeanatomy.runtime.results.EngineProvenance;
 import io.codeanatomy.runtime.results.RunResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
- * Writes a run's artifacts to a folder and verifies them:
+ * Writes a run's artifacts to a folder ({@link RunLayout} lists them), with the results an
+ * engine writes into the run first when there are any ({@link #stage}), and verifies them.
  *
- * <pre>
- * bundles/NAME/fingerprint.json   plan_fingerprint payload
- * bundles/NAME/identity.json      plan_identity payload
- * bundles/NAME/substrait.binpb    the plan's Substrait bytes
- * bundles/NAME/plans.txt          the unoptimized, optimized and physical plans
- * policy.json                     compiled_execution_policy payload
- * package.json, package.binpb     execution_package payload, JSON and binary
- * run.json                        SHA-256 of every file above
- * </pre>
- *
- * The package fingerprint is the root of trust: it binds every plan fingerprint, which binds the
- * Substrait bytes and the planning hashes. {@code run.json} also covers what no hash binds (the
- * plan texts), so that an edit anywhere is found.
+ * <p>A run folder is written whole or not at all ({@link RunWriter}): an interrupted or failed
+ * write leaves the previous run or nothing, never a mix. The package fingerprint is the root of
+ * trust: it binds every plan fingerprint, which binds the Substrait bytes and the planning hashes.
+ * {@code run.json} also covers what no hash binds (the plan texts), so that an edit anywhere is
+ * found; {@link #check} recomputes every value the files determine and lists what they cannot.
  */
 public final class RunArtifacts {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final ProtoPayloads<PlanFingerprint> FINGERPRINTS =
-      ProtoPayloads.of(PlanFingerprint.class);
-  private static final ProtoPayloads<PlanIdentity> IDENTITIES = ProtoPayloads.of(PlanIdentity.class);
-  private static final ProtoPayloads<ExecutionPackage> PACKAGES =
-      ProtoPayloads.of(ExecutionPackage.class);
-  private static final RecordPayloads<CompiledExecutionPolicy> POLICIES =
-      RecordPayloads.of(CompiledExecutionPolicy.class);
 
   private RunArtifacts() {}
 
-  /** Writes the artifacts; existing files of the same names are replaced. */
+  /** Writes the artifacts, replacing the run {@code dir} held before, if any. */
   public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg) throws IOException {
     write(dir, bundles, policy, pkg, Map.of());
   }
 
   /**
-   * Writes the artifacts and {@code extras} (lineage, calibration: files no hash binds, covered by
-   * {@code run.json}).
+   * Writes the artifacts and {@code extras} (by relative name: {@code lineage.json},
+   * {@code calibration.json}, files no reader of this build knows), replacing the run {@code dir}
+   * held before, if any.
+   *
+   * @throws RunLocationException when {@code dir} cannot hold a run: a file, a device, a folder
+   *     that holds files but no run, a place no folder can be made
+   * @throws IOException when writing fails; {@code dir} then holds the previous run, or nothing
+   * @throws IllegalArgumentException for two plans that would share a bundle folder, an extra
+   *     whose name is not a plain relative name or is one the run itself writes, or a plan whose
+   *     Substrait nests deeper than the readers read
    */
   public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Map<String, byte[]> extras) throws IOException {
-    write(dir, bundles, policy, pkg, extras, null);
+    RunWriter.write(dir, files(bundles, policy, pkg, extras, null), RunWriter.DISK);
   }
 
   /**
-   * Writes the artifacts, {@code extras}, and in {@code run.json} the results already written
-   * under {@code results/} with the engine that produced them ({@link RunResults}; null: none).
-   */
-  public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
-      ExecutionPackage pkg, Map<String, byte[]> extras, RunResults results) throws IOException {
-    SortedMap<String, byte[]> files = new TreeMap<>(extras);
-    for (PlanBundle bundle : bundles) {
-      String base = "bundles/" + safeName(bundle.name()) + "/";
-      files.put(base + "fingerprint.json", utf8(FINGERPRINTS.toJson(bundle.fingerprint())));
-      files.put(base + "identity.json", utf8(IDENTITIES.toJson(bundle.identity())));
-      files.put(base + "substrait.binpb", bundle.substrait());
-      files.put(base + "plans.txt", utf8("-- unoptimized\n" + bundle.unoptimizedPlan()
-          + "\n-- optimized\n" + bundle.optimizedPlan() + "\n-- physical\n"
-          + bundle.physicalPlan()));
-    }
-    files.put("policy.json", utf8(POLICIES.toJson(policy)));
-    files.put("package.json", utf8(PACKAGES.toJson(pkg)));
-    files.put("package.binpb", PACKAGES.toBinary(pkg));
-    ObjectNode run = JSON.createObjectNode();
-    run.put("format", "codeanatomy-run/1");
-    ObjectNode hashes = run.putObject("files");
-    files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
-    if (results != null) {
-      results.addTo(run);
-    }
-    files.put("run.json", utf8(render(run)));
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      Path path = dir.resolve(file.getKey());
-      Files.createDirectories(path.getParent());
-      Files.write(path, file.getValue());
-    }
-  }
-
-  /** The bundle folder of a plan: its name with anything but letters, digits, '.', '_' and '-' replaced. */
-  public static String safeName(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
-  }
-
-  /**
-   * Recomputes every hash from the files and says what differs, each problem naming the file and
-   * the field; empty when the artifacts are intact.
+   * Starts a run that writes results: checks {@code dir} and makes the hidden folder beside it
+   * that an engine writes the output views' Parquet files into ({@link StagedRun#resultFolder})
+   * before {@link StagedRun#commit} writes the artifacts and puts the run in place whole. Close it
+   * (try-with-resources): an uncommitted run's folder is deleted, and {@code dir} is untouched.
    *
-   * @throws UncheckedIOException when the folder cannot be read at all
+   * @throws RunLocationException when {@code dir} cannot hold a run
+   * @throws IOException when the staging folder cannot be made
    */
-  public static List<String> verify(Path dir) {
-    List<String> problems = new ArrayList<>();
-    ExecutionPackage pkg = read(dir, "package.json", problems,
-        text -> PACKAGES.fromJson(text).value());
-    byte[] binary = bytes(dir, "package.binpb", problems);
-    if (pkg != null) {
-      ExecutionPackageAssembler.verify(pkg).forEach(p -> problems.add("package.json: " + p));
-      if (binary != null) {
-        try {
-          ExecutionPackage fromBinary = PACKAGES.fromBinary(binary);
-          differences(pkg, fromBinary).forEach(field -> problems.add(
-              "package.binpb: field " + field + " differs from package.json"));
-        } catch (PayloadException e) {
-          problems.add("package.binpb: " + e.getMessage());
-        }
+  public static StagedRun stage(Path dir) throws IOException {
+    return StagedRun.open(dir);
+  }
+
+  /** As {@link #write(Path, List, CompiledExecutionPolicy, ExecutionPackage, Map)}, to a test's output. */
+  static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
+      ExecutionPackage pkg, Map<String, byte[]> extras, RunWriter.FileOutput output)
+      throws IOException {
+    RunWriter.write(dir, files(bundles, policy, pkg, extras, null), output);
+  }
+
+  /**
+   * Whether a run can be written to {@code dir}, checked before any work: a new folder where one
+   * can be made, an empty folder, or a folder that holds a run.
+   *
+   * @throws RunLocationException naming the folder and what is wrong with it
+   */
+  public static void checkLocation(Path dir) throws RunLocationException {
+    RunWriter.checkLocation(dir);
+  }
+
+  /**
+   * Every file of a run but its results, by relative name, with {@code run.json} last to be
+   * computed; with {@code results} (null: none), {@code engine.json} and in {@code run.json}
+   * the results as they are.
+   */
+  static SortedMap<String, byte[]> files(List<PlanBundle> bundles,
+      CompiledExecutionPolicy policy, ExecutionPackage pkg, Map<String, byte[]> extras,
+      RunResults results) {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    for (Map.Entry<String, byte[]> extra : new TreeMap<>(extras).entrySet()) {
+      String name = extra.getKey();
+      if (!name.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || name.equals(RunLayout.RUN)
+          || name.startsWith(RunLayout.BUNDLES + "/") || name.startsWith(RunLayout.RESULTS + "/")
+          || name.matches("(.*/)?\\.{1,2}(/.*)?")
+          || List.of(RunLayout.PACKAGE_JSON, RunLayout.PACKAGE_BINARY, RunLayout.POLICY,
+              RunLayout.ENGINE, RunLayout.BUNDLES, RunLayout.RESULTS).contains(name)) {
+        throw new IllegalArgumentException("an extra file of a run has a plain relative name "
+            + "that the run does not write itself, not '" + name + "'");
       }
+      files.put(name, extra.getValue().clone());
     }
-    SortedMap<String, String> planned = new TreeMap<>();
-    for (Path bundle : bundleDirs(dir)) {
-      String name = bundle.getFileName().toString();
-      String where = "bundles/" + name + "/";
-      PlanFingerprint fingerprint = read(dir, where + "fingerprint.json", problems,
-          text -> FINGERPRINTS.fromJson(text).value());
-      PlanIdentity identity = read(dir, where + "identity.json", problems,
-          text -> IDENTITIES.fromJson(text).value());
-      byte[] substrait = bytes(dir, where + "substrait.binpb", problems);
-      if (fingerprint == null) {
-        continue;
+    Map<String, String> folders = new TreeMap<>();
+    for (PlanBundle bundle : bundles) {
+      String folder = RunLayout.bundleFolder(bundle.name());
+      String other = folders.put(folder, bundle.name());
+      if (other != null) {
+        throw new IllegalArgumentException("plans '" + other + "' and '" + bundle.name()
+            + "' would share the bundle folder " + folder + ": name them apart");
       }
-      if (substrait != null && !Sha256.hex(substrait).equals(fingerprint.getSubstraitHash())) {
-        problems.add(where + "fingerprint.json: field substrait_hash is "
-            + fingerprint.getSubstraitHash() + ", but substrait.binpb hashes to "
-            + Sha256.hex(substrait));
-      }
-      String fingerprintHash = PlanFingerprints.hash(fingerprint);
-      planned.put(name, fingerprintHash);
-      if (identity != null && !identity.getPlanFingerprint().equals(fingerprintHash)) {
-        problems.add(where + "identity.json: field plan_fingerprint is "
-            + identity.getPlanFingerprint() + ", but fingerprint.json hashes to "
-            + fingerprintHash);
-      }
+      requireReadable(bundle);
+      files.put(RunLayout.bundleFile(folder, RunLayout.FINGERPRINT),
+          utf8(RunVerifier.FINGERPRINTS.toJson(bundle.fingerprint())));
+      files.put(RunLayout.bundleFile(folder, RunLayout.IDENTITY),
+          utf8(RunVerifier.IDENTITIES.toJson(bundle.identity())));
+      files.put(RunLayout.bundleFile(folder, RunLayout.SUBSTRAIT), bundle.substrait());
+      files.put(RunLayout.bundleFile(folder, RunLayout.PLANS), utf8(RunLayout.UNOPTIMIZED
+          + bundle.unoptimizedPlan() + RunLayout.OPTIMIZED + bundle.optimizedPlan()
+          + RunLayout.PHYSICAL + bundle.physicalPlan()));
     }
-    if (pkg != null) {
-      SortedMap<String, String> packaged = new TreeMap<>();
-      pkg.getPlanBundleFingerprintsMap().forEach((name, print) -> packaged.put(safeName(name),
-          print));
-      packaged.forEach((name, print) -> {
-        String actual = planned.get(name);
-        if (actual == null) {
-          problems.add("package.json: field plan_bundle_fingerprints[" + name + "] names a plan "
-              + "with no bundle folder");
-        } else if (!actual.equals(print)) {
-          problems.add("package.json: field plan_bundle_fingerprints[" + name + "] is " + print
-              + ", but bundles/" + name + "/fingerprint.json hashes to " + actual);
-        }
+    files.put(RunLayout.POLICY, utf8(RunVerifier.POLICIES.toJson(policy)));
+    files.put(RunLayout.PACKAGE_JSON, utf8(RunVerifier.PACKAGES.toJson(pkg)));
+    files.put(RunLayout.PACKAGE_BINARY, RunVerifier.PACKAGES.toBinary(pkg));
+    if (results != null) {
+      files.put(RunLayout.ENGINE, engineJson(results.engine()));
+    }
+    SortedMap<String, String> hashes = new TreeMap<>();
+    files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
+    files.put(RunLayout.RUN, runManifest(hashes, results == null ? null : results.views()));
+    return files;
+  }
+
+  /** A plan is written only when its Substrait reads back: verify reads what was written. */
+  private static void requireReadable(PlanBundle bundle) {
+    try {
+      SubstraitFacts.read(bundle.substrait());
+    } catch (SubstraitFacts.NotAPlanException e) {
+      throw new IllegalArgumentException("plan '" + bundle.name() + "': its Substrait does not "
+          + "read back as the readers read it: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code run.json}: the format and the SHA-256 of every other file, sorted by name; with
+   * results ({@code views} not null), by view name each view's folder, row count, content hash
+   * and the SHA-256 of each of its files.
+   */
+  static byte[] runManifest(SortedMap<String, String> hashes,
+      SortedMap<String, RunResults.View> views) {
+    ObjectNode run = JSON.createObjectNode();
+    run.put("format", RunLayout.FORMAT);
+    ObjectNode files = run.putObject("files");
+    hashes.forEach(files::put);
+    if (views != null) {
+      ObjectNode results = run.putObject("results");
+      views.forEach((name, view) -> {
+        ObjectNode node = results.putObject(name);
+        node.put("path", view.path());
+        node.put("rows", view.rows());
+        node.put("content_hash", view.contentHash());
+        ObjectNode parts = node.putObject("files");
+        view.files().forEach(parts::put);
       });
-      planned.keySet().stream().filter(name -> !packaged.containsKey(name)).forEach(name ->
-          problems.add("bundles/" + name + ": a bundle the package does not list"));
     }
-    CompiledExecutionPolicy policy = read(dir, "policy.json", problems,
-        text -> POLICIES.fromJson(text).value());
-    if (policy != null) {
-      String actual = CompiledExecutionPolicyContract.hash(policy);
-      if (!actual.equals(policy.policyFingerprint())) {
-        problems.add("policy.json: field policy_fingerprint is " + policy.policyFingerprint()
-            + ", but the policy hashes to " + actual);
-      }
-      if (pkg != null) {
-        compare(problems, "planning_env_hash", policy.planningEnvHash(), pkg.getPlanningEnvHash());
-        compare(problems, "rulepack_hash", policy.rulepackHash(), pkg.getRulepackHash());
-        compare(problems, "information_schema_hash", policy.informationSchemaHash(),
-            pkg.getInformationSchemaHash());
-        compare(problems, "function_registry_hash", policy.functionRegistryHash(),
-            pkg.getFunctionRegistryHash());
-      }
-    }
-    checkRunManifest(dir, problems);
-    return problems;
+    return pretty(run);
   }
 
-  private static void compare(List<String> problems, String field, String policy,
-      String pkg) {
-    if (!policy.equals(pkg)) {
-      problems.add("policy.json: field " + field + " is " + policy + ", but package.json has "
-          + pkg);
-    }
+  /**
+   * {@code engine.json}: the engine that ran the plans and wrote the results. Provenance in a file
+   * of its own, which {@code run.json} lists: nothing recomputes it, so only its hash in
+   * {@code run.json} finds an edit.
+   */
+  static byte[] engineJson(EngineProvenance engine) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("name", engine.name());
+    node.put("version", engine.version());
+    node.put("master", engine.master());
+    return pretty(node);
   }
 
-  private static void checkRunManifest(Path dir, List<String> problems) {
-    byte[] run = bytes(dir, "run.json", problems);
-    if (run == null) {
-      return;
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(run);
-    } catch (IOException e) {
-      problems.add("run.json: not JSON: " + e.getMessage());
-      return;
-    }
-    if (!"codeanatomy-run/1".equals(root.path("format").asText())) {
-      problems.add("run.json: field format is '" + root.path("format").asText()
-          + "', expected 'codeanatomy-run/1'");
-      return;
-    }
-    RunResults.verify(dir, root, problems);
-    for (Map.Entry<String, JsonNode> file : root.path("files").properties()) {
-      Path path = dir.resolve(file.getKey()).normalize();
-      if (!path.startsWith(dir.normalize()) || !Files.isRegularFile(path)) {
-        problems.add("run.json: lists " + file.getKey() + ", which is missing");
-        continue;
-      }
-      try {
-        String actual = Sha256.hex(Files.readAllBytes(path));
-        if (!actual.equals(file.getValue().asText())) {
-          problems.add(file.getKey() + ": its SHA-256 is " + actual + ", run.json recorded "
-              + file.getValue().asText());
-        }
-      } catch (IOException e) {
-        problems.add(file.getKey() + ": cannot read: " + e.getMessage());
-      }
-    }
-  }
-
-  /** The names of the fields whose values differ between two packages. */
-  private static List<String> differences(ExecutionPackage a, ExecutionPackage b) {
-    List<String> fields = new ArrayList<>();
-    for (FieldDescriptor field : ExecutionPackage.getDescriptor().getFields()) {
-      if (!a.getField(field).equals(b.getField(field))) {
-        fields.add(field.getName());
-      }
-    }
-    return fields;
-  }
-
-  private static List<Path> bundleDirs(Path dir) {
-    Path bundles = dir.resolve("bundles");
-    if (!Files.isDirectory(bundles)) {
-      return List.of();
-    }
-    try (Stream<Path> entries = Files.list(bundles)) {
-      return entries.filter(Files::isDirectory).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private interface Reader<T> {
-    T read(String text);
-  }
-
-  private static <T> T read(Path dir, String file, List<String> problems, Reader<T> reader) {
-    byte[] bytes = bytes(dir, file, problems);
-    if (bytes == null) {
-      return null;
-    }
-    try {
-      return reader.read(new String(bytes, StandardCharsets.UTF_8));
-    } catch (PayloadException e) {
-      problems.add(file + ": " + e.getMessage());
-      return null;
-    }
-  }
-
-  private static byte[] bytes(Path dir, String file, List<String> problems) {
-    try {
-      return Files.readAllBytes(dir.resolve(file));
-    } catch (NoSuchFileException e) {
-      problems.add(file + ": missing");
-      return null;
-    } catch (IOException e) {
-      problems.add(file + ": cannot read: " + e.getMessage());
-      return null;
-    }
-  }
-
-  private static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String render(JsonNode node) {
+  /** JSON as the run's own files are written: two-space indents, "key": value, a final newline. */
+  private static byte[] pretty(ObjectNode node) {
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return JSON.writer(printer).writeValueAsString(node) + "\n";
+      return utf8(JSON.writer(printer).writeValueAsString(node) + "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always renders", e);
     }
+  }
+
+  /** The bundle folder of a plan ({@link RunLayout#bundleFolder}). */
+  public static String safeName(String name) {
+    return RunLayout.bundleFolder(name);
+  }
+
+  /**
+   * Verifies a run folder: every artifact read with the strict readers and required to be as
+   * written, and every value the artifacts determine recomputed.
+   *
+   * @return the problems and what could not be checked
+   * @throws IOException when the folder itself cannot be listed
+   */
+  public static Verification check(Path dir) throws IOException {
+    return RunVerifier.check(dir);
+  }
+
+  /**
+   * The problems {@link #check} finds, each naming the file and the field; empty when every
+   * value that can be recomputed matches.
+   *
+   * @throws UncheckedIOException when the folder cannot be read at all
+   */
+  public static List<String> verify(Path dir) {
+    try {
+      return check(dir).problems();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

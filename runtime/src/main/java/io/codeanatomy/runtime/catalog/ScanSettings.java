@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The settings that govern how tables are scanned and listed (DOMAIN.md section 6), read from a
+ * The settings that govern how tables are scanned and listed (docs/domain.md, section 6), read from a
  * policy in one place. {@link Catalog#ensureRegistered} is their only application path: every
  * table source receives them there, and nowhere else reads these keys.
  *

@@ -3,7 +3,7 @@ package io.codeanatomy.runtime.cli;
 import io.codeanatomy.compat.Compatibility;
 import io.codeanatomy.compat.Compatibility.Report;
 import io.codeanatomy.compat.Lock;
-import io.codeanatomy.compat.Snapshot;
+import io.codeanatomy.compat.manifest.Manifest;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Lock lock = Inputs.readLock(lockFile);
-    Snapshot manifest = Inputs.readManifest(manifestFile);
+    Manifest manifest = Inputs.readManifest(manifestFile);
     Inputs.requireSameSet(lock.contractSet(), lockFile.toString(), manifest.contractSet(),
         manifestFile.toString());
     Report report = Inputs.comparing(lockFile.toString(), manifestFile.toString(),

@@ -1,34 +1,20 @@
 package io.codeanatomy.runtime.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.codeanatomy.compat.CompatInputException;
 import io.codeanatomy.compat.Lock;
-import io.codeanatomy.compat.Snapshot;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.codeanatomy.compat.manifest.JsonCursor;
+import io.codeanatomy.compat.manifest.Manifest;
+import io.codeanatomy.compat.manifest.ManifestJson;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
  * Reads a file that may be a manifest or a lock. The format field decides, not the file name, so
- * that CI can pass a manifest pulled out of a released jar under any name. Every failure is a
- * {@link CompatInputException} whose message starts with the file.
+ * that CI can pass a manifest pulled out of a released jar under any name. Reading is compat's
+ * strict reader: every failure is a {@link CompatInputException} whose message starts with the
+ * file and names the JSON key at fault.
  */
 final class Inputs {
-
-  // As strict as compat's own reader: a duplicate key or trailing text is a broken file.
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
 
   private Inputs() {}
 
@@ -36,11 +22,11 @@ final class Inputs {
    * A manifest or a lock, read.
    *
    * @param source the file, as given on the command line
-   * @param format {@link Snapshot#MANIFEST_FORMAT} or {@link Lock#FORMAT}
+   * @param format {@link Manifest#FORMAT} or {@link Lock#FORMAT}
    * @param lock the lock; for a manifest, the history of one version that releasing it would give
-   * @param manifest the manifest's items; null for a lock
+   * @param manifest the manifest; null for a lock
    */
-  record Input(String source, String format, Lock lock, Snapshot manifest) {
+  record Input(String source, String format, Lock lock, Manifest manifest) {
     boolean isManifest() {
       return manifest != null;
     }
@@ -52,30 +38,28 @@ final class Inputs {
 
   static Input read(Path file) {
     String source = file.toString();
-    String text = text(file);
-    JsonNode root = parse(text, source);
-    if (Lock.isLock(root)) {
-      return new Input(source, Lock.FORMAT, Lock.parse(text, source), null);
+    JsonCursor root = JsonCursor.parse(JsonCursor.readFile(file), source);
+    String format = root.peekString("format").orElse("");
+    if (Lock.FORMAT.equals(format)) {
+      return new Input(source, Lock.FORMAT, Lock.read(root), null);
     }
-    String format = root.path("format").asText("");
-    if (!Snapshot.MANIFEST_FORMAT.equals(format)) {
+    if (!Manifest.FORMAT.equals(format)) {
       throw new CompatInputException(source + " is neither a manifest nor a lock: format is '"
-          + format + "', expected '" + Snapshot.MANIFEST_FORMAT + "' or '" + Lock.FORMAT + "'");
+          + format + "', expected '" + Manifest.FORMAT + "' or '" + Lock.FORMAT + "'");
     }
-    Snapshot manifest = Snapshot.ofManifest(root, source);
+    Manifest manifest = ManifestJson.read(root);
     return new Input(source, format, Lock.empty(manifest.contractSet()).release(manifest),
         manifest);
   }
 
   /** A lock, and nothing else: {@code check --lock} compares against released history. */
   static Lock readLock(Path file) {
-    return Lock.parse(text(file), file.toString());
+    return Lock.read(file);
   }
 
   /** A manifest, and nothing else: what {@code check} compares with the lock. */
-  static Snapshot readManifest(Path file) {
-    String source = file.toString();
-    return Snapshot.ofManifest(parse(text(file), source), source);
+  static Manifest readManifest(Path file) {
+    return ManifestJson.read(file);
   }
 
   /** Both sides must belong to one contract set; comparing across sets would report nonsense. */
@@ -87,11 +71,10 @@ final class Inputs {
   }
 
   /**
-   * Runs a comparison of {@code first} with {@code second}. Compat checks a file's structure when
-   * it reads it, but parses values such as a duration bound only when it compares them; a bad
-   * value then surfaces as a {@link CompatInputException} (or an {@link IllegalArgumentException}),
-   * which is bad input, not a bug.
-   * Which of the two files holds it is not known here, so the message names both.
+   * Runs a comparison of {@code first} with {@code second}. The reader checks every value it can
+   * alone (a bound's canonical text too); should the comparison still find a value it cannot use,
+   * a {@link CompatInputException} (or an {@link IllegalArgumentException}), that is bad input,
+   * not a bug. Which of the two files holds it is not known here, so the message names both.
    */
   static <T> T comparing(String first, String second, Supplier<T> comparison) {
     try {
@@ -100,35 +83,5 @@ final class Inputs {
       throw new CompatInputException("cannot compare " + first + " with " + second + ": "
           + e.getMessage(), e);
     }
-  }
-
-  private static String text(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new CompatInputException(file + " does not exist", e);
-    } catch (AccessDeniedException e) {
-      throw new CompatInputException(file + " cannot be read: permission denied", e);
-    } catch (CharacterCodingException e) {
-      throw new CompatInputException(file + " is not UTF-8 text", e);
-    } catch (IOException e) {
-      throw new CompatInputException(file + " cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  private static JsonNode parse(String text, String source) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ")";
-      throw new CompatInputException(source + " is not valid JSON" + where + ": "
-          + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new CompatInputException(source + " is not a JSON object");
-    }
-    return root;
   }
 }

@@ -1,11 +1,17 @@
 package io.codeanatomy.runtime.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.codeanatomy.compat.ItemKey;
 import io.codeanatomy.compat.Kind;
 import io.codeanatomy.compat.Lock;
+import io.codeanatomy.compat.manifest.ContractEntry;
+import io.codeanatomy.compat.manifest.Entry;
+import io.codeanatomy.compat.manifest.FieldEntry;
+import io.codeanatomy.compat.manifest.ManifestJson;
+import io.codeanatomy.compat.manifest.PolicyEntry;
+import io.codeanatomy.compat.manifest.ProfileEntry;
+import io.codeanatomy.compat.manifest.SchemaEntry;
+import io.codeanatomy.compat.manifest.SettingEntry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,15 +70,15 @@ final class ShowCommand implements Callable<Integer> {
         }
         text.append("  ").append(key.name()).append(history.retired() ? " (retired)" : "")
             .append('\n');
-        for (ObjectNode version : history.versions()) {
-          text.append("    version ").append(version.path("version").asInt()).append(": ")
-              .append(summary(kind, version)).append('\n');
-          if (kind == Kind.PLANNING_POLICY) {
-            for (JsonNode profile : version.path("profiles")) {
-              text.append("      profile ").append(profile.path("name").asText())
-                  .append(": settings hash ").append(hash(profile.path("settingsHash")))
+        for (Entry version : history.versions()) {
+          text.append("    version ").append(version.version()).append(": ")
+              .append(summary(version)).append('\n');
+          if (version instanceof PolicyEntry policy) {
+            for (ProfileEntry profile : policy.profiles()) {
+              text.append("      profile ").append(profile.name())
+                  .append(": settings hash ").append(profile.settingsHash())
                   .append(", planning environment hash ")
-                  .append(hash(profile.path("planningEnvironmentHash"))).append('\n');
+                  .append(profile.planningEnvironmentHash()).append('\n');
             }
           }
         }
@@ -82,35 +88,23 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   /** What identifies a version at a glance; the full entry is in the file itself. */
-  private static String summary(Kind kind, ObjectNode version) {
+  private static String summary(Entry version) {
     List<String> parts = new ArrayList<>();
-    switch (kind) {
-      case SETTINGS_SCHEMA -> {
-        optional(parts, "namespace", version.path("namespace"));
-        parts.add(count(version.path("settings").size(), "setting"));
-      }
-      case PLANNING_POLICY -> parts.add(count(version.path("profiles").size(), "profile"));
-      case CONTRACT -> {
-        optional(parts, "layout", version.path("layout"));
-        parts.add(count(version.path("fields").size(), "field"));
-      }
+    if (version instanceof SchemaEntry schema) {
+      parts.add("namespace " + schema.namespace());
+      parts.add(count(schema.settings().size(), "setting"));
+    } else if (version instanceof PolicyEntry policy) {
+      parts.add(count(policy.profiles().size(), "profile"));
+    } else if (version instanceof ContractEntry contract) {
+      parts.add("layout " + ManifestJson.jsonName(contract.layout()));
+      parts.add(count(contract.fields().size(), "field"));
     }
-    optional(parts, "fingerprint", version.path("schemaFingerprint"));
+    parts.add("fingerprint " + version.schemaFingerprint());
     return String.join(", ", parts);
   }
 
   private static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  private static void optional(List<String> parts, String label, JsonNode value) {
-    if (value.isTextual()) {
-      parts.add(label + " " + value.asText());
-    }
-  }
-
-  private static String hash(JsonNode value) {
-    return value.isTextual() ? value.asText() : "(none)";
   }
 
   private static String heading(Kind kind) {
@@ -136,55 +130,37 @@ final class ShowCommand implements Callable<Integer> {
         item.put(kind.identity(), key.name());
         item.put("retired", history.retired());
         ArrayNode versions = item.putArray("versions");
-        for (ObjectNode entry : history.versions()) {
-          versions.add(version(key, entry));
+        for (Entry entry : history.versions()) {
+          versions.add(version(entry));
         }
       });
     }
     return root;
   }
 
-  private static ObjectNode version(ItemKey key, ObjectNode entry) {
+  private static ObjectNode version(Entry entry) {
     ObjectNode version = Json.object();
-    version.put("version", entry.path("version").asInt());
-    switch (key.kind()) {
-      case SETTINGS_SCHEMA -> {
-        copy(entry, version, "namespace");
-        copy(entry, version, "schemaFingerprint");
-        names(entry.path("settings"), "key", version.putArray("settings"));
+    version.put("version", entry.version());
+    if (entry instanceof SchemaEntry schema) {
+      version.put("namespace", schema.namespace());
+      version.put("schemaFingerprint", schema.schemaFingerprint());
+      ArrayNode keys = version.putArray("settings");
+      schema.settings().stream().map(SettingEntry::key).forEach(keys::add);
+    } else if (entry instanceof PolicyEntry policy) {
+      version.put("schemaFingerprint", policy.schemaFingerprint());
+      ArrayNode profiles = version.putArray("profiles");
+      for (ProfileEntry profile : policy.profiles()) {
+        profiles.addObject()
+            .put("name", profile.name())
+            .put("settingsHash", profile.settingsHash())
+            .put("planningEnvironmentHash", profile.planningEnvironmentHash());
       }
-      case PLANNING_POLICY -> {
-        copy(entry, version, "schemaFingerprint");
-        ArrayNode profiles = version.putArray("profiles");
-        for (JsonNode profile : entry.path("profiles")) {
-          ObjectNode out = profiles.addObject();
-          copy(profile, out, "name");
-          copy(profile, out, "settingsHash");
-          copy(profile, out, "planningEnvironmentHash");
-        }
-      }
-      case CONTRACT -> {
-        copy(entry, version, "layout");
-        copy(entry, version, "schemaFingerprint");
-        names(entry.path("fields"), "name", version.putArray("fields"));
-      }
+    } else if (entry instanceof ContractEntry contract) {
+      version.put("layout", ManifestJson.jsonName(contract.layout()));
+      version.put("schemaFingerprint", contract.schemaFingerprint());
+      ArrayNode names = version.putArray("fields");
+      contract.fields().stream().map(FieldEntry::name).forEach(names::add);
     }
     return version;
-  }
-
-  /** Copies a field, or null when it is absent, so that every entry has the same keys. */
-  private static void copy(JsonNode from, ObjectNode to, String field) {
-    JsonNode value = from.get(field);
-    if (value == null) {
-      to.putNull(field);
-    } else {
-      to.set(field, value.deepCopy());
-    }
-  }
-
-  private static void names(JsonNode array, String field, ArrayNode into) {
-    for (JsonNode element : array) {
-      into.add(element.path(field).asText());
-    }
   }
 }

@@ -9,15 +9,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.WeakHashMap;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.DataContexts;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -88,15 +92,39 @@ public final class EnumerableExecutor implements AutoCloseable {
         || plan.getInputs().stream().anyMatch(EnumerableExecutor::modifies);
   }
 
+  /** A physical plan compiled to Java: the code and the values it reads from its context. */
+  private record Compiled(Bindable<Object> bindable, Map<String, Object> stashed) {}
+
+  /**
+   * Each physical plan compiled once: the plan cache hands the same bundle out again, and the
+   * code it compiles to does not change (it reads the tables' rows when it runs). Weak keys
+   * (plans compare by identity): a plan the cache dropped goes with its code.
+   */
+  private final Map<EnumerableRel, Compiled> compiled =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private Compiled compile(PlanBundle bundle) {
+    // Compiling reads the plan's metadata and type factory, so one thread at a time per plan;
+    // the others wait and take its code. The code runs outside the lock, in parallel.
+    return bundle.withPhysicalPlan(plan -> {
+      Compiled code = compiled.get(plan);
+      if (code == null) {
+        Map<String, Object> stashed = new HashMap<>();
+        // toBindable is declared raw; its rows are arrays, or values for a one-column plan.
+        @SuppressWarnings("unchecked")
+        Bindable<Object> bindable = EnumerableInterpretable.toBindable(stashed, null, plan,
+            EnumerableRel.Prefer.ARRAY);
+        code = new Compiled(bindable, Collections.unmodifiableMap(stashed));
+        compiled.put(plan, code);
+      }
+      return code;
+    });
+  }
+
   private QueryResult run(PlanBundle bundle) {
-    EnumerableRel plan = bundle.executable();
-    // toBindable is declared raw; its rows are arrays, or values for a one-column plan.
-    @SuppressWarnings("unchecked")
-    Bindable<Object> bindable = EnumerableInterpretable.toBindable(new HashMap<>(), null, plan,
-        EnumerableRel.Prefer.ARRAY);
-    DataContext context = DataContexts.of(connection, schema);
-    Enumerable<Object> enumerable = bindable.bind(context);
-    List<RelDataTypeField> fields = plan.getRowType().getFieldList();
+    Compiled code = compile(bundle);
+    Enumerable<Object> enumerable = code.bindable().bind(new RunContext(code.stashed()));
+    List<RelDataTypeField> fields = bundle.executable().getRowType().getFieldList();
     List<String> columns = fields.stream().map(RelDataTypeField::getName).toList();
     List<List<Object>> rows = new ArrayList<>();
     for (Object row : enumerable) {
@@ -110,6 +138,39 @@ public final class EnumerableExecutor implements AutoCloseable {
       rows.add(converted);
     }
     return new QueryResult(columns, rows);
+  }
+
+  /**
+   * What compiled code reads while it runs: the session's schema, and the values the code
+   * generator stashed for it (a plan that stashes one finds it here, under the name the
+   * generated code asks for).
+   */
+  private final class RunContext implements DataContext {
+    private final Map<String, Object> stashed;
+
+    RunContext(Map<String, Object> stashed) {
+      this.stashed = stashed;
+    }
+
+    @Override
+    public SchemaPlus getRootSchema() {
+      return schema;
+    }
+
+    @Override
+    public JavaTypeFactory getTypeFactory() {
+      return connection.getTypeFactory();
+    }
+
+    @Override
+    public QueryProvider getQueryProvider() {
+      return connection;
+    }
+
+    @Override
+    public Object get(String name) {
+      return stashed.get(name);
+    }
   }
 
   /** Calcite's internal representation back to the Java values JDBC would return. */

@@ -1,79 +1,61 @@
 package io.codeanatomy.runtime.manifest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.codeanatomy.compat.CompatInputException;
+import io.codeanatomy.compat.manifest.Manifest;
+import io.codeanatomy.compat.manifest.ManifestJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 
-/** Reads contract manifests from files and from the class path. */
+/**
+ * Finds contract manifests on the class path, one per contract set jar, and reads them with
+ * compat's strict reader ({@link ManifestJson}). Every problem is a
+ * {@link CompatInputException} naming the resource; the manifests are immutable and may be
+ * shared between threads.
+ */
 public final class Manifests {
 
   /** Where the processor puts the manifest in a jar. */
   public static final String RESOURCE = "META-INF/codeanatomy/contracts.manifest.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
   private Manifests() {}
 
   /** Reads a manifest file. */
-  public static ContractManifest read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(in, file.toString());
-    } catch (IOException e) {
-      throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
-    }
+  public static Manifest read(Path file) {
+    return ManifestJson.read(file);
   }
 
   /** Every manifest on the class path of {@code loader}, one per contract set jar. */
-  public static List<ContractManifest> onClassPath(ClassLoader loader) {
-    List<ContractManifest> manifests = new ArrayList<>();
+  public static List<Manifest> onClassPath(ClassLoader loader) {
+    List<Manifest> manifests = new ArrayList<>();
+    Enumeration<URL> urls;
     try {
-      Enumeration<URL> urls = loader.getResources(RESOURCE);
-      while (urls.hasMoreElements()) {
-        URL url = urls.nextElement();
-        try (InputStream in = url.openStream()) {
-          manifests.add(parse(in, url.toString()));
-        }
-      }
+      urls = loader.getResources(RESOURCE);
     } catch (IOException e) {
-      throw new ManifestException("cannot list manifests on the class path: " + e.getMessage(), e);
+      throw new CompatInputException("cannot list the manifests on the class path: "
+          + e.getMessage(), e);
+    }
+    while (urls.hasMoreElements()) {
+      URL url = urls.nextElement();
+      try (InputStream in = url.openStream()) {
+        manifests.add(ManifestJson.read(in, url.toString()));
+      } catch (IOException e) {
+        throw new CompatInputException(url + " cannot be read: " + e.getMessage(), e);
+      }
     }
     return manifests;
   }
 
   /** The manifest of the contract set named {@code name} on the class path of {@code loader}. */
-  public static ContractManifest onClassPath(ClassLoader loader, String contractSet) {
-    List<ContractManifest> all = onClassPath(loader);
+  public static Manifest onClassPath(ClassLoader loader, String contractSet) {
+    List<Manifest> all = onClassPath(loader);
     return all.stream().filter(m -> contractSet.equals(m.contractSet())).findFirst()
-        .orElseThrow(() -> new ManifestException("no manifest of contract set '" + contractSet
-            + "' on the class path; found: "
-            + all.stream().map(ContractManifest::contractSet).toList()));
-  }
-
-  private static ContractManifest parse(InputStream in, String source) throws IOException {
-    ContractManifest manifest;
-    try {
-      manifest = JSON.readValue(in, ContractManifest.class);
-    } catch (JsonProcessingException e) {
-      throw new ManifestException("manifest " + source + " is not valid: "
-          + e.getOriginalMessage(), e);
-    }
-    if (manifest == null || !ContractManifest.FORMAT.equals(manifest.format())) {
-      throw new ManifestException("manifest " + source + " has format "
-          + (manifest == null ? "nothing" : "'" + manifest.format() + "'") + ", expected '"
-          + ContractManifest.FORMAT + "'");
-    }
-    if (manifest.contractSet() == null) {
-      throw new ManifestException("manifest " + source + " names no contract set");
-    }
-    return manifest;
+        .orElseThrow(() -> new CompatInputException("no manifest of contract set '"
+            + contractSet + "' on the class path; found: "
+            + all.stream().map(Manifest::contractSet).toList()));
   }
 }

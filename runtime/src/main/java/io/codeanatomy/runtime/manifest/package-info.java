@@ -1,5 +1,6 @@
 /**
- * Reading contract manifests ({@code META-INF/codeanatomy/contracts.manifest.json}): what a built
- * jar declares, with each profile's expected hashes, for checks at run time and for tooling.
+ * Finding contract manifests ({@code META-INF/codeanatomy/contracts.manifest.json}) on the class
+ * path: what a built jar declares, with each profile's expected hashes, for checks at run time
+ * and for tooling. The manifest itself is compat's typed {@code Manifest}.
  */
 package io.codeanatomy.runtime.manifest;

@@ -1,13 +1,13 @@
 package io.codeanatomy.runtime.payload;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codeanatomy.compat.ItemKey;
 import io.codeanatomy.compat.Kind;
 import io.codeanatomy.compat.Lock;
+import io.codeanatomy.compat.manifest.ContractEntry;
+import io.codeanatomy.compat.manifest.FieldEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
@@ -77,22 +77,21 @@ final class AcceptedVersions {
         throw new IllegalArgumentException(type.name() + " is at version " + type.version()
             + ": only older versions can be accepted, not " + version);
       }
-      ObjectNode entry = history == null ? null : history.version(version).orElse(null);
+      ContractEntry entry = history == null ? null
+          : (ContractEntry) history.version(version).orElse(null);
       if (entry == null) {
         throw new IllegalArgumentException(type.name() + " version " + version + " was never "
             + "released: the lock on the class path has " + (history == null ? "no version of it"
                 : "versions " + history.versions().stream()
-                    .map(v -> String.valueOf(v.path("version").asInt()))
+                    .map(v -> String.valueOf(v.version()))
                     .collect(Collectors.joining(", "))));
       }
       Set<String> fields = new LinkedHashSet<>();
       Set<Integer> numbers = new LinkedHashSet<>();
-      entry.path("fields").forEach(f -> {
-        fields.add(f.path("name").asText());
-        if (f.path("protoNumber").isInt()) {
-          numbers.add(f.path("protoNumber").asInt());
-        }
-      });
+      for (FieldEntry field : entry.fields()) {
+        fields.add(field.name());
+        field.protoFieldNumber().ifPresent(numbers::add);
+      }
       next.put(version, new Accepted(version, history.fingerprints(version), fields, numbers));
     }
     return new AcceptedVersions(currentEarlier, next);
@@ -126,8 +125,7 @@ final class AcceptedVersions {
       while (locks.hasMoreElements()) {
         URL url = locks.nextElement();
         try (InputStream in = url.openStream()) {
-          Lock lock = Lock.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-              url.toString());
+          Lock lock = Lock.read(in, url.toString());
           Lock.History history = lock.histories().get(new ItemKey(Kind.CONTRACT, type.name()));
           if (history != null) {
             found.add(history);

@@ -1,84 +1,101 @@
 package io.codeanatomy.runtime.payload;
 
+import io.codeanatomy.contracts.support.ContractCatalog;
+import io.codeanatomy.contracts.support.ContractCodec;
 import io.codeanatomy.contracts.support.Violation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What the generated {@code <Type>Contract} class says about a contract type: its name, version,
- * schema fingerprint, strictness and fields, and its hash and validation. Found by name, so any
- * contract of any contract set works without registration.
+ * What a reader knows about a contract type: its generated {@link ContractCodec} (name, version,
+ * schema fingerprint, strictness, fields, hash and validation). Found through the contract
+ * catalogs on the type's class path ({@link ContractCatalog}), which the processor generates and
+ * registers for every contract set: no generated class is loaded by a derived name. Immutable
+ * and safe to share between threads.
  *
  * @param <T> the record or protoc message class
  */
 public final class ContractType<T> {
 
-  private final Class<T> type;
-  private final Class<?> codec;
-  private final String name;
-  private final int version;
-  private final String schemaFingerprint;
-  private final boolean forwardCompatible;
-  private final List<String> fields;
+  /** Each type's codec, looked up once per class (and class loader). */
+  private static final ClassValue<ContractCodec<?>> CODECS = new ClassValue<>() {
+    @Override
+    protected ContractCodec<?> computeValue(Class<?> type) {
+      ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader()
+          : ClassLoader.getSystemClassLoader();
+      for (ContractCatalog catalog : ContractCatalog.onClassPath(loader)) {
+        for (ContractCodec<?> codec : catalog.codecs()) {
+          if (codec.javaType() == type) {
+            return codec;
+          }
+        }
+      }
+      return null;
+    }
+  };
 
-  private ContractType(Class<T> type, Class<?> codec) throws ReflectiveOperationException {
-    this.type = type;
-    this.codec = codec;
-    this.name = (String) codec.getField("CONTRACT_NAME").get(null);
-    this.version = codec.getField("CONTRACT_VERSION").getInt(null);
-    this.schemaFingerprint = (String) codec.getField("SCHEMA_FINGERPRINT").get(null);
-    this.forwardCompatible = codec.getField("FORWARD_COMPATIBLE").getBoolean(null);
-    @SuppressWarnings("unchecked")
-    List<String> declared = (List<String>) codec.getField("FIELDS").get(null);
-    this.fields = declared;
+  private final ContractCodec<T> codec;
+
+  private ContractType(ContractCodec<T> codec) {
+    this.codec = Objects.requireNonNull(codec, "codec");
   }
 
   /**
    * The contract of {@code type}.
    *
-   * @throws IllegalArgumentException when {@code type} is not a contract (no generated codec)
+   * @throws IllegalArgumentException when {@code type} is not a contract of any contract set on
+   *     its class path
    */
+  @SuppressWarnings("unchecked")
   public static <T> ContractType<T> of(Class<T> type) {
-    String flat = type.getName().substring(type.getPackageName().length() + 1).replace("$", "");
-    String codecName = type.getPackageName() + "." + flat + "Contract";
-    try {
-      return new ContractType<>(type, Class.forName(codecName, true, type.getClassLoader()));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException(type.getName() + " is not a contract: the processor "
-          + "generates " + codecName + " for @Contract records and contract messages", e);
+    ContractCodec<T> codec = (ContractCodec<T>) CODECS.get(type);
+    if (codec == null) {
+      throw new IllegalArgumentException(type.getName() + " is not a contract: no contract "
+          + "catalog on its class path lists it (the processor generates one, "
+          + "META-INF/services/" + ContractCatalog.class.getName() + ", for every contract set "
+          + "that declares @Contract records or contract messages)");
     }
+    return new ContractType<>(codec);
+  }
+
+  /** The contract of a generated codec ({@code XContract.CODEC}). */
+  public static <T> ContractType<T> of(ContractCodec<T> codec) {
+    return new ContractType<>(codec);
+  }
+
+  public ContractCodec<T> codec() {
+    return codec;
   }
 
   public Class<T> javaType() {
-    return type;
+    return codec.javaType();
   }
 
   public String name() {
-    return name;
+    return codec.name();
   }
 
   public int version() {
-    return version;
+    return codec.version();
   }
 
   public String schemaFingerprint() {
-    return schemaFingerprint;
+    return codec.schemaFingerprint();
   }
 
   /** Whether readers keep unknown fields instead of refusing the payload. */
   public boolean forwardCompatible() {
-    return forwardCompatible;
+    return codec.forwardCompatible();
   }
 
   /** The field names, in declaration order (for a record, in component order). */
   public List<String> fields() {
-    return fields;
+    return codec.fields();
   }
 
   /** {@code execution_package version 1 (schema 1a2b3c4d5e6f)}, as messages name a contract. */
   public String describe() {
-    return describe(name, version, schemaFingerprint);
+    return describe(name(), version(), schemaFingerprint());
   }
 
   static String describe(String name, int version, String fingerprint) {
@@ -89,31 +106,16 @@ public final class ContractType<T> {
 
   /** The value's hash. */
   public String hash(T value) {
-    return (String) call("hash", value);
+    return codec.hash(value);
   }
 
   /** The canonical bytes that are hashed. */
   public byte[] canonicalBytes(T value) {
-    return (byte[]) call("canonicalBytes", value);
+    return codec.canonicalBytes(value);
   }
 
   /** Every declared constraint the value violates (missing values, malformed hashes). */
-  @SuppressWarnings("unchecked")
   public List<Violation> validate(T value) {
-    return (List<Violation>) call("validate", value);
-  }
-
-  private Object call(String method, T value) {
-    try {
-      Method m = codec.getMethod(method, type);
-      return m.invoke(null, value);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(codec.getName() + " has no " + method, e);
-    }
+    return codec.validate(value);
   }
 }

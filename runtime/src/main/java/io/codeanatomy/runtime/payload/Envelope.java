@@ -1,11 +1,9 @@
 package io.codeanatomy.runtime.payload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,10 +17,7 @@ import java.util.TreeSet;
  */
 final class Envelope {
 
-  static final JsonMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  static final JsonMapper JSON = StrictJson.MAPPER;
 
   private static final Set<String> KEYS =
       Set.of("contract", "version", "schemaFingerprint", "payload");
@@ -38,8 +33,51 @@ final class Envelope {
     return envelope;
   }
 
-  /** Two-space indentation, {@code \n} line ends, whatever the platform. */
-  static String render(JsonNode node) {
+  /**
+   * Two-space indentation, {@code \n} line ends, whatever the platform; and only what a reader
+   * accepts: a value beyond {@link ReadLimits} is refused here rather than written unreadable.
+   *
+   * @throws PayloadException when the rendered payload is beyond the reading limits
+   */
+  static String render(ContractType<?> type, JsonNode node) {
+    String text = render(node);
+    // Text shorter than the longest key a reader takes cannot hold a longer string or key, nor
+    // more tokens or characters than allowed: only its depth and its numbers need a look. Longer
+    // text is read back, which also names the limit it breaks.
+    if (text.length() > ReadLimits.MAX_NAME_LENGTH || !withinDepthAndNumbers(node, 1)) {
+      try {
+        StrictJson.parse(text);
+      } catch (StrictJson.MalformedJsonException e) {
+        throw new PayloadException(type.name(), field(e.path()), "cannot write a payload that "
+            + "its readers refuse: " + e.getMessage(), e);
+      }
+    }
+    return text;
+  }
+
+  /** The text of a tree made from a value a reader accepted: within the limits already. */
+  static String renderRead(JsonNode node) {
+    return render(node);
+  }
+
+  /** Whether no container lies deeper than the reading limit and no number is too long. */
+  private static boolean withinDepthAndNumbers(JsonNode node, int depth) {
+    if (node.isContainerNode()) {
+      if (depth > ReadLimits.MAX_DEPTH) {
+        return false;
+      }
+      for (JsonNode child : node) {
+        if (!withinDepthAndNumbers(child, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return !node.isNumber()
+        || node.asText().length() <= ReadLimits.MAX_NUMBER_LENGTH;
+  }
+
+  private static String render(JsonNode node) {
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -56,15 +94,8 @@ final class Envelope {
 
   /** The payload of an envelope written for {@code type}; checks everything but the payload. */
   static Unwrapped unwrap(ContractType<?> type, AcceptedVersions accepted, String json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new PayloadException(type.name(), null, "malformed JSON at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-          + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
+    JsonNode root = parse(type.name(), json);
+    if (!root.isObject()) {
       throw new PayloadException(type.name(), null, "expected a JSON object with contract, "
           + "version, schemaFingerprint and payload, got " + kind(root));
     }
@@ -89,6 +120,26 @@ final class Envelope {
         root.get("contract").asText(), root.get("version").asInt(),
         root.get("schemaFingerprint").asText());
     return new Unwrapped(root.get("payload"), version);
+  }
+
+  /**
+   * A strictly parsed document.
+   *
+   * @throws PayloadException for text a strict reader refuses, naming the payload field at fault
+   *     when there is one
+   */
+  static JsonNode parse(String contract, String json) {
+    try {
+      return StrictJson.parse(json);
+    } catch (StrictJson.MalformedJsonException e) {
+      throw new PayloadException(contract, field(e.path()), e.getMessage(), e);
+    }
+  }
+
+  /** The payload field of a document path ({@code payload.views[a]} is {@code views[a]}). */
+  private static String field(String path) {
+    return path != null && path.startsWith("payload.") ? path.substring("payload.".length())
+        : null;
   }
 
   /**

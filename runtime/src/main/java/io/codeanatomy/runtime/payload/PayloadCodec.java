@@ -33,10 +33,35 @@ public sealed interface PayloadCodec<T> permits ProtoPayloads, RecordPayloads {
   String toJson(T value, Map<String, JsonNode> unknownFields);
 
   /**
-   * Reads a payload written for this contract, version and schema.
+   * Whether {@code utf8} is byte for byte what {@link #toJson(Object, Map)} writes for
+   * {@code read}, the payload this codec read from it: for checking files a writer wrote, where
+   * an edit the reader accepts (a number spelled otherwise, keys in another order, spaces) is
+   * still an edit. Cheaper than writing: the value was checked when it was read.
+   */
+  boolean isAsWritten(Decoded<T> read, byte[] utf8);
+
+  /**
+   * Reads a payload written for this contract, version and schema, within {@link ReadLimits}.
    *
    * @throws ContractVersionException for a payload of another contract, version or schema
    * @throws PayloadException naming the field, for anything else that is wrong
    */
   Decoded<T> fromJson(String json);
+
+  /**
+   * Reads a payload from the bytes of a file, which must be UTF-8: a malformed sequence is an
+   * error, never a replacement character.
+   *
+   * @throws ContractVersionException for a payload of another contract, version or schema
+   * @throws PayloadException for bytes that are not UTF-8, and as {@link #fromJson(String)}
+   */
+  default Decoded<T> fromJson(byte[] utf8) {
+    String text;
+    try {
+      text = StrictJson.utf8(utf8);
+    } catch (StrictJson.MalformedJsonException e) {
+      throw new PayloadException(contractType().name(), null, e.getMessage(), e);
+    }
+    return fromJson(text);
+  }
 }

@@ -1,10 +1,9 @@
 package io.codeanatomy.runtime.payload;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Message;
-import io.codeanatomy.runtime.manifest.ContractManifest;
-import io.codeanatomy.runtime.manifest.Manifests;
+import io.codeanatomy.contracts.support.ContractCatalog;
+import io.codeanatomy.contracts.support.ContractCodec;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -32,27 +31,22 @@ public final class Payloads {
   }
 
   /**
-   * The codec of the contract named {@code name}, found in the manifests on the class path of
-   * {@code loader}.
+   * The codec of the contract named {@code name}, found in the contract catalogs on the class
+   * path of {@code loader}.
    *
-   * @throws PayloadException when no manifest declares the contract, naming those that exist
+   * @throws PayloadException when no catalog lists the contract, naming those that exist
    */
   public static PayloadCodec<?> forContract(ClassLoader loader, String name) {
-    List<ContractManifest> manifests = Manifests.onClassPath(loader);
-    Optional<ContractManifest.Contract> entry = manifests.stream()
-        .flatMap(m -> m.contract(name).stream()).findFirst();
-    if (entry.isEmpty()) {
+    List<ContractCatalog> catalogs = ContractCatalog.onClassPath(loader);
+    Optional<ContractCodec<?>> codec = catalogs.stream()
+        .flatMap(c -> c.codec(name).stream()).findFirst();
+    if (codec.isEmpty()) {
       TreeSet<String> known = new TreeSet<>();
-      manifests.forEach(m -> m.contracts().forEach(c -> known.add(c.name())));
+      catalogs.forEach(c -> c.codecs().forEach(k -> known.add(k.name())));
       throw new PayloadException(name, null, "no contract of that name on the class path; "
           + "known contracts: " + String.join(", ", known));
     }
-    try {
-      return of(Class.forName(entry.get().javaType(), true, loader));
-    } catch (ClassNotFoundException e) {
-      throw new PayloadException(name, null, "the manifest names " + entry.get().javaType()
-          + ", which is not on the class path", e);
-    }
+    return of(codec.get().javaType());
   }
 
   /** Reads any payload whose contract is on the class path of {@code loader}. */
@@ -66,15 +60,8 @@ public final class Payloads {
    * @throws PayloadException when the text is not an envelope with a contract name
    */
   public static String contractOf(String json) {
-    JsonNode root;
-    try {
-      root = Envelope.JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new PayloadException("(unknown contract)", null, "malformed JSON at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-          + e.getOriginalMessage(), e);
-    }
-    if (root == null || !root.isObject() || !root.path("contract").isTextual()) {
+    JsonNode root = Envelope.parse("(unknown contract)", json);
+    if (!root.isObject() || !root.path("contract").isTextual()) {
       throw new PayloadException("(unknown contract)", null, "expected an envelope "
           + "{contract, version, schemaFingerprint, payload}, got " + Envelope.kind(root));
     }

@@ -1,21 +1,30 @@
 package io.codeanatomy.runtime.payload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.codeanatomy.contracts.proto.options.Payload;
-import io.codeanatomy.contracts.support.Violation;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,11 +43,42 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
   private final ContractType<M> type;
   private final M prototype;
   private final AcceptedVersions accepted;
+  /** The message types of this contract that hold an enum, themselves or further down. */
+  private final Set<Descriptor> withEnums;
 
   private ProtoPayloads(ContractType<M> type, M prototype, AcceptedVersions accepted) {
     this.type = type;
     this.prototype = prototype;
     this.accepted = accepted;
+    this.withEnums = Set.copyOf(withEnums(prototype.getDescriptorForType(), new HashMap<>()));
+  }
+
+  /** The types under {@code descriptor} (itself included) that hold an enum somewhere. */
+  private static Set<Descriptor> withEnums(Descriptor descriptor, Map<Descriptor, Boolean> seen) {
+    holdsEnum(descriptor, seen);
+    Set<Descriptor> holding = new HashSet<>();
+    seen.forEach((type, holds) -> {
+      if (holds) {
+        holding.add(type);
+      }
+    });
+    return holding;
+  }
+
+  private static boolean holdsEnum(Descriptor descriptor, Map<Descriptor, Boolean> seen) {
+    Boolean known = seen.get(descriptor);
+    if (known != null) {
+      return known;
+    }
+    seen.put(descriptor, false); // a recursive type holds what its other fields hold
+    boolean holds = false;
+    for (FieldDescriptor field : descriptor.getFields()) {
+      holds |= field.getJavaType() == FieldDescriptor.JavaType.ENUM
+          || field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+              && holdsEnum(field.getMessageType(), seen);
+    }
+    seen.put(descriptor, holds);
+    return holds;
   }
 
   public static <M extends Message> ProtoPayloads<M> of(Class<M> messageClass) {
@@ -67,6 +107,19 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
 
   @Override
   public String toJson(M value, Map<String, JsonNode> unknownFields) {
+    checkEnumNumbers(value, "");
+    ValueChecks.write(type, value);
+    return Envelope.render(type, tree(value, unknownFields));
+  }
+
+  @Override
+  public boolean isAsWritten(Decoded<M> read, byte[] utf8) {
+    return Arrays.equals(utf8, Envelope.renderRead(tree(read.value(), read.unknownFields()))
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The envelope with the value as JsonFormat prints it and the unknown fields after it. */
+  private ObjectNode tree(M value, Map<String, JsonNode> unknownFields) {
     String printed;
     try {
       printed = JsonFormat.printer().preservingProtoFieldNames().alwaysPrintFieldsWithNoPresence()
@@ -83,7 +136,11 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
         }
         payload.set(unknown.getKey(), unknown.getValue());
       }
-      return Envelope.render(Envelope.wrap(type, payload));
+      return Envelope.wrap(type, payload);
+    } catch (StreamConstraintsException e) {
+      // Read back with the readers' limits: a value beyond them is not written.
+      throw new PayloadException(type.name(), null, "cannot write a payload that its readers "
+          + "refuse: over a reading limit: " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("JsonFormat wrote JSON that does not parse", e);
     }
@@ -108,7 +165,7 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
     }
     @SuppressWarnings("unchecked")
     M value = (M) builder.build();
-    checkHashes(value);
+    ValueChecks.read(type, value);
     return new Decoded<>(value, unknown);
   }
 
@@ -149,7 +206,10 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
       checkValue(field, entry.getValue(), fieldPath);
     });
     for (FieldDescriptor field : descriptor.getFields()) {
-      boolean mayBeAbsent = field.hasPresence() || field.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
+      // A field with presence (a message, a proto3 optional) is left out when unset; a list or a
+      // map never is, empty or not: a missing one is an error, not an empty one.
+      boolean mayBeAbsent = !field.isRepeated() && (field.hasPresence()
+          || field.getJavaType() == FieldDescriptor.JavaType.MESSAGE);
       mayBeAbsent |= top && AcceptedVersions.lacks(older, field.getName());
       if (!mayBeAbsent && !node.has(field.getName()) && !node.has(field.getJsonName())) {
         throw new PayloadException(type.name(),
@@ -162,9 +222,13 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
   private void checkValue(FieldDescriptor field, JsonNode value, String path) {
     if (field.isMapField()) {
       expect(value.isObject(), "an object", value, path);
+      FieldDescriptor keyField = field.getMessageType().findFieldByNumber(1);
       FieldDescriptor valueField = field.getMessageType().findFieldByNumber(2);
-      value.properties().forEach(e -> checkSingle(valueField, e.getValue(),
-          path + "[" + e.getKey() + "]"));
+      value.properties().forEach(e -> {
+        String entryPath = path + "[" + e.getKey() + "]";
+        checkMapKey(keyField, e.getKey(), entryPath);
+        checkSingle(valueField, e.getValue(), entryPath);
+      });
     } else if (field.isRepeated()) {
       expect(value.isArray(), "an array", value, path);
       for (int i = 0; i < value.size(); i++) {
@@ -177,22 +241,39 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
 
   private void checkSingle(FieldDescriptor field, JsonNode value, String path) {
     switch (field.getJavaType()) {
-      case STRING, BYTE_STRING -> expect(value.isTextual(), "a string", value, path);
+      case STRING -> expect(value.isTextual(), "a string", value, path);
+      case BYTE_STRING -> {
+        expect(value.isTextual(), "a base64 string", value, path);
+        if (!isBase64(value.textValue())) {
+          throw new PayloadException(type.name(), path, "expected a base64 string, got '"
+              + RecordPayloads.abbreviate(value.textValue()) + "'");
+        }
+      }
       case BOOLEAN -> expect(value.isBoolean(), "a boolean", value, path);
-      case INT -> expect(value.isIntegralNumber() && value.canConvertToInt(), "an int32", value,
-          path);
-      // proto3 JSON writes 64-bit integers as strings; numbers are read too.
-      case LONG -> expect(value.isIntegralNumber() && value.canConvertToLong()
-          || value.isTextual() && value.asText().matches("-?\\d{1,19}"), "an int64", value, path);
-      case FLOAT, DOUBLE -> expect(value.isNumber() || value.isTextual()
-          && List.of("NaN", "Infinity", "-Infinity").contains(value.asText()), "a number", value,
-          path);
+      case INT, LONG -> checkInteger(field, value, path);
+      case FLOAT, DOUBLE -> {
+        expect(value.isNumber(), "a number", value, path);
+        double number = value.doubleValue();
+        boolean inRange = field.getJavaType() == FieldDescriptor.JavaType.DOUBLE
+            ? Double.isFinite(number) : Math.abs(number) <= Float.MAX_VALUE;
+        if (!inRange) {
+          throw new PayloadException(type.name(), path, "expected a finite "
+              + field.getType().name().toLowerCase(Locale.ROOT) + ", got a number beyond its "
+              + "range; contracts hold finite numbers only");
+        }
+      }
       case ENUM -> {
         expect(value.isTextual() || value.isIntegralNumber(), "an enum name", value, path);
-        if (value.isTextual() && field.getEnumType().findValueByName(value.asText()) == null) {
+        boolean known = value.isTextual()
+            ? field.getEnumType().findValueByName(value.asText()) != null
+            : value.canConvertToInt()
+                && field.getEnumType().findValueByNumber(value.intValue()) != null;
+        if (!known) {
+          // An open enum would keep an unknown number, which has no name to hash or write.
           throw new PayloadException(type.name(), path, "expected one of " + String.join(", ",
               field.getEnumType().getValues().stream().map(v -> v.getName()).toList())
-              + ", got '" + value.asText() + "'");
+              + ", got " + (value.isTextual() ? "'" + RecordPayloads.abbreviate(value.asText())
+                  + "'" : value.toString()));
         }
       }
       case MESSAGE -> checkObject(field.getMessageType(), value, path, new LinkedHashMap<>(),
@@ -200,10 +281,86 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
     }
   }
 
+  /**
+   * An integer of the field's protobuf type, as a JSON number or (as proto3 JSON writes 64-bit
+   * integers) a string of digits, within the type's range: JsonFormat would refuse it too, but
+   * without naming the field.
+   */
+  private void checkInteger(FieldDescriptor field, JsonNode value, String path) {
+    String name = field.getType().name().toLowerCase(Locale.ROOT);
+    boolean sixtyFour = field.getJavaType() == FieldDescriptor.JavaType.LONG;
+    BigInteger number = null;
+    if (value.isIntegralNumber()) {
+      number = value.bigIntegerValue();
+    } else if (sixtyFour && value.isTextual() && value.textValue().matches("-?[0-9]{1,20}")) {
+      number = new BigInteger(value.textValue());
+    }
+    if (number == null) {
+      throw new PayloadException(type.name(), path, "expected an " + name + " (a whole number"
+          + (sixtyFour ? ", or a string of digits" : "") + "), got " + Envelope.kind(value)
+          + (value.isValueNode() && !value.isNull()
+              ? " " + RecordPayloads.abbreviate(value.toString()) : ""));
+    }
+    BigInteger[] range = range(field.getType());
+    if (number.compareTo(range[0]) < 0 || number.compareTo(range[1]) > 0) {
+      throw new PayloadException(type.name(), path, "expected an " + name + ", from "
+          + range[0] + " to " + range[1] + ", got " + RecordPayloads.abbreviate(number.toString())
+          + ", which is out of its range");
+    }
+  }
+
+  private static BigInteger[] range(FieldDescriptor.Type type) {
+    return switch (type) {
+      case UINT32, FIXED32 -> new BigInteger[] {BigInteger.ZERO,
+          BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE)};
+      case UINT64, FIXED64 -> new BigInteger[] {BigInteger.ZERO,
+          BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)};
+      case INT64, SINT64, SFIXED64 -> new BigInteger[] {BigInteger.valueOf(Long.MIN_VALUE),
+          BigInteger.valueOf(Long.MAX_VALUE)};
+      default -> new BigInteger[] {BigInteger.valueOf(Integer.MIN_VALUE),
+          BigInteger.valueOf(Integer.MAX_VALUE)};
+    };
+  }
+
+  /** A map key is a JSON object key, so always text; it must still be of the key's type. */
+  private void checkMapKey(FieldDescriptor key, String text, String path) {
+    switch (key.getJavaType()) {
+      case INT, LONG -> {
+        if (!text.matches("-?[0-9]{1,20}")) {
+          throw new PayloadException(type.name(), path, "expected a map key of type "
+              + key.getType().name().toLowerCase(Locale.ROOT) + ", got '"
+              + RecordPayloads.abbreviate(text) + "'");
+        }
+        checkInteger(key, Envelope.JSON.getNodeFactory().numberNode(new BigInteger(text)), path);
+      }
+      case BOOLEAN -> {
+        if (!text.equals("true") && !text.equals("false")) {
+          throw new PayloadException(type.name(), path, "expected a map key true or false, got '"
+              + RecordPayloads.abbreviate(text) + "'");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static boolean isBase64(String text) {
+    // JsonFormat reads both alphabets.
+    for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
+      try {
+        decoder.decode(text);
+        return true;
+      } catch (IllegalArgumentException e) {
+        // try the other alphabet
+      }
+    }
+    return false;
+  }
+
   private void expect(boolean ok, String expected, JsonNode value, String path) {
     if (!ok) {
       throw new PayloadException(type.name(), path, "expected " + expected + ", got "
-          + Envelope.kind(value) + (value.isValueNode() && !value.isNull() ? " " + value : ""));
+          + Envelope.kind(value) + (value.isValueNode() && !value.isNull()
+              ? " " + RecordPayloads.abbreviate(value.toString()) : ""));
     }
   }
 
@@ -212,6 +369,8 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
 
   /** The binary envelope: contract, version and schema fingerprint, and the message's bytes. */
   public byte[] toBinary(M value) {
+    checkEnumNumbers(value, "");
+    ValueChecks.write(type, value);
     return deterministicBytes(Payload.newBuilder()
         .setContract(type.name())
         .setVersion(type.version())
@@ -237,11 +396,25 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
     return out;
   }
 
+  /**
+   * Reads a binary payload written for this contract, version and schema, within
+   * {@link ReadLimits}.
+   *
+   * @throws ContractVersionException for a payload of another contract, version or schema
+   * @throws PayloadException for anything else that is wrong, naming the field when it can
+   */
   public M fromBinary(byte[] bytes) {
+    if (bytes.length > ReadLimits.MAX_DOCUMENT_BYTES) {
+      throw new PayloadException(type.name(), null, "over a reading limit: the payload has "
+          + bytes.length + " bytes, more than the " + ReadLimits.MAX_DOCUMENT_BYTES
+          + " a reader accepts");
+    }
     Payload envelope;
     try {
-      envelope = Payload.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
+      CodedInputStream input = ReadLimits.codedInput(bytes);
+      envelope = Payload.parseFrom(input);
+      requireEnd(input);
+    } catch (IOException e) {
       throw new PayloadException(type.name(), null, "not a binary payload (truncated or "
           + "corrupt envelope): " + e.getMessage(), e);
     }
@@ -253,10 +426,12 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
         envelope.getContract(), envelope.getVersion(), envelope.getSchemaFingerprint());
     M value;
     try {
+      CodedInputStream input = ReadLimits.codedInput(envelope.getBody());
       @SuppressWarnings("unchecked")
-      M parsed = (M) prototype.getParserForType().parseFrom(envelope.getBody());
+      M parsed = (M) prototype.getParserForType().parseFrom(input);
+      requireEnd(input);
       value = parsed;
-    } catch (InvalidProtocolBufferException e) {
+    } catch (IOException e) {
       throw new PayloadException(type.name(), null, "the body is truncated or corrupt: "
           + e.getMessage(), e);
     }
@@ -271,8 +446,48 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
             + "writer?); " + type.name() + " is strict and refuses fields it does not declare");
       }
     }
-    checkHashes(value);
+    checkEnumNumbers(value, "");
+    ValueChecks.read(type, value);
     return value;
+  }
+
+  /**
+   * Refuses enum numbers the schema does not declare, wherever they are: protobuf keeps them (an
+   * open enum), but they have no name to write as JSON, to hash, or to compare.
+   */
+  private void checkEnumNumbers(Message message, String path) {
+    if (!withEnums.contains(message.getDescriptorForType())) {
+      return; // nothing to look at, and the reflective walk is costly
+    }
+    for (Map.Entry<FieldDescriptor, Object> e : message.getAllFields().entrySet()) {
+      FieldDescriptor field = e.getKey();
+      String fieldPath = (path.isEmpty() ? "" : path + ".") + field.getName();
+      List<?> values = e.getValue() instanceof List<?> list ? list : List.of(e.getValue());
+      for (int i = 0; i < values.size(); i++) {
+        String itemPath = field.isRepeated() ? fieldPath + "[" + i + "]" : fieldPath;
+        Object item = values.get(i);
+        if (item instanceof Descriptors.EnumValueDescriptor value && value.getIndex() < 0) {
+          throw new PayloadException(type.name(), itemPath, "enum number " + value.getNumber()
+              + " is not declared by " + field.getEnumType().getName() + "; expected one of "
+              + String.join(", ", field.getEnumType().getValues().stream()
+                  .map(v -> v.getName()).toList()));
+        }
+        if (item instanceof Message nested) {
+          checkEnumNumbers(nested, field.isMapField() ? fieldPath : itemPath);
+        }
+      }
+    }
+  }
+
+  /**
+   * Parsing from a stream stops at an end-group tag and ignores what follows; parsing from an
+   * array would refuse it, and so does this.
+   */
+  private static void requireEnd(CodedInputStream input) throws IOException {
+    if (!input.isAtEnd()) {
+      throw new InvalidProtocolBufferException("bytes follow the end of the message, at byte "
+          + input.getTotalBytesRead());
+    }
   }
 
   private static void unknownFieldNumbers(Message message, String path, List<String> found) {
@@ -291,12 +506,4 @@ public final class ProtoPayloads<M extends Message> implements PayloadCodec<M> {
     }
   }
 
-  private void checkHashes(M value) {
-    List<Violation> violations = type.validate(value);
-    if (!violations.isEmpty()) {
-      Violation first = violations.get(0);
-      throw new PayloadException(type.name(), first.path(), first.message()
-          + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
-    }
-  }
 }

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.codeanatomy.contracts.support.Violation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,11 +43,18 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
 
   private final ContractType<T> type;
   private final AcceptedVersions accepted;
-  private final Map<Class<?>, RecordShape> shapes = new LinkedHashMap<>();
+  /**
+   * The shape of every record class a value of the contract can hold, found once when the codec
+   * is made and never changed: a codec is shared by threads, and a map filled on first use was
+   * not safe to share (two threads reading at once failed with ConcurrentModificationException).
+   */
+  private final Map<Class<?>, RecordShape> shapes;
 
-  private RecordPayloads(ContractType<T> type, AcceptedVersions accepted) {
+  private RecordPayloads(ContractType<T> type, AcceptedVersions accepted,
+      Map<Class<?>, RecordShape> shapes) {
     this.type = type;
     this.accepted = accepted;
+    this.shapes = shapes;
   }
 
   /**
@@ -56,7 +64,9 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
    */
   public static <T extends Record> RecordPayloads<T> of(Class<T> recordClass) {
     ContractType<T> type = ContractType.of(recordClass);
-    return new RecordPayloads<>(type, AcceptedVersions.of(type));
+    Map<Class<?>, RecordShape> shapes = new LinkedHashMap<>();
+    collectShapes(recordClass, shapes);
+    return new RecordPayloads<>(type, AcceptedVersions.of(type), Map.copyOf(shapes));
   }
 
   @Override
@@ -74,7 +84,7 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
         }
       }
     }
-    return new RecordPayloads<>(type, more);
+    return new RecordPayloads<>(type, more, shapes);
   }
 
   @Override
@@ -84,11 +94,18 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
 
   @Override
   public String toJson(T value, Map<String, JsonNode> unknownFields) {
-    List<Violation> violations = type.validate(value);
-    if (!violations.isEmpty()) {
-      throw new PayloadException(type.name(), violations.get(0).path(),
-          "cannot write an invalid value: " + violations.get(0).message());
-    }
+    ValueChecks.write(type, value);
+    return Envelope.render(type, tree(value, unknownFields));
+  }
+
+  @Override
+  public boolean isAsWritten(Decoded<T> read, byte[] utf8) {
+    return Arrays.equals(utf8, Envelope.renderRead(tree(read.value(), read.unknownFields()))
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The envelope with the value's fields and the unknown fields after them. */
+  private ObjectNode tree(T value, Map<String, JsonNode> unknownFields) {
     ObjectNode payload = (ObjectNode) write(value, type.name());
     for (Map.Entry<String, JsonNode> unknown : new TreeMap<>(unknownFields).entrySet()) {
       if (payload.has(unknown.getKey())) {
@@ -97,7 +114,7 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
       }
       payload.set(unknown.getKey(), unknown.getValue());
     }
-    return Envelope.render(Envelope.wrap(type, payload));
+    return Envelope.wrap(type, payload);
   }
 
   @Override
@@ -106,12 +123,7 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
     Map<String, JsonNode> unknown = new LinkedHashMap<>();
     T value = type.javaType().cast(readRecord(type.javaType(), unwrapped.payload(), "", unknown,
         unwrapped.accepted()));
-    List<Violation> violations = type.validate(value);
-    if (!violations.isEmpty()) {
-      Violation first = violations.get(0);
-      throw new PayloadException(type.name(), first.path(), first.message()
-          + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
-    }
+    ValueChecks.read(type, value);
     return new Decoded<>(value, unknown);
   }
 
@@ -232,8 +244,10 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
     try {
       return shape.constructor.newInstance(args);
     } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
       throw error(path.isEmpty() ? null : path, "rejected by " + recordClass.getSimpleName()
-          + ": " + e.getCause().getMessage());
+          + ": " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+              : cause.getMessage()));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the canonical constructor of a record is accessible", e);
     }
@@ -278,15 +292,28 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
     }
     if (raw == double.class || raw == Double.class) {
       expect(node.isNumber(), "a number", node, path);
-      return node.doubleValue();
+      double value = node.doubleValue();
+      if (!Double.isFinite(value)) {
+        // 1e400 parses as Infinity, which the writer refuses: so does the reader.
+        throw error(path, "expected a finite double, got a number beyond the range of a double; "
+            + "contracts hold finite doubles only");
+      }
+      return value;
     }
     if (raw == byte[].class) {
       expect(node.isTextual(), "a base64 string", node, path);
+      byte[] bytes;
       try {
-        return Base64.getDecoder().decode(node.textValue());
+        bytes = Base64.getDecoder().decode(node.textValue());
       } catch (IllegalArgumentException e) {
         throw error(path, "expected a base64 string: " + e.getMessage());
       }
+      // Padding left out or stray low bits decode too, to bytes that are written back otherwise.
+      if (!Base64.getEncoder().encodeToString(bytes).equals(node.textValue())) {
+        throw error(path, "expected base64 as the writer writes it (padded, no stray bits), got '"
+            + abbreviate(node.textValue()) + "'");
+      }
+      return bytes;
     }
     if (raw.isEnum()) {
       expect(node.isTextual(), "an enum name", node, path);
@@ -357,7 +384,14 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
   }
 
   private static String describe(JsonNode node) {
-    return Envelope.kind(node) + (node.isValueNode() && !node.isNull() ? " " + node : "");
+    return Envelope.kind(node) + (node.isValueNode() && !node.isNull()
+        ? " " + abbreviate(node.toString()) : "");
+  }
+
+  /** A value as a message quotes it: a string of megabytes is not repeated in full. */
+  static String abbreviate(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 60) + "... (" + text.length()
+        + " characters)";
   }
 
   private PayloadException error(String path, String problem) {
@@ -390,24 +424,44 @@ public final class RecordPayloads<T extends Record> implements PayloadCodec<T> {
       Constructor<?> constructor) {}
 
   private RecordShape shape(Class<?> recordClass) {
-    return shapes.computeIfAbsent(recordClass, c -> {
-      ContractType<?> nested = ContractType.of(c);
-      RecordComponent[] components = c.getRecordComponents();
-      if (nested.fields().size() != components.length) {
-        throw new IllegalStateException(nested.name() + " declares " + nested.fields()
-            + " but " + c.getName() + " has " + components.length + " components; the "
-            + "generated contract is stale, recompile");
+    RecordShape shape = shapes.get(recordClass);
+    if (shape == null) {
+      throw new IllegalStateException(recordClass.getName() + " is not a type that "
+          + type.name() + " declares");
+    }
+    return shape;
+  }
+
+  /** The shapes of {@code recordClass} and of every record class its components can hold. */
+  private static void collectShapes(Type javaType, Map<Class<?>, RecordShape> shapes) {
+    if (javaType instanceof ParameterizedType p) {
+      for (Type argument : p.getActualTypeArguments()) {
+        collectShapes(argument, shapes);
       }
-      Class<?>[] parameterTypes = new Class<?>[components.length];
-      for (int i = 0; i < components.length; i++) {
-        parameterTypes[i] = components[i].getType();
-      }
-      try {
-        return new RecordShape(nested.name(), components, nested.fields(),
-            c.getDeclaredConstructor(parameterTypes));
-      } catch (NoSuchMethodException e) {
-        throw new IllegalStateException("a record has a canonical constructor", e);
-      }
-    });
+      return;
+    }
+    if (!(javaType instanceof Class<?> c) || !c.isRecord() || shapes.containsKey(c)) {
+      return;
+    }
+    ContractType<?> nested = ContractType.of(c);
+    RecordComponent[] components = c.getRecordComponents();
+    if (nested.fields().size() != components.length) {
+      throw new IllegalStateException(nested.name() + " declares " + nested.fields()
+          + " but " + c.getName() + " has " + components.length + " components; the "
+          + "generated contract is stale, recompile");
+    }
+    Class<?>[] parameterTypes = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      parameterTypes[i] = components[i].getType();
+    }
+    try {
+      shapes.put(c, new RecordShape(nested.name(), components, nested.fields(),
+          c.getDeclaredConstructor(parameterTypes)));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("a record has a canonical constructor", e);
+    }
+    for (RecordComponent component : components) {
+      collectShapes(component.getGenericType(), shapes);
+    }
   }
 }

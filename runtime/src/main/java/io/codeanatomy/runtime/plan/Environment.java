@@ -34,7 +34,7 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlOperandCountRange;
 
 /**
- * What a session plans in, as the relspec snapshots record it (DOMAIN.md section 4), each with its
+ * What a session plans in, as the relspec snapshots record it (docs/domain.md, section 4), each with its
  * hash: the planning environment, the rulepack, the information schema and the function registry.
  *
  * @param planningSettings the profile's planning-affecting settings, as setting text
@@ -66,7 +66,7 @@ public record Environment(
     return "";
   }
 
-  /** The planning-surface policy version DOMAIN.md section 5 defines. */
+  /** The planning-surface policy version docs/domain.md, section 5 defines. */
   public static final String SURFACE_POLICY_VERSION = "v1";
 
   /** {@code calcite 1.41.0 / isthmus 0.89.1}: the engine whose plans these are. */

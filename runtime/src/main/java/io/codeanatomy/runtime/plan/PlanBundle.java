@@ -7,6 +7,7 @@ import io.codeanatomy.contracts.relspec.PlanIdentity;
 import io.codeanatomy.runtime.rules.RuleDelta;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 
 /**
@@ -29,6 +30,8 @@ import org.apache.calcite.adapter.enumerable.EnumerableRel;
  * @param ruleDeltas what each rule did, when the session records it; else empty
  * @param cacheDiagnostics the plan cache's counters when this bundle was returned
  * @param fromCache whether the bundle came from the plan cache
+ * @param executable the physical plan; shared by every thread the plan cache hands the bundle
+ *     to, so work on it beyond reading its row type goes through {@link #withPhysicalPlan}
  */
 public record PlanBundle(
     String name,
@@ -49,6 +52,28 @@ public record PlanBundle(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(substraitBytes, "substraitBytes");
     ruleDeltas = List.copyOf(ruleDeltas);
+  }
+
+  /**
+   * Runs {@code work} on the physical plan while no other thread works on it. The plan cache
+   * hands one bundle to every thread that plans the same query, and Calcite's state behind a plan
+   * (its cluster's metadata query, which caches and detects cycles per call, and its type
+   * factory, which names the record types generated code declares) is not thread-safe: two
+   * threads that compiled or queried one plan at once failed with CyclicMetadataException,
+   * ClassFormatError or "Unable to implement". Everything that touches {@link #executable()}
+   * beyond its row type goes through here: execution compiles the plan inside it, and so must a
+   * metadata query ({@code plan.getCluster().getMetadataQuery()}).
+   *
+   * @throws IllegalStateException when the bundle has no physical plan
+   */
+  public <T> T withPhysicalPlan(Function<EnumerableRel, T> work) {
+    if (executable == null) {
+      throw new IllegalStateException(name + " has no physical plan");
+    }
+    // The cluster is the lock: every node of the plan shares it, and with it the state above.
+    synchronized (executable.getCluster()) {
+      return work.apply(executable);
+    }
   }
 
   /** The Substrait bytes, a copy. */

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * Plan identities (DOMAIN.md section 3): the fingerprint plus everything about the session that
+ * Plan identities (docs/domain.md, section 3): the fingerprint plus everything about the session that
  * planned it; the key of the plan cache. With {@link PlanFingerprints}, the only place that makes
  * either (docs/plan-identity.md says what enters which).
  */
 final class PlanIdentities {
 
-  /** The plan identity payload version DOMAIN.md section 3 defines. */
+  /** The plan identity payload version docs/domain.md, section 3 defines. */
   static final int VERSION = PlanIdentityContract.CONTRACT_VERSION;
 
   private PlanIdentities() {}

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Calibration of thresholds from execution metrics (DOMAIN.md section 6): each new threshold is
+ * Calibration of thresholds from execution metrics (docs/domain.md, section 6): each new threshold is
  * {@code round(0.3 * current * (actual_cost / predicted_cost) + 0.7 * current)}, clamped to its
  * bounds; {@code WARN} reports it, {@code ENFORCE} applies it.
  */

@@ -88,8 +88,17 @@ public final class ContentHash {
 
   /** The hash of a result folder's rows (any engine's parts). */
   public static Summary of(Path dir) {
+    List<Path> parts = ParquetResults.files(dir);
+    if (parts.isEmpty()) {
+      throw new ResultException(dir + " holds no Parquet file", null);
+    }
+    return of(parts);
+  }
+
+  /** The hash of the rows of these parts of one result. */
+  public static Summary of(List<Path> parts) {
     ContentHash hash = new ContentHash();
-    ParquetResults.read(dir, new ParquetResults.RowVisitor() {
+    ParquetResults.read(parts, new ParquetResults.RowVisitor() {
       @Override
       public void columns(List<String> names) {
         hash.columns(names);
@@ -100,11 +109,15 @@ public final class ContentHash {
         hash.row(values);
       }
     });
-    return new Summary(hash.rowCount(), hash.hex());
+    return new Summary(hash.columns, hash.rowCount(), hash.hex());
   }
 
-  /** A result's row count and content hash. */
-  public record Summary(long rows, String contentHash) {}
+  /** A result's column names, row count and content hash. */
+  public record Summary(List<String> columns, long rows, String contentHash) {
+    public Summary {
+      columns = List.copyOf(columns);
+    }
+  }
 
   static void write(CanonicalWriter out, Object value) {
     if (value == null) {

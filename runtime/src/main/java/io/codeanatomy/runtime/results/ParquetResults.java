@@ -45,7 +45,7 @@ import org.apache.parquet.schema.Types;
 /**
  * A result as Parquet: a folder of {@code *.parquet} part files with one flat schema, the layout
  * Spark writes and DataFusion and Spark read as one table. The embedded engine writes one part
- * ({@link #write}), Snappy-compressed, with Spark's physical types for each SQL type (integers as
+ * ({@link #write}), LZ4-compressed ({@link #CODEC}), with Spark's physical types for each SQL type (integers as
  * INT32/INT64, decimals as INT32/INT64/fixed-length bytes by precision, text as UTF-8 strings,
  * dates as INT32 days, timestamps as INT64 microseconds without zone). {@link #read} reads any
  * engine's parts back as Java values.
@@ -54,6 +54,14 @@ public final class ParquetResults {
 
   /** The name of the one part the embedded engine writes. */
   public static final String PART = "part-00000.parquet";
+
+  /**
+   * The compression of results: LZ4 in Parquet's raw framing, which parquet-java compresses and
+   * decompresses in Java (aircompressor). Snappy, Spark's default, goes through snappy-java's
+   * native library, which it first copies to the temporary folder: a full disk or a temporary
+   * folder mounted noexec then fails the run, and verifying a run, with a linkage error.
+   */
+  public static final CompressionCodecName CODEC = CompressionCodecName.LZ4_RAW;
 
   private ParquetResults() {}
 
@@ -75,7 +83,7 @@ public final class ParquetResults {
       try (ParquetWriter<List<Object>> writer = new Builder(new LocalOutputFile(file), schema,
           columns)
           .withWriteMode(ParquetFileWriter.Mode.CREATE)
-          .withCompressionCodec(CompressionCodecName.SNAPPY)
+          .withCompressionCodec(CODEC)
           .build()) {
         for (List<Object> row : rows) {
           writer.write(row);
@@ -305,8 +313,25 @@ public final class ParquetResults {
    *     has a type results do not hold (nested, repeated, INT96)
    */
   public static void read(Path dir, RowVisitor visitor) {
+    List<Path> files = files(dir);
+    if (files.isEmpty()) {
+      throw new ResultException(dir + " holds no Parquet file", null);
+    }
+    read(files, visitor);
+  }
+
+  /**
+   * Reads every row of these parts of one result, in this order.
+   *
+   * @throws ResultException when there is no part, a file is not Parquet, the parts' schemas
+   *     differ, or a column has a type results do not hold (nested, repeated, INT96)
+   */
+  public static void read(List<Path> parts, RowVisitor visitor) {
+    if (parts.isEmpty()) {
+      throw new ResultException("a result has at least one Parquet file", null);
+    }
     List<String> names = null;
-    for (Path file : files(dir)) {
+    for (Path file : parts) {
       try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
         MessageType schema = reader.getFooter().getFileMetaData().getSchema();
         List<String> fileNames = new ArrayList<>();
@@ -338,10 +363,11 @@ public final class ParquetResults {
         }
         throw new ResultException(file + ": not a readable Parquet result: " + e.getMessage(),
             e);
+      } catch (LinkageError e) {
+        // A codec whose native library this JVM cannot load (snappy-java's, for a file that
+        // names Snappy): the file cannot be read here, which is not a failure of the reader.
+        throw new ResultException(file + ": cannot be decompressed in this JVM: " + e, e);
       }
-    }
-    if (names == null) {
-      throw new ResultException(dir + " holds no Parquet file", null);
     }
   }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A rule experiment (DOMAIN.md section 5): rules to add, rules to leave out, new priorities
+ * A rule experiment (docs/domain.md, section 5): rules to add, rules to leave out, new priorities
  * (a lower priority runs earlier within its phase), and whether planning records what each rule
  * did. Applied by {@code PlanningSession.overlay}, which derives a new session and leaves the base
  * one untouched.

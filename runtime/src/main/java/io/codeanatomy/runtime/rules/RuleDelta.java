@@ -1,7 +1,7 @@
 package io.codeanatomy.runtime.rules;
 
 /**
- * What one rule did to one plan (DOMAIN.md section 5): whether it changed it, as the planner's own
+ * What one rule did to one plan (docs/domain.md, section 5): whether it changed it, as the planner's own
  * events reported (a rule that fired and produced a new expression), and the plan after it.
  *
  * @param rule the rule's stable name

@@ -22,7 +22,7 @@ import org.apache.calcite.util.Litmus;
 
 /**
  * The rules a session can install, by stable name, and the rule lists of the four rulepack
- * profiles (DOMAIN.md section 4: {@code default, low_latency, replay, strict}). Immutable; a
+ * profiles (docs/domain.md, section 4: {@code default, low_latency, replay, strict}). Immutable; a
  * registry with more rules is made with {@link #with}.
  */
 public final class RuleRegistry {

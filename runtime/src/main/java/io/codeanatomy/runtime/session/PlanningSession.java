@@ -40,7 +40,7 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
- * A planning session (DESIGN.md section 7): built only from a {@link PlanningSurfaceSpec} and a
+ * A planning session (docs/plan-identity.md, "Sessions"): built only from a {@link PlanningSurfaceSpec} and a
  * policy profile, and immutable after {@link Builder#build()}. It holds the Calcite configuration
  * the profile's settings give, the catalog, the function registry, the installed rulepack and the
  * named planners; it plans SQL and DAGs into {@link PlanBundle}s, runs them on the embedded
@@ -74,7 +74,7 @@ public final class PlanningSession implements AutoCloseable {
   /**
    * Starts a session.
    *
-   * @param spec the planning surface (from the generated {@code PlanningSurfaceSpecBuilder})
+   * @param spec the planning surface (from the generated {@code PlanningSurfaceSpecContract.Builder})
    * @param policy the policy profile whose settings the session plans under
    * @param profileName the profile's name: it keys the plan identity's context
    */
@@ -373,7 +373,7 @@ public final class PlanningSession implements AutoCloseable {
   }
 
   /**
-   * Seals an execution package of planned bundles, with this session's hashes (DOMAIN.md
+   * Seals an execution package of planned bundles, with this session's hashes (docs/domain.md
    * section 3) and the plan cache's diagnostics (provenance).
    *
    * @param manifestHash the SHA-256 of the contract manifest the Rust engine checks, or empty

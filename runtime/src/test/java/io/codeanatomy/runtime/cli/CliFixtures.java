@@ -93,7 +93,8 @@ final class CliFixtures {
               }
             ]
           }
-        ]
+        ],
+        "enums": [ ]
       }
       """.formatted(SETTINGS_HASH, PLANNING_HASH);
 

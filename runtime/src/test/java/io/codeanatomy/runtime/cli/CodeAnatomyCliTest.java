@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codeanatomy.runtime.cli.CliFixtures.Result;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class CodeAnatomyCliTest {
   void diffOfLocksReportsARewrittenReleasedVersion() {
     ObjectNode second = manifest();
     CliFixtures.contract(second).put("version", 2);
-    CliFixtures.contract(second).put("layout", "tagged");
+    CliFixtures.contract(second).put("layout", "sorted_map");
     Path old = write(dir, "old.json", lock(manifest(), second));
     // The same history, except that released version 1 lost a field afterwards.
     Path next = write(dir, "new.json", lock(withoutField(manifest(), "note"), second));
@@ -256,9 +257,107 @@ class CodeAnatomyCliTest {
     Result result = run("diff", old.toString(), next.toString());
 
     assertUsageError(result);
-    assertTrue(result.err().startsWith("codeanatomy diff: cannot compare " + old + " with " + next
-        + ": settings schema demo.ExecSettings: the bounds '1s' and 'soon' of a duration setting "
-        + "do not compare"), result.err());
+    assertEquals("codeanatomy diff: " + next + ": settingsSchemas[0].settings[0].min: expected "
+        + "the canonical text of a duration (30s, 2m; whole minutes as m) or null, got the "
+        + "string \"soon\"\n", result.err());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 2: strict reading, the key named (issue 14)
+
+  @Test
+  void aStringWhereABooleanBelongsNamesTheKey() {
+    ObjectNode yes = manifest();
+    ((ObjectNode) CliFixtures.schema(yes).get("settings").get(0)).put("optional", "yes");
+    Path lock = write(dir, "lock.json", lock(manifest()));
+    Path manifest = write(dir, "manifest.json", yes);
+
+    Result result = run("check", "--lock", lock.toString(), manifest.toString());
+
+    assertUsageError(result);
+    assertEquals("codeanatomy check: " + manifest + ": settingsSchemas[0].settings[0].optional: "
+        + "expected a boolean, got the string \"yes\"\n", result.err());
+  }
+
+  @Test
+  void aNumberWhereAnEnumBelongsNamesTheKey() {
+    ObjectNode seven = manifest();
+    ((ObjectNode) CliFixtures.schema(seven).get("settings").get(0)).put("unit", 7);
+    Path lock = write(dir, "lock.json", lock(seven));
+    Path manifest = write(dir, "manifest.json", manifest());
+
+    Result result = run("check", "--lock", lock.toString(), manifest.toString());
+
+    assertUsageError(result);
+    assertEquals("codeanatomy check: " + lock + ": settingsSchemas[\"demo.ExecSettings\"]"
+        + ".versions[0].settings[0].unit: expected one of \"none\", \"bytes\", got the number "
+        + "7\n", result.err());
+  }
+
+  @Test
+  void aNumberWhereAHashBelongsNamesTheKey() {
+    ObjectNode number = manifest();
+    ((ObjectNode) CliFixtures.policy(number).get("profiles").get(0)).put("settingsHash", 7);
+    Path file = write(dir, "manifest.json", number);
+
+    Result show = run("show", file.toString());
+    assertUsageError(show);
+    assertEquals("codeanatomy show: " + file + ": policies[0].profiles[0].settingsHash: expected "
+        + "a SHA-256 digest (64 lowercase hex digits), got the number 7\n", show.err());
+
+    Path lock = write(dir, "lock.json", lock(number));
+    Result diff = run("diff", lock.toString(), write(dir, "m.json", manifest()).toString());
+    assertUsageError(diff);
+    assertTrue(diff.err().contains(lock + ": policies.demo.versions[0].profiles[0].settingsHash: "
+        + "expected a SHA-256 digest"), diff.err());
+  }
+
+  @Test
+  void aMissingSectionNamesTheKey() {
+    ObjectNode withoutContracts = manifest();
+    withoutContracts.remove("contracts");
+    Path manifest = write(dir, "manifest.json", withoutContracts);
+
+    Result result = run("diff", manifest.toString(), manifest.toString());
+
+    assertUsageError(result);
+    assertEquals("codeanatomy diff: " + manifest + ": contracts: expected an array of objects, "
+        + "got nothing (the key is missing)\n", result.err());
+
+    ObjectNode lockWithoutPolicies = lock(manifest());
+    lockWithoutPolicies.remove("policies");
+    Path lock = write(dir, "lock.json", lockWithoutPolicies);
+    Result check = run("check", "--lock", lock.toString(),
+        write(dir, "m.json", manifest()).toString());
+    assertUsageError(check);
+    assertEquals("codeanatomy check: " + lock + ": policies: expected an object, got nothing "
+        + "(the key is missing)\n", check.err());
+  }
+
+  @Test
+  void anUnknownKeyNamesTheKey() {
+    ObjectNode typo = manifest();
+    ((ObjectNode) CliFixtures.contract(typo).get("fields").get(0)).put("optinal", true);
+    Path manifest = write(dir, "manifest.json", typo);
+
+    Result result = run("show", manifest.toString());
+
+    assertUsageError(result);
+    assertTrue(result.err().startsWith("codeanatomy show: " + manifest + ": contracts[0].fields[0]"
+        + ".optinal: expected no such key (known here: name, component, type, hashed, bag, "),
+        result.err());
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsNamed() throws Exception {
+    Path latin1 = dir.resolve("latin1.json");
+    Files.write(latin1, "{\"format\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+
+    Result result = run("show", latin1.toString());
+
+    assertUsageError(result);
+    assertEquals("codeanatomy show: " + latin1 + " is not UTF-8 text (bad byte at offset 15)\n",
+        result.err());
   }
 
   @Test

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.relspec.CacheStats;
 import io.codeanatomy.contracts.relspec.DeltaInput;
-import io.codeanatomy.contracts.relspec.PlanningSurfaceSpecBuilder;
+import io.codeanatomy.contracts.relspec.PlanningSurfaceSpecContract;
 import io.codeanatomy.contracts.relspec.SqlPolicy;
 import io.codeanatomy.runtime.catalog.CatalogException;
 import io.codeanatomy.runtime.catalog.Column;
@@ -75,7 +75,7 @@ class DeletePilotTest {
 
   private static PlanningSession session(boolean allowDml) {
     return PlanningSession.builder(Sessions.spec("default"),
-            CodeAnatomyPolicyProfiles.profile("default"), "default")
+            CodeAnatomyPolicyContract.profile("default"), "default")
         .sqlPolicy(SqlPolicy.newBuilder().setAllowStatements(true).setAllowDml(allowDml).build())
         .ensureRegistered(new TableSource.Memory(FACTS, ROWS))
         .ensureRegistered(new TableSource.Memory(OTHER, List.of(row(1), row(2))))
@@ -261,9 +261,9 @@ class DeletePilotTest {
     Path file = dir.resolve("other.csv");
     Files.writeString(file, "k\n1\n2\n");
     try (PlanningSession session = PlanningSession.builder(
-            PlanningSurfaceSpecBuilder.from(Sessions.spec("default"))
+            PlanningSurfaceSpecContract.from(Sessions.spec("default"))
                 .tableFactories(List.of("memory", "csv")).build(),
-            CodeAnatomyPolicyProfiles.profile("default"), "default")
+            CodeAnatomyPolicyContract.profile("default"), "default")
         .sqlPolicy(SqlPolicy.newBuilder().setAllowStatements(true).setAllowDml(true).build())
         .ensureRegistered(new TableSource.Csv(OTHER, file))
         .build()) {

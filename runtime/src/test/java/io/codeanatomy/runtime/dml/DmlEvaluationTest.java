@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.runtime.catalog.Column;
 import io.codeanatomy.runtime.catalog.RegisteredTable;
 import io.codeanatomy.runtime.catalog.TableSchema;
@@ -315,7 +315,7 @@ class DmlEvaluationTest {
         Column.of("PATH", SqlTypeName.VARCHAR, false),
         Column.of("VERSION", SqlTypeName.INTEGER, false)));
     PlanningSession.Builder builder = PlanningSession.builder(Sessions.spec("default"),
-        CodeAnatomyPolicyProfiles.profile("default"), "default");
+        CodeAnatomyPolicyContract.profile("default"), "default");
     RegisteredTable table = builder.ensureAndGet(new TableSource.Memory(schema, List.of(
         List.of(1, "a.py", 1), List.of(2, "b.py", 2), List.of(3, "c.py", 3))));
     try (Connection connection = connect(table)) {

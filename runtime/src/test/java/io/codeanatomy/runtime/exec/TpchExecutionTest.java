@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.runtime.catalog.Column;
 import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.plan.PlanBundle;
@@ -56,7 +56,7 @@ class TpchExecutionTest {
     Map<String, List<List<Object>>> data = TpchData.rows();
 
     QueryResult session;
-    try (PlanningSession planning = Sessions.tpch(CodeAnatomyPolicyProfiles.profile("default"),
+    try (PlanningSession planning = Sessions.tpch(CodeAnatomyPolicyContract.profile("default"),
         "default", data)) {
       PlanBundle bundle = planning.plan(file, sql);
       assertTrue(bundle.physicalPlan().contains("Enumerable"), bundle.physicalPlan());

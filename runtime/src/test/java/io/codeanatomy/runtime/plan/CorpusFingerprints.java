@@ -1,7 +1,7 @@
 package io.codeanatomy.runtime.plan;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.runtime.session.Corpus;
 import io.codeanatomy.runtime.session.PlanningSession;
 import io.codeanatomy.runtime.session.Sessions;
@@ -34,6 +34,6 @@ public final class CorpusFingerprints {
   }
 
   public static void main(String[] args) {
-    lines(CodeAnatomyPolicyProfiles.profile("default")).forEach(System.out::println);
+    lines(CodeAnatomyPolicyContract.profile("default")).forEach(System.out::println);
   }
 }

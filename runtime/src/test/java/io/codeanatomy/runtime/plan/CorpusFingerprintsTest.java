@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class CorpusFingerprintsTest {
 
   @BeforeAll
   static void planTheCorpus() {
-    baseline = CorpusFingerprints.lines(CodeAnatomyPolicyProfiles.profile("default"));
+    baseline = CorpusFingerprints.lines(CodeAnatomyPolicyContract.profile("default"));
   }
 
   private static List<String> column(List<String> lines, int index) {
@@ -57,7 +57,7 @@ class CorpusFingerprintsTest {
     try {
       Locale.setDefault(Locale.forLanguageTag("tr-TR"));
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-      assertEquals(baseline, CorpusFingerprints.lines(CodeAnatomyPolicyProfiles
+      assertEquals(baseline, CorpusFingerprints.lines(CodeAnatomyPolicyContract
           .profile("default")));
     } finally {
       Locale.setDefault(locale);
@@ -81,13 +81,13 @@ class CorpusFingerprintsTest {
 
   @Test
   void aPlanningSettingChangesEveryFingerprintAndAnotherSettingNone() {
-    CodeAnatomyPolicy planning = CodeAnatomyPolicyProfiles.profile("default").toBuilder()
+    CodeAnatomyPolicy planning = CodeAnatomyPolicyContract.profile("default").toBuilder()
         .set("datafusion.optimizer.max_passes", "5").build();
     List<String> changed = CorpusFingerprints.lines(planning);
     for (int i = 0; i < baseline.size(); i++) {
       assertNotEquals(column(baseline, 1).get(i), column(changed, 1).get(i), baseline.get(i));
     }
-    CodeAnatomyPolicy other = CodeAnatomyPolicyProfiles.profile("default").toBuilder()
+    CodeAnatomyPolicy other = CodeAnatomyPolicyContract.profile("default").toBuilder()
         .set("datafusion.execution.batch_size", "1024").build();
     List<String> same = CorpusFingerprints.lines(other);
     assertEquals(column(baseline, 1), column(same, 1));

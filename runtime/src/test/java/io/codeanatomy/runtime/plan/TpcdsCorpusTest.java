@@ -3,7 +3,7 @@ package io.codeanatomy.runtime.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.catalog.TableSource;
 import io.codeanatomy.runtime.session.Corpus;
@@ -80,7 +80,7 @@ class TpcdsCorpusTest {
 
   private static PlanningSession session() {
     PlanningSession.Builder builder = PlanningSession.builder(Sessions.spec("default"),
-        CodeAnatomyPolicyProfiles.profile("default"), "default");
+        CodeAnatomyPolicyContract.profile("default"), "default");
     TpcdsSchema tpcds = new TpcdsSchema(1.0);
     RelDataTypeFactory types = new JavaTypeFactoryImpl();
     for (String name : new TreeSet<>(tpcds.tables().getNames(LikePattern.any()))) {
@@ -125,6 +125,17 @@ class TpcdsCorpusTest {
     StringBuilder text = new StringBuilder();
     FAILED.forEach((name, error) -> text.append(name).append('\t').append(error).append('\n'));
     return text.toString();
+  }
+
+  @Test
+  void everyPlansSubstraitReadsBackWithinThePlanDepthLimit() throws Exception {
+    // verify reads Substrait within ReadLimits.MAX_PLAN_DEPTH, and a run writes no plan it
+    // could not read back: every TPC-DS plan must read.
+    for (PlanBundle bundle : PLANNED.values()) {
+      SubstraitFacts facts = SubstraitFacts.read(bundle.substrait());
+      assertTrue(facts.tables().size() > 0, bundle.name());
+      assertTrue(facts.outputColumns().size() > 0, bundle.name());
+    }
   }
 
   @Test

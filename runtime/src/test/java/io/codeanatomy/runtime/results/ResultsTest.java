@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codeanatomy.runtime.catalog.Column;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,43 +112,6 @@ class ResultsTest {
     byte[] expected = {(byte) 0x92, (byte) 0x92, (byte) 0xa1, 'A', (byte) 0xa1, 'B',
         (byte) 0x92, (byte) 0x92, 0x01, (byte) 0xc0, (byte) 0x92, 0x02, (byte) 0xa1, 'x'};
     assertEquals(io.codeanatomy.contracts.canonical.Sha256.hex(expected), hash.hex());
-  }
-
-  @Test
-  void verifyNamesTheViewWhoseFileWasEditedOrRemoved(@TempDir Path run) throws IOException {
-    ParquetResults.write(RunResults.folder(run, "calls"), COLUMNS, rows());
-    ParquetResults.write(RunResults.folder(run, "files"), COLUMNS, rows().subList(0, 2));
-    RunResults results = new RunResults(EngineProvenance.embedded(), Map.of(
-        "calls", RunResults.summarize(run, "calls"),
-        "files", RunResults.summarize(run, "files")));
-    ObjectNode manifest = JsonMapper.builder().build().createObjectNode();
-    results.addTo(manifest);
-    assertEquals("embedded", manifest.path("engine").path("name").asText());
-    assertEquals(4, manifest.path("results").path("calls").path("rows").asLong());
-
-    List<String> intact = new ArrayList<>();
-    RunResults.verify(run, manifest, intact);
-    assertEquals(List.of(), intact);
-
-    // Replace the rows of one view: same schema, other content.
-    Path part = RunResults.folder(run, "calls").resolve(ParquetResults.PART);
-    Files.delete(part);
-    Files.delete(RunResults.folder(run, "calls"));
-    ParquetResults.write(RunResults.folder(run, "calls"), COLUMNS, rows().subList(1, 4));
-    List<String> edited = new ArrayList<>();
-    RunResults.verify(run, manifest, edited);
-    assertTrue(edited.stream().allMatch(p -> p.startsWith("results/calls (view calls)")),
-        edited.toString());
-    assertTrue(edited.stream().anyMatch(p -> p.contains("3 rows, run.json recorded 4")),
-        edited.toString());
-    assertTrue(edited.stream().anyMatch(p -> p.contains("content_hash")), edited.toString());
-
-    // Remove the other view's file.
-    Files.delete(RunResults.folder(run, "files").resolve(ParquetResults.PART));
-    List<String> removed = new ArrayList<>();
-    RunResults.verify(run, manifest, removed);
-    assertTrue(removed.stream().anyMatch(p -> p.startsWith("results/files (view files)")
-        && p.contains("is missing")), removed.toString());
   }
 
   @Test

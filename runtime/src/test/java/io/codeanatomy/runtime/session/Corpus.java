@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The shared query corpus ({@code ../shared/corpus} beside the project). A test that needs it and
+ * The shared query corpus (the {@code shared/corpus} folder beside the checkout). A test that needs it and
  * cannot find it fails, naming where it looked: it never skips.
  */
 public final class Corpus {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.relspec.ExtensionGovernance;
 import io.codeanatomy.contracts.relspec.PlanningSurfaceSpec;
-import io.codeanatomy.contracts.relspec.PlanningSurfaceSpecBuilder;
-import io.codeanatomy.contracts.relspec.RulepackSpecBuilder;
+import io.codeanatomy.contracts.relspec.PlanningSurfaceSpecContract;
+import io.codeanatomy.contracts.relspec.RulepackSpecContract;
 import io.codeanatomy.runtime.catalog.CatalogException;
 import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.catalog.TableSource;
@@ -56,12 +56,12 @@ class PlanningSessionTest {
 
   @Test
   void theRulepackProfileSelectsTheRules() {
-    PlanningSurfaceSpec strict = PlanningSurfaceSpecBuilder.from(Sessions.spec("strict"))
+    PlanningSurfaceSpec strict = PlanningSurfaceSpecContract.from(Sessions.spec("strict"))
         .build();
     try (PlanningSession session = PlanningSession.builder(strict,
-        CodeAnatomyPolicyProfiles.profile("default"), "default").build();
+        CodeAnatomyPolicyContract.profile("default"), "default").build();
         PlanningSession lowLatency = PlanningSession.builder(Sessions.spec("low_latency"),
-            CodeAnatomyPolicyProfiles.profile("default"), "default").build()) {
+            CodeAnatomyPolicyContract.profile("default"), "default").build()) {
       assertTrue(session.installedRules().get(Phase.ANALYZER).contains("strict_safety_rule"));
       assertEquals(4, lowLatency.installedRules().get(Phase.LOGICAL).size());
       assertNotEquals(session.environment().rulepackHash(),
@@ -72,7 +72,7 @@ class PlanningSessionTest {
   @Test
   void aBuiltSessionChangesNoMore() {
     PlanningSession.Builder builder = PlanningSession.builder(Sessions.spec("default"),
-        CodeAnatomyPolicyProfiles.profile("default"), "default");
+        CodeAnatomyPolicyContract.profile("default"), "default");
     try (PlanningSession session = builder.build()) {
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> builder.ensureRegistered(new TableSource.Memory(
@@ -87,7 +87,7 @@ class PlanningSessionTest {
     TableSchema schema = TableSchema.fromDdl("CREATE TABLE T (A INTEGER NOT NULL)").get(0);
     TableSource source = new TableSource.Memory(schema, List.of(List.of(1), List.of(2)));
     PlanningSession.Builder builder = PlanningSession.builder(Sessions.spec("default"),
-        CodeAnatomyPolicyProfiles.profile("default"), "default");
+        CodeAnatomyPolicyContract.profile("default"), "default");
     builder.ensureRegistered(source).ensureRegistered(source);
     assertEquals(2, builder.ensureAndGet(source).rows().size());
     CatalogException clash = assertThrows(CatalogException.class,
@@ -117,7 +117,7 @@ class PlanningSessionTest {
   void analyzerRulesRefusePlans() {
     PlanningSurfaceSpec replay = Sessions.spec("replay");
     PlanningSession.Builder builder = PlanningSession.builder(replay,
-        CodeAnatomyPolicyProfiles.profile("default"), "default");
+        CodeAnatomyPolicyContract.profile("default"), "default");
     for (TableSchema schema : TableSchema.fromDdl(Corpus.tpchSchema())) {
       builder.ensureRegistered(new TableSource.Memory(schema, List.of()));
     }
@@ -145,17 +145,17 @@ class PlanningSessionTest {
 
   @Test
   void governanceDecidesWhatIsNotOnTheAllowlist() {
-    PlanningSurfaceSpec strict = PlanningSurfaceSpecBuilder.from(Sessions.spec("default"))
+    PlanningSurfaceSpec strict = PlanningSurfaceSpecContract.from(Sessions.spec("default"))
         .exprPlanners(List.of("span_predicates")).build();
     SessionException refused = assertThrows(SessionException.class,
-        () -> PlanningSession.builder(strict, CodeAnatomyPolicyProfiles.profile("default"),
+        () -> PlanningSession.builder(strict, CodeAnatomyPolicyContract.profile("default"),
             "default").build());
     assertEquals("expression planner 'span_predicates' is not on the planning surface's "
         + "allowlist, and its governance is strict_allowlist", refused.getMessage());
-    PlanningSurfaceSpec warn = PlanningSurfaceSpecBuilder.from(strict)
+    PlanningSurfaceSpec warn = PlanningSurfaceSpecContract.from(strict)
         .extensionGovernance(ExtensionGovernance.WARN_ON_UNREGISTERED).build();
     try (PlanningSession session = PlanningSession.builder(warn,
-        CodeAnatomyPolicyProfiles.profile("default"), "default").build()) {
+        CodeAnatomyPolicyContract.profile("default"), "default").build()) {
       assertEquals(List.of("expression planner 'span_predicates' is not on the planning "
           + "surface's allowlist"), session.warnings());
     }
@@ -163,18 +163,18 @@ class PlanningSessionTest {
 
   @Test
   void anUnknownRuleOrProfileIsRefusedAtBuild() {
-    PlanningSurfaceSpec unknownRule = PlanningSurfaceSpecBuilder.from(Sessions.spec("default"))
-        .rulepack(RulepackSpecBuilder.builder().profile("default")
+    PlanningSurfaceSpec unknownRule = PlanningSurfaceSpecContract.from(Sessions.spec("default"))
+        .rulepack(RulepackSpecContract.builder().profile("default")
             .logicalRules(List.of("filter_merge", "filter_mergee")).build())
         .build();
     SessionException e = assertThrows(SessionException.class,
-        () -> PlanningSession.builder(unknownRule, CodeAnatomyPolicyProfiles.profile("default"),
+        () -> PlanningSession.builder(unknownRule, CodeAnatomyPolicyContract.profile("default"),
             "default").build());
     assertTrue(e.getMessage().startsWith("the planning surface's rulepack: unknown rule "
         + "'filter_mergee'"), e.getMessage());
     SessionException profile = assertThrows(SessionException.class,
         () -> PlanningSession.builder(Sessions.spec("fastest"),
-            CodeAnatomyPolicyProfiles.profile("default"), "default").build());
+            CodeAnatomyPolicyContract.profile("default"), "default").build());
     assertTrue(profile.getMessage().contains("unknown rulepack profile 'fastest'"),
         profile.getMessage());
   }
@@ -185,10 +185,10 @@ class PlanningSessionTest {
     TableSource source = new TableSource.Memory(schema, List.of(List.of(1), List.of(2),
         List.of(3)));
     PlanningSession.Builder on = PlanningSession.builder(Sessions.spec("default"),
-        CodeAnatomyPolicyProfiles.profile("default"), "default");
+        CodeAnatomyPolicyContract.profile("default"), "default");
     assertEquals(3.0, on.ensureAndGet(source).getStatistic().getRowCount());
     PlanningSession.Builder off = PlanningSession.builder(Sessions.spec("default"),
-        CodeAnatomyPolicyProfiles.profile("default").toBuilder()
+        CodeAnatomyPolicyContract.profile("default").toBuilder()
             .set("datafusion.execution.collect_statistics", "false").build(), "default");
     assertEquals(null, off.ensureAndGet(source).getStatistic().getRowCount());
     on.build().close();
@@ -199,7 +199,7 @@ class PlanningSessionTest {
   void identifierNormalizationFollowsTheProfile() {
     TableSchema schema = TableSchema.fromDdl("CREATE TABLE T (A INTEGER)").get(0);
     PlanningSession.Builder off = PlanningSession.builder(Sessions.spec("default"),
-        CodeAnatomyPolicyProfiles.profile("default").toBuilder()
+        CodeAnatomyPolicyContract.profile("default").toBuilder()
             .set("datafusion.sql_parser.enable_ident_normalization", "false").build(), "default");
     off.ensureRegistered(new TableSource.Memory(schema, List.of()));
     try (PlanningSession session = off.build()) {

@@ -1,12 +1,12 @@
 package io.codeanatomy.runtime.session;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.relspec.ExtensionGovernance;
-import io.codeanatomy.contracts.relspec.PlanningSurfacePolicyBuilder;
+import io.codeanatomy.contracts.relspec.PlanningSurfacePolicyContract;
 import io.codeanatomy.contracts.relspec.PlanningSurfaceSpec;
-import io.codeanatomy.contracts.relspec.PlanningSurfaceSpecBuilder;
-import io.codeanatomy.contracts.relspec.RulepackSpecBuilder;
+import io.codeanatomy.contracts.relspec.PlanningSurfaceSpecContract;
+import io.codeanatomy.contracts.relspec.RulepackSpecContract;
 import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.catalog.TableSource;
 import java.util.List;
@@ -18,21 +18,21 @@ public final class Sessions {
   private Sessions() {}
 
   public static PlanningSurfaceSpec spec(String rulepackProfile) {
-    return PlanningSurfaceSpecBuilder.builder()
-        .policy(PlanningSurfacePolicyBuilder.builder()
+    return PlanningSurfaceSpecContract.builder()
+        .policy(PlanningSurfacePolicyContract.builder()
             .enableDefaultFeatures(true)
             .tableFactoryAllowlist(List.of("memory", "csv"))
             .build())
         .tableFactories(List.of("memory"))
         .fileFormats(List.of("csv"))
-        .rulepack(RulepackSpecBuilder.builder().profile(rulepackProfile).build())
+        .rulepack(RulepackSpecContract.builder().profile(rulepackProfile).build())
         .extensionGovernance(ExtensionGovernance.STRICT_ALLOWLIST)
         .build();
   }
 
   /** A session over empty TPC-H tables under a core profile. */
   public static PlanningSession tpch(String profile) {
-    return tpch(CodeAnatomyPolicyProfiles.profile(profile), profile, Map.of());
+    return tpch(CodeAnatomyPolicyContract.profile(profile), profile, Map.of());
   }
 
   /** A session over TPC-H tables with {@code rows} (by table name; absent: empty). */

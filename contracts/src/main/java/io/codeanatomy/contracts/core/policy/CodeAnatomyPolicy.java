@@ -136,4 +136,4 @@ public record CodeAnatomyPolicy(
     ExplainSettings explain,
     FormatSettings format,
     RuntimeSettings runtime)
-    implements CodeAnatomyPolicyMixin {}
+    implements CodeAnatomyPolicyContract.Mixin {}

@@ -18,4 +18,4 @@ public record CatalogSettings(
         doc = "Whether information_schema views are available. CodeAnatomy reads its own settings "
             + "back through information_schema.df_settings, so it keeps this on.")
     boolean informationSchema)
-    implements CatalogSettingsMixin {}
+    implements CatalogSettingsContract.Mixin {}

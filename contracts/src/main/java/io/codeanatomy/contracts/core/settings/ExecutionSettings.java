@@ -55,4 +55,4 @@ public record ExecutionSettings(
     @Setting(defaultValue = "true",
         doc = "Whether listing tables ignore files in subdirectories.")
     boolean listingTableIgnoreSubdirectory)
-    implements ExecutionSettingsMixin {}
+    implements ExecutionSettingsContract.Mixin {}

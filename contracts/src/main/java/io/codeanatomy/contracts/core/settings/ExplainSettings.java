@@ -14,4 +14,4 @@ public record ExplainSettings(
 
     @Setting(defaultValue = "indent", doc = "How EXPLAIN renders the plan.")
     ExplainFormat format)
-    implements ExplainSettingsMixin {}
+    implements ExplainSettingsContract.Mixin {}

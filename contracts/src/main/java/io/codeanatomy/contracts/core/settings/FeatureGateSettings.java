@@ -33,4 +33,4 @@ public record FeatureGateSettings(
     @Setting(defaultValue = "true", featureGate = true,
         doc = "Whether symmetric hash joins may run on unbounded inputs without pruning.")
     boolean allowSymmetricJoinsWithoutPruning)
-    implements FeatureGateSettingsMixin {}
+    implements FeatureGateSettingsContract.Mixin {}

@@ -8,4 +8,4 @@ import io.codeanatomy.contracts.annotations.SettingsSchema;
 public record FormatSettings(
     @Setting(defaultValue = "false", doc = "Whether displayed values carry their data type.")
     boolean typesInfo)
-    implements FormatSettingsMixin {}
+    implements FormatSettingsContract.Mixin {}

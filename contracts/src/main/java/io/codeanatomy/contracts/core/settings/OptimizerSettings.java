@@ -48,4 +48,4 @@ public record OptimizerSettings(
     @Setting(defaultValue = "false",
         doc = "Whether view types are cast back to their base types in query output.")
     boolean expandViewsAtOutput)
-    implements OptimizerSettingsMixin {}
+    implements OptimizerSettingsContract.Mixin {}

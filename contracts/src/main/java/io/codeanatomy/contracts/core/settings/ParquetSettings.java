@@ -33,4 +33,4 @@ public record ParquetSettings(
     @Setting(defaultValue = "true",
         doc = "Whether string and binary columns are read as view types (Utf8View, BinaryView).")
     boolean schemaForceViewTypes)
-    implements ParquetSettingsMixin {}
+    implements ParquetSettingsContract.Mixin {}

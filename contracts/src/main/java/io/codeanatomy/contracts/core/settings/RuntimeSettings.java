@@ -38,4 +38,4 @@ public record RuntimeSettings(
         scope = Setting.Scope.RUNTIME,
         doc = "The size of the cache of file metadata (Parquet footers).")
     long metadataCacheLimit)
-    implements RuntimeSettingsMixin {}
+    implements RuntimeSettingsContract.Mixin {}

@@ -22,4 +22,4 @@ public record SqlParserSettings(
     @Setting(defaultValue = "true", planningAffecting = true,
         doc = "Whether SQL string types map to Utf8View instead of Utf8.")
     boolean mapStringTypesToUtf8view)
-    implements SqlParserSettingsMixin {}
+    implements SqlParserSettingsContract.Mixin {}

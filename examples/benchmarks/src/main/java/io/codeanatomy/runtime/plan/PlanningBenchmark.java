@@ -1,7 +1,7 @@
 package io.codeanatomy.runtime.plan;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.relspec.DeltaInput;
 import io.codeanatomy.contracts.relspec.PlanFingerprint;
 import io.codeanatomy.contracts.relspec.PlanIdentity;
@@ -77,7 +77,7 @@ public class PlanningBenchmark {
     String[] parts = query.split("/");
     sql = Files.readString(corpus.resolve(parts[0]).resolve("queries").resolve(parts[1] + ".sql"),
         StandardCharsets.UTF_8).strip().replaceAll(";$", "");
-    CodeAnatomyPolicy policy = CodeAnatomyPolicyProfiles.profile("default");
+    CodeAnatomyPolicy policy = CodeAnatomyPolicyContract.profile("default");
     catalog = new Catalog(ScanSettings.of(policy), Set.of("memory"), Clock.systemUTC());
     for (TableSchema schema : parts[0].equals("tpch") ? tpch(corpus) : tpcds()) {
       catalog.ensureRegistered(new TableSource.Memory(schema, List.of()));
@@ -86,12 +86,12 @@ public class PlanningBenchmark {
         .withCaseSensitive(false);
     SqlPolicy sqlPolicy = SqlPolicy.newBuilder().setAllowStatements(true).build();
     Rulepack rulepack = Rulepack.of(RuleRegistry.standard(),
-        io.codeanatomy.contracts.relspec.RulepackSpecBuilder.builder().profile("default")
+        io.codeanatomy.contracts.relspec.RulepackSpecContract.builder().profile("default")
             .build());
-    var spec = io.codeanatomy.contracts.relspec.PlanningSurfaceSpecBuilder.builder()
-        .policy(io.codeanatomy.contracts.relspec.PlanningSurfacePolicyBuilder.builder()
+    var spec = io.codeanatomy.contracts.relspec.PlanningSurfaceSpecContract.builder()
+        .policy(io.codeanatomy.contracts.relspec.PlanningSurfacePolicyContract.builder()
             .enableDefaultFeatures(true).build())
-        .rulepack(io.codeanatomy.contracts.relspec.RulepackSpecBuilder.builder()
+        .rulepack(io.codeanatomy.contracts.relspec.RulepackSpecContract.builder()
             .profile("default").build())
         .extensionGovernance(io.codeanatomy.contracts.relspec.ExtensionGovernance.PERMISSIVE)
         .build();

@@ -19,4 +19,4 @@ import io.codeanatomy.contracts.annotations.Profile;
     set = {"crawler.politeness.max_depth=20", "crawler.fetch.max_page_size=64MiB",
         "crawler.fetch.accept_languages=en,de,fr,*"})
 public record CrawlPolicy(FetchSettings fetch, PolitenessSettings politeness)
-    implements CrawlPolicyMixin {}
+    implements CrawlPolicyContract.Mixin {}

@@ -23,4 +23,4 @@ public record CrawlReport(
     Map<String, Long> statusCounts,
     @AbsentAs(AbsentAs.Form.EMPTY_STRING) Optional<String> robotsTxtHash,
     @Provenance long finishedAtUnixMs)
-    implements CrawlReportMixin {}
+    implements CrawlReportContract.Mixin {}

@@ -29,4 +29,4 @@ public record FetchSettings(
 
     @Setting(defaultValue = "en", doc = "Languages asked for in Accept-Language, in order.")
     List<String> acceptLanguages)
-    implements FetchSettingsMixin {}
+    implements FetchSettingsContract.Mixin {}

@@ -21,4 +21,4 @@ public record PolitenessSettings(
 
     @Setting(min = "1", doc = "Connections per host; unset means no per-host limit.")
     OptionalInt perHostLimit)
-    implements PolitenessSettingsMixin {}
+    implements PolitenessSettingsContract.Mixin {}

@@ -1,7 +1,8 @@
 package io.codeanatomy.examples.quickstart;
 
+import io.codeanatomy.compat.manifest.PolicyEntry;
+import io.codeanatomy.compat.manifest.ProfileEntry;
 import io.codeanatomy.contracts.support.UnknownProfileException;
-import io.codeanatomy.runtime.manifest.ContractManifest;
 import io.codeanatomy.runtime.manifest.Manifests;
 import java.io.PrintStream;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class QuickstartMain {
     }
     if (args.length == 1) {
       try {
-        CrawlPolicy policy = CrawlPolicyProfiles.profile(args[0]);
+        CrawlPolicy policy = CrawlPolicyContract.profile(args[0]);
         policy.effectiveSettings().forEach((key, value) -> out.println(key + " = " + value));
         out.println("settings hash: " + policy.settingsHash());
         return 0;
@@ -37,16 +38,16 @@ public final class QuickstartMain {
         return 2;
       }
     }
-    ContractManifest.Policy manifest = Manifests
+    PolicyEntry manifest = Manifests
         .onClassPath(QuickstartMain.class.getClassLoader(), "quickstart")
-        .policy(CrawlPolicySettings.POLICY_NAME).orElseThrow();
-    out.printf("policy %s (version %d): %d profiles%n", CrawlPolicySettings.POLICY_NAME,
-        CrawlPolicySettings.POLICY_VERSION, CrawlPolicyProfiles.profileNames().size());
+        .policy(CrawlPolicyContract.POLICY_NAME).orElseThrow();
+    out.printf("policy %s (version %d): %d profiles%n", CrawlPolicyContract.POLICY_NAME,
+        CrawlPolicyContract.POLICY_VERSION, CrawlPolicyContract.profileNames().size());
     int mismatches = 0;
-    for (String name : CrawlPolicyProfiles.profileNames()) {
-      CrawlPolicy policy = CrawlPolicyProfiles.profile(name);
+    for (String name : CrawlPolicyContract.profileNames()) {
+      CrawlPolicy policy = CrawlPolicyContract.profile(name);
       String hash = policy.settingsHash();
-      String recorded = manifest.profile(name).map(ContractManifest.Profile::settingsHash)
+      String recorded = manifest.profile(name).map(ProfileEntry::settingsHash)
           .orElse("(not in the manifest)");
       boolean agrees = hash.equals(recorded);
       mismatches += agrees ? 0 : 1;

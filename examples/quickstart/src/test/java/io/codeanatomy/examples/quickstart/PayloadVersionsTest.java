@@ -12,7 +12,6 @@ import io.codeanatomy.runtime.payload.PayloadException;
 import io.codeanatomy.runtime.payload.Payloads;
 import io.codeanatomy.runtime.payload.RecordPayloads;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +32,11 @@ class PayloadVersionsTest {
   static void readTheLock() throws Exception {
     try (InputStream in = PayloadVersionsTest.class
         .getResourceAsStream("/META-INF/codeanatomy/contracts.lock.json")) {
-      Lock lock = Lock.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "jar");
+      Lock lock = Lock.read(in, "jar");
       v1Fingerprint = lock.histories().get(new ItemKey(Kind.CONTRACT, "page_visit"))
-          .version(1).orElseThrow().path("schemaFingerprint").asText();
+          .version(1).orElseThrow().schemaFingerprint();
       v1ReportFingerprint = lock.histories().get(new ItemKey(Kind.CONTRACT, "crawl_report"))
-          .version(1).orElseThrow().path("schemaFingerprint").asText();
+          .version(1).orElseThrow().schemaFingerprint();
     }
   }
 

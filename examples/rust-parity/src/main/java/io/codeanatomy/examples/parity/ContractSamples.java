@@ -3,7 +3,8 @@ package io.codeanatomy.examples.parity;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.codeanatomy.runtime.manifest.ContractManifest;
+import io.codeanatomy.compat.manifest.ContractEntry;
+import io.codeanatomy.compat.manifest.FieldEntry;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -34,20 +35,20 @@ final class ContractSamples {
   /** One sample: a name, the instance, and how its hash relates to the base sample's. */
   record Case(String name, Object value, String expect) {}
 
-  private final Map<String, ContractManifest.Contract> byJavaType;
+  private final Map<String, ContractEntry> byJavaType;
 
   /** @param byJavaType every contract of every manifest, by Java type (nested ones included) */
-  ContractSamples(Map<String, ContractManifest.Contract> byJavaType) {
+  ContractSamples(Map<String, ContractEntry> byJavaType) {
     this.byJavaType = byJavaType;
   }
 
   /** The base sample and its variants, for a record or a protoc message class. */
-  List<Case> cases(ContractManifest.Contract contract, Class<?> type) {
+  List<Case> cases(ContractEntry contract, Class<?> type) {
     return com.google.protobuf.Message.class.isAssignableFrom(type)
         ? protoCases(contract, type) : recordCases(contract, type);
   }
 
-  private List<Case> recordCases(ContractManifest.Contract contract, Class<?> record) {
+  private List<Case> recordCases(ContractEntry contract, Class<?> record) {
     List<Case> cases = new ArrayList<>();
     RecordComponent[] components = record.getRecordComponents();
     Object[] base = new Object[components.length];
@@ -56,7 +57,7 @@ final class ContractSamples {
     }
     cases.add(new Case("base", construct(record, base), "base"));
     for (int i = 0; i < components.length; i++) {
-      ContractManifest.Field field = field(contract, components[i].getName());
+      FieldEntry field = field(contract, components[i].getName());
       Object[] changed = base.clone();
       // The next seed: flips booleans, moves enums to the next constant, changes the rest.
       changed[i] = sample(components[i].getGenericType(), 2 + i);
@@ -83,7 +84,7 @@ final class ContractSamples {
   // ---------------------------------------------------------------------------------------------
   // protoc messages, built through their descriptors
 
-  private List<Case> protoCases(ContractManifest.Contract contract, Class<?> type) {
+  private List<Case> protoCases(ContractEntry contract, Class<?> type) {
     com.google.protobuf.Message.Builder prototype;
     try {
       prototype = (com.google.protobuf.Message.Builder) type.getMethod("newBuilder").invoke(null);
@@ -97,7 +98,7 @@ final class ContractSamples {
         base.getDescriptorForType().getFields();
     for (int i = 0; i < fields.size(); i++) {
       com.google.protobuf.Descriptors.FieldDescriptor f = fields.get(i);
-      ContractManifest.Field field = contract.fields().stream()
+      FieldEntry field = contract.fields().stream()
           .filter(x -> x.name().equals(f.getName())).findFirst().orElseThrow();
       com.google.protobuf.Message.Builder changed = base.toBuilder().clearField(f);
       setSample(changed, f, 2 + i);
@@ -214,7 +215,7 @@ final class ContractSamples {
     return typed(value);
   }
 
-  private static ContractManifest.Field field(ContractManifest.Contract contract, String component) {
+  private static FieldEntry field(ContractEntry contract, String component) {
     return contract.fields().stream().filter(f -> f.component().equals(component)).findFirst()
         .orElseThrow(() -> new IllegalStateException(contract.name() + " has no " + component));
   }
@@ -329,7 +330,7 @@ final class ContractSamples {
       ArrayNode entries = node.putArray("map");
       map.forEach((k, v) -> entries.addArray().add((String) k).add(typed(v)));
     } else if (value instanceof Record record) {
-      ContractManifest.Contract contract = byJavaType.get(record.getClass().getName());
+      ContractEntry contract = byJavaType.get(record.getClass().getName());
       if (contract == null) {
         throw new IllegalStateException("no manifest entry for " + record.getClass().getName());
       }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.codeanatomy.runtime.manifest.ContractManifest;
+import io.codeanatomy.compat.manifest.ContractEntry;
+import io.codeanatomy.compat.manifest.Manifest;
+import io.codeanatomy.compat.manifest.PolicyEntry;
+import io.codeanatomy.compat.manifest.ProfileEntry;
 import io.codeanatomy.runtime.manifest.Manifests;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,19 +54,19 @@ public final class ParityFiles {
       ArrayNode policies = vectors.putArray("policies");
       ObjectNode contractVectors = JsonNodeFactory.instance.objectNode();
       ArrayNode contracts = contractVectors.putArray("contracts");
-      List<ContractManifest> manifests = Manifests.onClassPath(loader);
-      Map<String, ContractManifest.Contract> byJavaType = new java.util.HashMap<>();
+      List<Manifest> manifests = Manifests.onClassPath(loader);
+      Map<String, ContractEntry> byJavaType = new java.util.HashMap<>();
       manifests.forEach(m -> m.contracts().forEach(c -> byJavaType.put(c.javaType(), c)));
       ContractSamples samples = new ContractSamples(byJavaType);
-      for (ContractManifest manifest : manifests) {
+      for (Manifest manifest : manifests) {
         String set = manifest.contractSet();
         String module = set + "_contracts.rs";
         copy(loader, "META-INF/codeanatomy/rust/" + module, dir.resolve("rust").resolve(module));
         copyManifest(loader, set, dir.resolve("manifests").resolve(set + ".manifest.json"));
-        for (ContractManifest.Policy policy : manifest.policies()) {
+        for (PolicyEntry policy : manifest.policies()) {
           policies.add(javaVectors(set, policy, loader));
         }
-        for (ContractManifest.Contract contract : manifest.contracts()) {
+        for (ContractEntry contract : manifest.contracts()) {
           contracts.add(contractVectors(set, contract, samples, loader));
         }
       }
@@ -75,28 +78,28 @@ public final class ParityFiles {
     }
   }
 
-  private static ObjectNode javaVectors(String set, ContractManifest.Policy policy,
+  private static ObjectNode javaVectors(String set, PolicyEntry policy,
       ClassLoader loader) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("contractSet", set);
     node.put("policy", policy.name());
     ArrayNode profiles = node.putArray("profiles");
     String type = policy.javaType();
-    for (ContractManifest.Profile profile : policy.profiles()) {
-      Object value = call(loader, type + "Profiles", "profile", profile.name());
+    for (ProfileEntry profile : policy.profiles()) {
+      Object value = call(loader, type + "Contract", "profile", profile.name());
       ObjectNode p = profiles.addObject();
       p.put("name", profile.name());
-      p.put("settingsHash", (String) call(loader, type + "Settings", "settingsHash", value));
+      p.put("settingsHash", (String) call(loader, type + "Contract", "settingsHash", value));
       ObjectNode settings = p.putObject("effectiveSettings");
       @SuppressWarnings("unchecked")
       Map<String, String> effective =
-          (Map<String, String>) call(loader, type + "Settings", "effectiveSettings", value);
+          (Map<String, String>) call(loader, type + "Contract", "effectiveSettings", value);
       effective.forEach(settings::put);
     }
     return node;
   }
 
-  private static ObjectNode contractVectors(String set, ContractManifest.Contract contract,
+  private static ObjectNode contractVectors(String set, ContractEntry contract,
       ContractSamples samples, ClassLoader loader) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("contractSet", set);

@@ -31,7 +31,10 @@ class RustParityTest {
     ParityFiles.write(PARITY, RustParityTest.class.getClassLoader());
   }
 
-  /** cargo test with the crate's data in {@code parity}; the build shares one target dir. */
+  /**
+   * cargo test with the crate's data in {@code parity}; the build shares one target dir. {@code
+   * args} are cargo's: a test target ({@code --test parity}) and a filter.
+   */
   static RustToolchain.Run cargoTest(Path parity, String... filters) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of(
         RustToolchain.require("cargo").toString(), "test", "--offline", "--quiet"));
@@ -44,7 +47,8 @@ class RustParityTest {
 
   @Test
   void rustAgreesWithJavaOnEveryVectorAndProfile() throws Exception {
-    RustToolchain.Run run = cargoTest(PARITY);
+    // The runtime tests (tests/runtime.rs) run in RustRuntimeTest, which writes their data.
+    RustToolchain.Run run = cargoTest(PARITY, "--test", "parity");
     assertEquals(0, run.exit(), "cargo test failed:\n" + run.output());
     String report = Files.readString(PARITY.resolve("parity-report.txt"), StandardCharsets.UTF_8);
     System.out.println("Rust parity report (target/parity/parity-report.txt):\n" + report);
@@ -66,7 +70,7 @@ class RustParityTest {
     String corrupted = json.replaceFirst("\"16384\"", "\"16385\"");
     assertNotEquals(json, corrupted, "the vectors hold the large profile's batch size");
     Files.writeString(vectors, corrupted, StandardCharsets.UTF_8);
-    RustToolchain.Run run = cargoTest(copy, "every_profile_agrees");
+    RustToolchain.Run run = cargoTest(copy, "--test", "parity", "every_profile_agrees");
     assertNotEquals(0, run.exit(), run.output());
     assertTrue(run.output().contains("datafusion.execution.batch_size: Java Some(\"16385\"), "
         + "Rust Some(\"16384\")"), run.output());
@@ -81,7 +85,7 @@ class RustParityTest {
     String corrupted = json.replace("\"hex\": \"cc80\"", "\"hex\": \"cc81\"");
     assertNotEquals(json, corrupted, "the vectors hold int 128 as cc80");
     Files.writeString(vectors, corrupted, StandardCharsets.UTF_8);
-    RustToolchain.Run run = cargoTest(copy, "every_canonical_vector");
+    RustToolchain.Run run = cargoTest(copy, "--test", "parity", "every_canonical_vector");
     assertNotEquals(0, run.exit(), run.output());
     assertTrue(run.output().contains("int 128: bytes differ"), run.output());
   }

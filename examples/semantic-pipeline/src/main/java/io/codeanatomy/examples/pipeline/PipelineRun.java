@@ -1,13 +1,8 @@
 package io.codeanatomy.examples.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.codeanatomy.contracts.canonical.Sha256;
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.relspec.CalibrationBounds;
 import io.codeanatomy.contracts.relspec.CalibrationMode;
 import io.codeanatomy.contracts.relspec.CalibrationResult;
@@ -15,7 +10,12 @@ import io.codeanatomy.contracts.relspec.CalibrationThresholds;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
 import io.codeanatomy.contracts.relspec.ValidationMode;
+import io.codeanatomy.runtime.artifacts.ColumnLineage;
 import io.codeanatomy.runtime.artifacts.RunArtifacts;
+import io.codeanatomy.runtime.artifacts.RunLayout;
+import io.codeanatomy.runtime.artifacts.RunLocationException;
+import io.codeanatomy.runtime.artifacts.StagedRun;
+import io.codeanatomy.runtime.artifacts.Verification;
 import io.codeanatomy.runtime.payload.RecordPayloads;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.relspec.Calibration;
@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -41,8 +42,9 @@ import java.util.function.Supplier;
 /**
  * One run of the pipeline: the anatomy sample, a session under a profile, every view planned as
  * one DAG, the views executed on the chosen engine (embedded, or Spark on the sealed Substrait
- * bytes) with the output views written as Parquet and hashed, the policy compiled, the lineage inferred, the thresholds
- * calibrated, the package sealed, and every artifact written and verified.
+ * bytes) with the output views written as Parquet into the run being written, the policy
+ * compiled, the lineage inferred, the thresholds calibrated, the package sealed, and every
+ * artifact written and verified.
  */
 public final class PipelineRun {
 
@@ -54,6 +56,9 @@ public final class PipelineRun {
    * @param out where artifacts go
    * @param createdAtUnixMs an explicit creation time, to replay a package byte for byte
    * @param calibration the calibration mode, as {@code Calibration.mode} reads it
+   * @param engine where the views execute
+   * @param master the Spark master URL (with {@link ViewEngine.Kind#spark})
+   * @param sparkConf Spark settings over the engine's own (with {@link ViewEngine.Kind#spark})
    */
   public record Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
       String calibration, ViewEngine.Kind engine, String master, Map<String, String> sparkConf) {
@@ -66,6 +71,8 @@ public final class PipelineRun {
     }
 
     public Options {
+      Objects.requireNonNull(engine, "engine");
+      Objects.requireNonNull(master, "master");
       sparkConf = Map.copyOf(sparkConf);
     }
   }
@@ -78,10 +85,16 @@ public final class PipelineRun {
   public record ViewResult(String name, long rows, String fingerprint, String identity,
       boolean output, String contentHash) {}
 
-  /** What a run produced; timings are in milliseconds, by step. */
+  /**
+   * What a run produced; timings are in milliseconds, by step.
+   *
+   * @param verification what verifying the written artifacts found: its problems are empty when
+   *     they are intact
+   * @param engine the engine that executed the views (provenance, outside every fingerprint)
+   */
   public record Summary(String profile, int anatomyRows, List<ViewResult> views,
       String packageFingerprint, String policyFingerprint, CalibrationResult calibration,
-      Map<String, Long> timings, Path out, List<String> verification, EngineProvenance engine) {}
+      Map<String, Long> timings, Path out, Verification verification, EngineProvenance engine) {}
 
   /** Reports steps; {@link PipelineMain} prints those that take more than a second. */
   public interface Progress {
@@ -91,16 +104,28 @@ public final class PipelineRun {
   private PipelineRun() {}
 
   /**
-   * Runs the pipeline.
+   * Runs the pipeline. Its inputs, the output folder and (with Spark) the master are checked
+   * before any work; the results and the artifacts are written into a hidden folder beside the
+   * output folder that takes its place whole only when everything is written, so that a failed
+   * run leaves the folder's previous run (its results with it), or nothing.
    *
-   * @throws io.codeanatomy.contracts.core.policy.UnknownProfileException for an unknown profile
+   * @throws io.codeanatomy.contracts.support.UnknownProfileException for an unknown profile
+   * @throws io.codeanatomy.contracts.canonical.SettingTextException for an unknown calibration
+   *     mode
+   * @throws RunLocationException when no run can be written to {@code options.out()}
+   * @throws io.codeanatomy.spark.EngineUnavailableException when Spark cannot be started against
+   *     the master
+   * @throws io.codeanatomy.spark.UnsupportedPlanException when Spark refuses a plan (before it
+   *     runs any)
+   * @throws IOException when writing or verifying the artifacts fails
    */
   public static Summary run(Options options, OpenTelemetry telemetry, Progress progress)
       throws IOException {
-    CodeAnatomyPolicy policy = CodeAnatomyPolicyProfiles.profile(options.profile());
+    CodeAnatomyPolicy policy = CodeAnatomyPolicyContract.profile(options.profile());
     CalibrationMode calibrationMode = Calibration.mode(options.calibration());
+    RunArtifacts.checkLocation(options.out());
     Map<String, Long> timings = new LinkedHashMap<>();
-    // Spark first: an unreachable master fails the run before any work is done.
+    // Spark before any work: an unreachable master fails the run before anything is done.
     SparkEngine spark = options.engine() == ViewEngine.Kind.spark
         ? timed("start spark", timings, progress,
             () -> SparkEngine.start(options.master(), options.sparkConf()))
@@ -122,29 +147,28 @@ public final class PipelineRun {
     try (PlanningSession session = timed("build session", timings, progress,
         () -> SemanticPipeline.session(policy, options.profile(), anatomy));
         ViewEngine engine = spark == null ? ViewEngine.embedded(session)
-            : ViewEngine.spark(spark, session)) {
+            : ViewEngine.spark(spark, session);
+        StagedRun run = RunArtifacts.stage(options.out())) {
       List<PlanBundle> bundles = timed("plan", timings, progress,
           () -> SemanticPipeline.planOneDag(session));
-      ResultFolders.clear(options.out());
       timed("load tables", timings, progress, () -> {
         engine.load();
         return null;
       });
       Map<String, Long> counts = timed("execute", timings, progress,
-          () -> engine.run(bundles, options.out()));
-      SortedMap<String, RunResults.View> written = timed("hash results", timings, progress,
+          () -> engine.run(bundles, run));
+      SortedMap<String, RunResults.View> written = timedIo("hash results", timings, progress,
           () -> {
             SortedMap<String, RunResults.View> views = new TreeMap<>();
             for (PlanBundle bundle : bundles) {
               if (ViewEngine.isOutput(bundle)) {
-                RunResults.View view = RunResults.summarize(options.out(), bundle.name());
+                RunResults.View view = run.result(bundle.name());
                 views.put(bundle.name(), view);
                 counts.put(bundle.name(), view.rows());
               }
             }
             return views;
           });
-      RunResults runResults = new RunResults(engine.provenance(), written);
       PolicyCompiler compiler = new PolicyCompiler(telemetry);
       CompiledExecutionPolicy compiled = timed("compile policy", timings, progress,
           () -> compiler.compile(bundles, session.environment(), ValidationMode.WARN));
@@ -153,8 +177,8 @@ public final class PipelineRun {
       double estimated = 0;
       long actual = 0;
       for (PlanBundle bundle : bundles) {
-        estimated += bundle.executable().getCluster().getMetadataQuery()
-            .getRowCount(bundle.executable());
+        estimated += bundle.withPhysicalPlan(plan ->
+            plan.getCluster().getMetadataQuery().getRowCount(plan));
         actual += counts.get(bundle.name());
       }
       CalibrationResult calibration = Calibration.calibrate(calibrationMode,
@@ -165,19 +189,15 @@ public final class PipelineRun {
               options.createdAtUnixMs().getAsLong())
           : session.executionPackage(bundles, manifestHash());
       Map<String, byte[]> extras = new TreeMap<>();
-      extras.put("lineage.json", json(lineage));
-      extras.put("calibration.json", RecordPayloads.of(CalibrationResult.class)
+      extras.put(RunLayout.LINEAGE, ColumnLineage.toJson(lineage));
+      extras.put(RunLayout.CALIBRATION, RecordPayloads.of(CalibrationResult.class)
           .toJson(calibration).getBytes(StandardCharsets.UTF_8));
-      timed("write artifacts", timings, progress, () -> {
-        try {
-          RunArtifacts.write(options.out(), bundles, compiled, pkg, extras, runResults);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+      timedIo("write artifacts", timings, progress, () -> {
+        run.commit(bundles, compiled, pkg, extras, engine.provenance());
         return null;
       });
-      List<String> verification = timed("verify", timings, progress,
-          () -> RunArtifacts.verify(options.out()));
+      Verification verification = timedIo("verify", timings, progress,
+          () -> RunArtifacts.check(options.out()));
       List<ViewResult> views = new ArrayList<>();
       for (PlanBundle bundle : bundles) {
         RunResults.View view = written.get(bundle.name());
@@ -189,7 +209,7 @@ public final class PipelineRun {
       int anatomyRows = anatomy.values().stream().mapToInt(t -> t.rows().size()).sum();
       return new Summary(options.profile(), anatomyRows, views, pkg.getPackageFingerprint(),
           compiled.policyFingerprint(), calibration, timings, options.out(), verification,
-          runResults.engine());
+          engine.provenance());
     }
   }
 
@@ -216,16 +236,18 @@ public final class PipelineRun {
     return result;
   }
 
-  private static byte[] json(Object value) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    try {
-      return (JsonMapper.builder().build().writer(printer).writeValueAsString(value) + "\n")
-          .getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the lineage always renders", e);
-    }
+  /** A step that reads or writes files. */
+  private interface IoStep<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T timedIo(String step, Map<String, Long> timings, Progress progress,
+      IoStep<T> work) throws IOException {
+    long start = System.nanoTime();
+    T result = work.run();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    timings.put(step, millis);
+    progress.step(step, millis);
+    return result;
   }
 }

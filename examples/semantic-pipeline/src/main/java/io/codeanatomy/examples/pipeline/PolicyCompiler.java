@@ -25,7 +25,7 @@ import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
- * Compiles the pipeline's execution policy (DOMAIN.md section 6) and infers each view's column
+ * Compiles the pipeline's execution policy (docs/domain.md, section 6) and infers each view's column
  * lineage, each inside an OpenTelemetry span: a no-op unless the caller's OpenTelemetry has an
  * SDK installed.
  */
@@ -83,29 +83,33 @@ public final class PolicyCompiler {
     try (Scope ignored = span.makeCurrent()) {
       SortedMap<String, SortedMap<String, List<String>>> lineage = new TreeMap<>();
       for (PlanBundle bundle : bundles) {
-        RelNode plan = bundle.executable();
-        RelMetadataQuery metadata = plan.getCluster().getMetadataQuery();
-        SortedMap<String, List<String>> columns = new TreeMap<>();
-        List<String> names = plan.getRowType().getFieldNames();
-        for (int i = 0; i < names.size(); i++) {
-          Set<RelColumnOrigin> origins = metadata.getColumnOrigins(plan, i);
-          Set<String> sources = new TreeSet<>();
-          if (origins != null) {
-            for (RelColumnOrigin origin : origins) {
-              List<String> table = origin.getOriginTable().getQualifiedName();
-              String column = origin.getOriginTable().getRowType().getFieldNames()
-                  .get(origin.getOriginColumnOrdinal());
-              sources.add(table.get(table.size() - 1).toUpperCase(Locale.ROOT) + "." + column);
-            }
-          }
-          columns.put(names.get(i), new ArrayList<>(sources));
-        }
-        lineage.put(bundle.name(), columns);
+        lineage.put(bundle.name(), bundle.withPhysicalPlan(PolicyCompiler::columnOrigins));
       }
       span.setAttribute(VIEWS, (long) lineage.size());
       return lineage;
     } finally {
       span.end();
     }
+  }
+
+  /** Each output column of a plan and the table columns it derives from. */
+  private static SortedMap<String, List<String>> columnOrigins(RelNode plan) {
+    RelMetadataQuery metadata = plan.getCluster().getMetadataQuery();
+    SortedMap<String, List<String>> columns = new TreeMap<>();
+    List<String> names = plan.getRowType().getFieldNames();
+    for (int i = 0; i < names.size(); i++) {
+      Set<RelColumnOrigin> origins = metadata.getColumnOrigins(plan, i);
+      Set<String> sources = new TreeSet<>();
+      if (origins != null) {
+        for (RelColumnOrigin origin : origins) {
+          List<String> table = origin.getOriginTable().getQualifiedName();
+          String column = origin.getOriginTable().getRowType().getFieldNames()
+              .get(origin.getOriginColumnOrdinal());
+          sources.add(table.get(table.size() - 1).toUpperCase(Locale.ROOT) + "." + column);
+        }
+      }
+      columns.put(names.get(i), new ArrayList<>(sources));
+    }
+    return columns;
   }
 }

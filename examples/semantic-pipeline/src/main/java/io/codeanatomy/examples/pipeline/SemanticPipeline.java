@@ -2,10 +2,10 @@ package io.codeanatomy.examples.pipeline;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
 import io.codeanatomy.contracts.relspec.ExtensionGovernance;
-import io.codeanatomy.contracts.relspec.PlanningSurfacePolicyBuilder;
+import io.codeanatomy.contracts.relspec.PlanningSurfacePolicyContract;
 import io.codeanatomy.contracts.relspec.PlanningSurfaceSpec;
-import io.codeanatomy.contracts.relspec.PlanningSurfaceSpecBuilder;
-import io.codeanatomy.contracts.relspec.RulepackSpecBuilder;
+import io.codeanatomy.contracts.relspec.PlanningSurfaceSpecContract;
+import io.codeanatomy.contracts.relspec.RulepackSpecContract;
 import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.catalog.TableSource;
 import io.codeanatomy.runtime.exec.QueryResult;
@@ -29,15 +29,15 @@ public final class SemanticPipeline {
 
   /** The planning surface: in-memory tables, the default rulepack, the relationship planner. */
   public static PlanningSurfaceSpec spec() {
-    return PlanningSurfaceSpecBuilder.builder()
-        .policy(PlanningSurfacePolicyBuilder.builder()
+    return PlanningSurfaceSpecContract.builder()
+        .policy(PlanningSurfacePolicyContract.builder()
             .enableDefaultFeatures(true)
             .relationPlannerEnabled(true)
             .tableFactoryAllowlist(List.of("memory"))
             .build())
         .relationPlanners(List.of(RelationshipPlanner.NAME))
         .tableFactories(List.of("memory"))
-        .rulepack(RulepackSpecBuilder.builder().profile("default").build())
+        .rulepack(RulepackSpecContract.builder().profile("default").build())
         .extensionGovernance(ExtensionGovernance.STRICT_ALLOWLIST)
         .build();
   }

@@ -1,7 +1,7 @@
 package io.codeanatomy.examples.pipeline;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.runtime.session.PlanningSession;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -12,7 +12,7 @@ import java.util.Locale;
  * that runs them as well as by wall time, for each sample size given, in one JVM: the first size
  * pays the JVM's warm-up (class loading, JIT), the later ones show what the phases cost at that
  * size, and the heap the session's tables hold beyond the generated sample. CPU time is what a
- * busy, shared machine does not inflate (docs/benchmarks.md, section 4).
+ * busy, shared machine does not inflate (docs/benchmarks.md, section 5).
  *
  * <pre>java -cp ... io.codeanatomy.examples.pipeline.SessionPhases 4000 1000000 4000 1000000</pre>
  */
@@ -28,7 +28,7 @@ public final class SessionPhases {
 
   public static void main(String... sizes) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    CodeAnatomyPolicy policy = CodeAnatomyPolicyProfiles.profile("default");
+    CodeAnatomyPolicy policy = CodeAnatomyPolicyContract.profile("default");
     for (String size : sizes) {
       int rows = Integer.parseInt(size);
       var anatomy = SemanticPipeline.anatomy(rows);

@@ -1,14 +1,13 @@
 package io.codeanatomy.examples.pipeline;
 
+import io.codeanatomy.runtime.artifacts.StagedRun;
 import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.exec.QueryResult;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.results.EngineProvenance;
 import io.codeanatomy.runtime.results.ParquetResults;
-import io.codeanatomy.runtime.results.RunResults;
 import io.codeanatomy.runtime.session.PlanningSession;
 import io.codeanatomy.spark.SparkEngine;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,9 @@ import java.util.Map;
 /**
  * Where the pipeline's views execute: the embedded engine (the session's physical plans) or Spark
  * (the bundles' sealed Substrait bytes). Each executes every view, writes each output view's rows
- * as Parquet to {@code results/VIEW/} of the run's folder, and reports every view's row count.
+ * as Parquet into the run being written ({@link StagedRun#resultFolder}: inside the run's hidden
+ * staging folder, so that results and the run that records them are put in place together), and
+ * reports the row count of every other view.
  */
 interface ViewEngine extends AutoCloseable {
 
@@ -30,11 +31,12 @@ interface ViewEngine extends AutoCloseable {
   void load();
 
   /**
-   * Executes the views and writes the outputs.
+   * Executes the views and writes the outputs into {@code run}.
    *
-   * @return the row count of every view, by name
+   * @return the row count of every view that is not an output, by name (an output's is that of
+   *     its written result, {@link StagedRun#result})
    */
-  Map<String, Long> run(List<PlanBundle> bundles, Path out);
+  Map<String, Long> run(List<PlanBundle> bundles, StagedRun run);
 
   @Override
   void close();
@@ -51,16 +53,18 @@ interface ViewEngine extends AutoCloseable {
       public void load() {}
 
       @Override
-      public Map<String, Long> run(List<PlanBundle> bundles, Path out) {
+      public Map<String, Long> run(List<PlanBundle> bundles, StagedRun run) {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (PlanBundle bundle : bundles) {
           QueryResult result = session.execute(bundle);
-          rows.put(bundle.name(), (long) result.rows().size());
           if (isOutput(bundle)) {
+            // Reading a physical plan's row type needs no lock (PlanBundle#withPhysicalPlan).
             TableSchema schema = TableSchema.of(bundle.name(),
                 bundle.executable().getRowType());
-            ParquetResults.write(RunResults.folder(out, bundle.name()), schema.columns(),
+            ParquetResults.write(run.resultFolder(bundle.name()), schema.columns(),
                 result.rows());
+          } else {
+            rows.put(bundle.name(), (long) result.rows().size());
           }
         }
         return rows;
@@ -90,7 +94,7 @@ interface ViewEngine extends AutoCloseable {
       }
 
       @Override
-      public Map<String, Long> run(List<PlanBundle> bundles, Path out) {
+      public Map<String, Long> run(List<PlanBundle> bundles, StagedRun run) {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (PlanBundle bundle : bundles) {
           // Checked and rendered before anything runs: a plan Spark cannot run is refused here.
@@ -98,8 +102,7 @@ interface ViewEngine extends AutoCloseable {
         }
         for (PlanBundle bundle : bundles) {
           if (isOutput(bundle)) {
-            spark.writeParquet(bundle, RunResults.folder(out, bundle.name()));
-            rows.put(bundle.name(), -1L);
+            spark.writeParquet(bundle, run.resultFolder(bundle.name()));
           } else {
             rows.put(bundle.name(), spark.dataset(bundle).count());
           }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.runtime.artifacts.RunArtifacts;
 import io.codeanatomy.runtime.exec.QueryResult;
 import io.codeanatomy.runtime.plan.PlanBundle;
@@ -16,6 +16,7 @@ import io.codeanatomy.runtime.session.PlanningSession;
 import io.codeanatomy.runtime.session.SessionException;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +52,7 @@ class PipelineTest {
 
   @Test
   void theOneDagAndTheStepByStepBaselineReturnTheSameRows() {
-    var policy = CodeAnatomyPolicyProfiles.profile("default");
+    var policy = CodeAnatomyPolicyContract.profile("default");
     var anatomy = SemanticPipeline.anatomy(ROWS);
     Map<String, QueryResult> baseline = SemanticPipeline.runStepByStep(policy, "default",
         anatomy);
@@ -68,7 +72,7 @@ class PipelineTest {
     PipelineRun.Summary first = run(dir.resolve("a"), "default", OptionalLong.empty());
     PipelineRun.Summary second = run(dir.resolve("b"), "default", OptionalLong.empty());
     PipelineRun.Summary dev = run(dir.resolve("c"), "dev", OptionalLong.empty());
-    assertEquals(List.of(), first.verification());
+    assertEquals(List.of(), first.verification().problems());
     assertEquals(first.packageFingerprint(), second.packageFingerprint());
     assertNotEquals(first.packageFingerprint(), dev.packageFingerprint());
     assertEquals(5, first.views().size());
@@ -126,7 +130,7 @@ class PipelineTest {
 
   @Test
   void theRelationPlannerPlansAsTheRewriteItReplaces() {
-    var policy = CodeAnatomyPolicyProfiles.profile("default");
+    var policy = CodeAnatomyPolicyContract.profile("default");
     try (PlanningSession session = SemanticPipeline.session(policy, "default",
         SemanticPipeline.anatomy(200))) {
       PlanBundle planner = session.plan("pilot",
@@ -145,20 +149,117 @@ class PipelineTest {
 
   @Test
   void theRelationPlannerComesFromTheSpecNotFromABuiltSession() {
-    var policy = CodeAnatomyPolicyProfiles.profile("default");
+    var policy = CodeAnatomyPolicyContract.profile("default");
     // Without the implementation, a spec that names the planner does not build.
     SessionException missing = assertThrows(SessionException.class,
         () -> PlanningSession.builder(SemanticPipeline.spec(), policy, "default").build());
     assertTrue(missing.getMessage().contains("relation planner 'relationship'"),
         missing.getMessage());
     // With a spec that does not name it, the implementation alone registers nothing.
-    var withoutPlanner = io.codeanatomy.contracts.relspec.PlanningSurfaceSpecBuilder
+    var withoutPlanner = io.codeanatomy.contracts.relspec.PlanningSurfaceSpecContract
         .from(SemanticPipeline.spec()).relationPlanners(List.of()).build();
     try (PlanningSession session = PlanningSession.builder(withoutPlanner, policy, "default")
         .relationPlanner(RelationshipPlanner.NAME, new RelationshipPlanner()).build()) {
       assertThrows(PlanningException.class,
           () -> session.plan("SELECT * FROM TABLE(relationship('imports_to_files'))"));
     }
+  }
+
+  /** What the main job printed and returned. */
+  private record Outcome(int code, String out, String err) {}
+
+  private static Outcome main(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = PipelineMain.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Exit code 2, one line naming the problem, and nothing done (no header, no stack trace). */
+  private static void assertUsage(Outcome outcome, String expected) {
+    assertEquals(PipelineMain.EXIT_USAGE, outcome.code(), outcome.out() + outcome.err());
+    assertEquals("", outcome.out(), "nothing was started");
+    assertEquals(1, outcome.err().lines().count(), outcome.err());
+    assertTrue(outcome.err().startsWith("semantic-pipeline: "), outcome.err());
+    assertTrue(outcome.err().contains(expected), outcome.err());
+  }
+
+  @Test
+  void anOutputFolderNoRunCanBeWrittenToIsRefusedBeforeAnyWork(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Path busy = Files.createDirectories(dir.resolve("home"));
+    Files.writeString(busy.resolve("notes.txt"), "mine");
+    assertUsage(main("--out", file.toString()), "is a file");
+    assertUsage(main("--out", "/proc/x"), "cannot write in /proc");
+    assertUsage(main("--out", "/dev/null"), "is not a folder (a device");
+    assertUsage(main("--out", ""), "the output folder is empty text");
+    assertUsage(main("--out", busy.toString()), "holds files but no run");
+    assertEquals("mine", Files.readString(busy.resolve("notes.txt")));
+  }
+
+  @Test
+  void flagsOutOfRangeAreRefusedWithUsage() {
+    assertUsage(main("--created-at", "-1"), "--created-at must be a time in milliseconds");
+    assertUsage(main("--created-at", "253402300800000"), "from 0 to 253402300799999");
+    assertUsage(main("--created-at", "soon"), "--created-at");
+    assertUsage(main("--rows", "99"), "--rows must be from 100 to 10000000, not 99");
+    assertUsage(main("--rows", "2000000000"), "--rows must be from 100 to 10000000");
+    assertUsage(main("--calibration", "sometimes"), "sometimes");
+    assertUsage(main("--profile", "turbo"), "turbo");
+  }
+
+  /**
+   * A disk that fills up while the artifacts are written: here a limit on the size of a file
+   * (ulimit -f) in a JVM of its own, so that a real write fails with a real error, midway. The
+   * folder keeps the previous run, byte for byte; the job says so in one line and exits 4.
+   */
+  @Test
+  void aDiskThatFillsUpMidwayLeavesThePreviousRunAndSaysSoInOneLine(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("run");
+    run(out, "default", OptionalLong.of(1L));
+    SortedMap<String, byte[]> before = snapshot(out);
+    // 4 KiB: more than most artifacts, less than an identity.json (its settings), so the write
+    // fails after some files are written.
+    assertTrue(before.values().stream().anyMatch(b -> b.length > 4096));
+    assertTrue(before.values().stream().anyMatch(b -> b.length < 4096));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command = "ulimit -f 4 && exec '" + java + "' -XX:-UsePerfData -cp \"$CP\" "
+        + PipelineMain.class.getName() + " --rows " + ROWS + " --profile dev --out '" + out
+        + "'";
+    ProcessBuilder builder = new ProcessBuilder("/bin/bash", "-c", command);
+    builder.environment().put("CP", System.getProperty("java.class.path"));
+    Process process = builder.start();
+    byte[] stdout = process.getInputStream().readAllBytes();
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(300, TimeUnit.SECONDS), "finished");
+    assertEquals(PipelineMain.EXIT_IO, process.exitValue(),
+        new String(stdout, StandardCharsets.UTF_8) + stderr);
+    assertEquals(1, stderr.lines().count(), stderr);
+    assertTrue(stderr.startsWith("semantic-pipeline: cannot finish the run: cannot write "),
+        stderr);
+    assertTrue(stderr.contains("File too large"), stderr);
+    assertTrue(stderr.trim().endsWith(out + " holds the previous run, or nothing"), stderr);
+    SortedMap<String, byte[]> after = snapshot(out);
+    assertEquals(before.keySet(), after.keySet());
+    before.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
+    assertEquals(List.of(), RunArtifacts.verify(out));
+    try (var siblings = Files.list(dir)) {
+      assertEquals(List.of(out), siblings.toList(), "nothing left beside the run");
+    }
+  }
+
+  private static SortedMap<String, byte[]> snapshot(Path dir) throws IOException {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    try (var walk = Files.walk(dir)) {
+      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        files.put(dir.relativize(file).toString(), Files.readAllBytes(file));
+      }
+    }
+    return files;
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.session.PlanningSession;
@@ -29,7 +29,7 @@ class PlanCombinationDocTest {
 
   @Test
   void theDocumentedPlansAreTheCurrentOnes() throws Exception {
-    CodeAnatomyPolicy policy = CodeAnatomyPolicyProfiles.profile("default");
+    CodeAnatomyPolicy policy = CodeAnatomyPolicyContract.profile("default");
     StringBuilder generated = new StringBuilder();
     var anatomy = SemanticPipeline.anatomy(AnatomyData.DEFAULT_ROWS);
     try (PlanningSession session = SemanticPipeline.session(policy, "default", anatomy)) {

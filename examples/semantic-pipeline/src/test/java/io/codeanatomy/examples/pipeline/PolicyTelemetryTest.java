@@ -2,7 +2,7 @@ package io.codeanatomy.examples.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyProfiles;
+import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicyContract;
 import io.codeanatomy.contracts.relspec.CachePolicy;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicyContract;
@@ -28,7 +28,7 @@ class PolicyTelemetryTest {
             .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
         .build();
     try (PlanningSession session = SemanticPipeline.session(
-        CodeAnatomyPolicyProfiles.profile("default"), "default", SemanticPipeline.anatomy(300))) {
+        CodeAnatomyPolicyContract.profile("default"), "default", SemanticPipeline.anatomy(300))) {
       List<PlanBundle> bundles = SemanticPipeline.planOneDag(session);
       PolicyCompiler compiler = new PolicyCompiler(sdk);
       CompiledExecutionPolicy policy = compiler.compile(bundles, session.environment(),

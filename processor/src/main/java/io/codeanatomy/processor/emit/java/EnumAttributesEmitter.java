@@ -14,6 +14,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.codeanatomy.processor.model.EnumModel;
+import io.codeanatomy.processor.model.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ final class EnumAttributesEmitter {
           .addJavadoc("{@code $L} of every constant.\n", name)
           .initializer("$T.ofEntries(\n$>$L$<)", JavaNames.MAP, CodeBlock.join(entries, ",\n"))
           .build());
-      type.addMethod(MethodSpec.methodBuilder(lowerCamel(name))
+      type.addMethod(MethodSpec.methodBuilder(Names.camelCase(name, false))
           .addJavadoc("{@code $L} of {@code value}.\n", name)
           .addModifiers(PUBLIC, STATIC)
           .returns(TypeName.DOUBLE)
@@ -60,19 +61,5 @@ final class EnumAttributesEmitter {
     }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
     return JavaNames.file(attributes, type, model.type().qualifiedName());
-  }
-
-  static String lowerCamel(String snake) {
-    StringBuilder sb = new StringBuilder();
-    boolean upper = false;
-    for (char c : snake.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else {
-        sb.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return sb.toString();
   }
 }

@@ -1,14 +1,26 @@
 package io.codeanatomy.processor.emit.java;
 
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.codeanatomy.processor.model.TypeRef;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
-/** Class names the generated code uses, and the names of the generated classes themselves. */
+/**
+ * Class names the generated code uses, the names of the generated classes, and the small
+ * JavaPoet shapes every emitter repeats (constants, one-line delegates, the mixin interface).
+ */
 final class JavaNames {
 
   static final String CANONICAL = "io.codeanatomy.contracts.canonical";
@@ -16,12 +28,21 @@ final class JavaNames {
   static final String ANNOTATIONS = "io.codeanatomy.contracts.annotations";
 
   static final ClassName SETTING_TEXT = ClassName.get(CANONICAL, "SettingText");
-  static final ClassName SETTING_TEXT_EXCEPTION = ClassName.get(CANONICAL, "SettingTextException");
-  static final ClassName SETTINGS_HASH = ClassName.get(CANONICAL, "SettingsHash");
+  static final ClassName CANONICAL_WRITER = ClassName.get(CANONICAL, "CanonicalWriter");
   static final ClassName SETTING_DESCRIPTOR = ClassName.get(SUPPORT, "SettingDescriptor");
+  static final ClassName SETTING_COLUMN = ClassName.get(SUPPORT, "SettingColumn");
+  static final ClassName SETTINGS_TABLE = ClassName.get(SUPPORT, "SettingsTable");
+  static final ClassName SETTINGS_BUILDER = ClassName.get(SUPPORT, "SettingsBuilder");
+  static final ClassName POLICY_TABLE = ClassName.get(SUPPORT, "PolicyTable");
+  static final ClassName POLICY_BUILDER = ClassName.get(SUPPORT, "PolicyBuilder");
+  static final ClassName POLICY_PROFILES = ClassName.get(SUPPORT, "PolicyProfiles");
+  static final ClassName CONTRACT_CODEC = ClassName.get(SUPPORT, "ContractCodec");
+  static final ClassName CONTRACT_CATALOG = ClassName.get(SUPPORT, "ContractCatalog");
+  static final ClassName CONTRACT_ENCODING = ClassName.get(SUPPORT, "ContractEncoding");
+  static final ClassName CONTRACT_VALIDATION = ClassName.get(SUPPORT, "ContractValidation");
   static final ClassName VIOLATION = ClassName.get(SUPPORT, "Violation");
   static final ClassName VIOLATIONS = ClassName.get(SUPPORT, "Violations");
-  static final ClassName UNKNOWN_PROFILE = ClassName.get(SUPPORT, "UnknownProfileException");
+  static final ClassName CONTRACT_VIOLATION = ClassName.get(SUPPORT, "ContractViolationException");
   static final ClassName SETTING_UNIT = ClassName.get(ANNOTATIONS, "Setting", "Unit");
   static final ClassName SETTING_SCOPE = ClassName.get(ANNOTATIONS, "Setting", "Scope");
 
@@ -30,9 +51,6 @@ final class JavaNames {
   static final ClassName MAP = ClassName.get("java.util", "Map");
   static final ClassName SET = ClassName.get("java.util", "Set");
   static final ClassName SORTED_MAP = ClassName.get("java.util", "SortedMap");
-  static final ClassName TREE_MAP = ClassName.get("java.util", "TreeMap");
-  static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
-  static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   static final ClassName OPTIONAL_INT = ClassName.get("java.util", "OptionalInt");
   static final ClassName OPTIONAL_LONG = ClassName.get("java.util", "OptionalLong");
@@ -40,7 +58,9 @@ final class JavaNames {
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
 
+  static final TypeName OBJECT_ARRAY = ArrayTypeName.of(ClassName.OBJECT);
   static final TypeName STRING_LIST = ParameterizedTypeName.get(LIST, STRING);
+  static final TypeName STRING_SET = ParameterizedTypeName.get(SET, STRING);
   static final TypeName TEXT_MAP = ParameterizedTypeName.get(MAP, STRING, STRING);
   static final TypeName SORTED_TEXT_MAP = ParameterizedTypeName.get(SORTED_MAP, STRING, STRING);
   static final TypeName DESCRIPTOR_LIST = ParameterizedTypeName.get(LIST, SETTING_DESCRIPTOR);
@@ -62,23 +82,50 @@ final class JavaNames {
         names.subList(1, names.size()).toArray(new String[0]));
   }
 
-  static ClassName builder(TypeRef type) {
-    return of(type.generated("Builder"));
+  /**
+   * The one generated class of a record: {@code <Record>Contract} (a nested record
+   * {@code Outer.Inner} gives {@code OuterInnerContract}).
+   */
+  static ClassName companion(TypeRef type) {
+    return of(type.generated("Contract"));
   }
 
-  static ClassName keys(TypeRef type) {
-    return of(type.generated("Keys"));
+  /** {@code public static final TYPE NAME = value;} with a one-line Javadoc. */
+  static FieldSpec constant(TypeName type, String name, CodeBlock value, String doc) {
+    return FieldSpec.builder(type, name, PUBLIC, STATIC, FINAL)
+        .addJavadoc("$L\n", doc)
+        .initializer(value)
+        .build();
   }
 
-  static ClassName mixin(TypeRef type) {
-    return of(type.generated("Mixin"));
+  /** {@code public static R name(P parameter) { return expression; }}. */
+  static MethodSpec delegate(String name, TypeName returns, TypeName parameterType,
+      String parameter, String expression, String doc) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc("$L\n", doc)
+        .addModifiers(PUBLIC, STATIC)
+        .returns(returns)
+        .addParameter(parameterType, parameter)
+        .addStatement("return $L", expression)
+        .build();
   }
 
-  static ClassName policySettings(TypeRef type) {
-    return of(type.generated("Settings"));
+  /** Arguments joined with commas, wrapped by JavaPoet where a line grows too long. */
+  static CodeBlock wrapped(List<CodeBlock> arguments) {
+    return CodeBlock.join(arguments, ",$W");
   }
 
-  static ClassName profiles(TypeRef type) {
-    return of(type.generated("Profiles"));
+  /**
+   * The start of {@code <Record>Contract.Mixin}: instance methods a record gets by declaring
+   * {@code implements <Record>Contract.Mixin}. Records cannot be extended and a processor cannot
+   * add methods to a class it did not generate, so the record opts in; every method delegates
+   * to the generated static API. The interface is sealed to the record, so its casts hold.
+   */
+  static TypeSpec.Builder mixin(ClassName record, ClassName companion) {
+    return TypeSpec.interfaceBuilder(companion.nestedClass("Mixin"))
+        .addModifiers(PUBLIC, Modifier.SEALED)
+        .addPermittedSubclass(record)
+        .addJavadoc("Instance methods for {@link $T}; the record opts in with\n"
+            + "{@code implements $L.Mixin}.\n", record, companion.simpleName());
   }
 }

@@ -1,12 +1,8 @@
 package io.codeanatomy.processor.emit.rust;
 
-import io.codeanatomy.contracts.canonical.Utf8;
-import io.codeanatomy.processor.model.ContractField;
-import io.codeanatomy.processor.model.ContractModel;
-import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.FieldType;
-import io.codeanatomy.processor.model.Fingerprints;
-import io.codeanatomy.processor.model.TypeRef;
+import io.codeanatomy.processor.resolve.ResolvedContract;
+import io.codeanatomy.processor.resolve.ResolvedField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,15 +17,15 @@ final class RustContracts {
 
   private RustContracts() {}
 
-  static void emit(RustOut out, ContractSet set, ContractModel contract) {
+  static void emit(RustOut out, ResolvedContract contract) {
     String name = contract.type().flatName();
-    boolean pairs = contract.layout() == ContractModel.Layout.ORDERED_PAIRS;
+    boolean pairs = contract.orderedPairs();
     out.line("/// Contract `" + contract.name() + "` (version " + contract.version() + ", layout `"
-        + contract.layout().name().toLowerCase(Locale.ROOT) + "`), declared by `"
+        + contract.layoutName() + "`), declared by `"
         + contract.type().qualifiedName() + "`.");
     out.line("#[derive(Debug, Clone, PartialEq)]");
     out.open("pub struct " + name + " {");
-    for (ContractField field : contract.fields()) {
+    for (ResolvedField field : contract.fields()) {
       out.line("/// `" + field.name() + "`" + (field.provenance()
           ? ": provenance, kept in payloads and left out of the hash." : "."));
       out.line("pub " + RustSyntax.fieldName(field.component()) + ": " + type(field.type()) + ",");
@@ -42,7 +38,7 @@ final class RustContracts {
     out.line("pub const CONTRACT_NAME: &'static str = " + RustSyntax.string(contract.name()) + ";");
     out.line("/// The declared contract version.");
     out.line("pub const CONTRACT_VERSION: u32 = " + contract.version() + ";");
-    String fingerprint = RustSyntax.string(Fingerprints.contract(set, contract));
+    String fingerprint = RustSyntax.string(contract.fingerprint());
     out.line("/// SHA-256 of the contract's canonical description, as in the manifest.");
     String line = "pub const SCHEMA_FINGERPRINT: &'static str = " + fingerprint + ";";
     if (out.fits(line)) {
@@ -77,19 +73,16 @@ final class RustContracts {
     out.blank();
 
     out.line("/// Writes the body without an envelope, as when nested in another contract.");
-    List<ContractField> hashed = new ArrayList<>(contract.hashedFields());
-    if (!pairs) {
-      hashed.sort((a, b) -> Utf8.compare(a.name(), b.name()));
-    }
+    List<ResolvedField> hashed = contract.hashedInWriteOrder();
     out.open("pub fn write_body(&self, writer: &mut Writer) -> Result<(), EncodeError> {");
     out.line((pairs ? "writer.write_array_header(" : "writer.write_map_header(") + hashed.size()
         + ");");
-    for (ContractField field : hashed) {
+    for (ResolvedField field : hashed) {
       if (pairs) {
         out.line("writer.write_array_header(2);");
       }
       out.line("writer.write_str(" + RustSyntax.string(field.name()) + ");");
-      write(out, set, field.type(), "writer", "self." + RustSyntax.fieldName(field.component()),
+      write(out, field.type(), "writer", "self." + RustSyntax.fieldName(field.component()),
           false, contract.name() + "." + field.name(), field, pairs, 0);
     }
     out.line("Ok(())");
@@ -131,8 +124,8 @@ final class RustContracts {
    * Statements that write a value. {@code value} is a place ({@code self.x}) when
    * {@code isRef} is false, or a reference ({@code item0}) when it is true.
    */
-  private static void write(RustOut out, ContractSet set, FieldType type, String writer,
-      String value, boolean isRef, String path, ContractField field, boolean pairs, int depth) {
+  private static void write(RustOut out, FieldType type, String writer,
+      String value, boolean isRef, String path, ResolvedField field, boolean pairs, int depth) {
     boolean bag = field != null && field.bag();
     boolean absentAsEmptyString = field != null && field.absentAsEmptyString();
     String ref = isRef ? value : "&" + value;
@@ -171,20 +164,20 @@ final class RustContracts {
             ? ".sort_by(|a, b| a.total_cmp(b));" : ".sort();"));
         out.line(writer + ".write_array_header(" + sorted + ".len());");
         out.open("for " + item + " in " + sorted + " {");
-        write(out, set, list.element(), writer, item, true, path + "[]", null, pairs, depth + 1);
+        write(out, list.element(), writer, item, true, path + "[]", null, pairs, depth + 1);
         out.close("}");
       } else if (bag) {
         String encoded = "encoded" + depth;
         String element = "element" + depth;
-        String key = bagKey(set, list.element(), field, item);
+        String key = bagKey(list.element(), field, item);
         out.line("let mut " + encoded + " = Vec::with_capacity(" + value + ".len());");
         out.open("for " + item + " in " + ref + " {");
         out.line("let mut " + element + " = Writer::new();");
-        write(out, set, list.element(), element, item, true, path + "[]", null, pairs, depth + 1);
+        write(out, list.element(), element, item, true, path + "[]", null, pairs, depth + 1);
         out.line(encoded + ".push((" + key + ", " + element + ".into_bytes()));");
         out.close("}");
         String sortKey = list.element() instanceof FieldType.EnumType ? "text"
-            : field.bagKey().isEmpty() ? "" : field.bagKey();
+            : field.declared().bagKey();
         out.line("// Sorted by " + (sortKey.isEmpty() ? "" : sortKey + ", then by ")
             + "canonical bytes: the order of a bag's elements does not count.");
         out.line(encoded + ".sort();");
@@ -195,7 +188,7 @@ final class RustContracts {
       } else {
         out.line(writer + ".write_array_header(" + value + ".len());");
         out.open("for " + item + " in " + ref + " {");
-        write(out, set, list.element(), writer, item, true, path + "[]", null, pairs, depth + 1);
+        write(out, list.element(), writer, item, true, path + "[]", null, pairs, depth + 1);
         out.close("}");
       }
       return;
@@ -210,14 +203,14 @@ final class RustContracts {
         out.line(writer + ".write_array_header(2);");
       }
       out.line(writer + ".write_str(" + key + ");");
-      write(out, set, map.value(), writer, item, true, path + "[]", null, pairs, depth + 1);
+      write(out, map.value(), writer, item, true, path + "[]", null, pairs, depth + 1);
       out.close("}");
       return;
     }
     FieldType.OptionalType optional = (FieldType.OptionalType) type;
     out.open("match " + ref + " {");
     out.open("Some(" + item + ") => {");
-    write(out, set, optional.element(), writer, item, true, path, null, pairs, depth + 1);
+    write(out, optional.element(), writer, item, true, path, null, pairs, depth + 1);
     out.close("}");
     out.line("None => " + writer + (absentAsEmptyString ? ".write_str(\"\")," : ".write_nil(),"));
     out.close("}");
@@ -227,22 +220,20 @@ final class RustContracts {
    * The sort key of a bag element: an enum's text, the text of a contract's key field, or ""
    * when the bag has no key.
    */
-  private static String bagKey(ContractSet set, FieldType element, ContractField field,
-      String item) {
+  private static String bagKey(FieldType element, ResolvedField field, String item) {
     if (element instanceof FieldType.EnumType) {
       return item + ".as_text()";
     }
-    if (!(element instanceof FieldType.ContractRef ref) || field.bagKey().isEmpty()) {
+    if (field.bagKey().isEmpty()) {
       return "\"\"";
     }
-    ContractModel nested = set.contract(ref.type()).orElseThrow();
-    ContractField key = nested.fields().stream()
-        .filter(f -> f.name().equals(field.bagKey())).findFirst().orElseThrow();
-    String access = item + "." + RustSyntax.fieldName(key.component());
-    return key.type() instanceof FieldType.EnumType ? access + ".as_text()" : access + ".as_str()";
+    ResolvedField.BagKey key = field.bagKey().get();
+    String access = item + "." + RustSyntax.fieldName(key.field().component());
+    return key.field().type() instanceof FieldType.EnumType ? access + ".as_text()"
+        : access + ".as_str()";
   }
 
-  private static void fromValue(RustOut out, ContractModel contract, String name) {
+  private static void fromValue(RustOut out, ResolvedContract contract, String name) {
     out.line("/// Reads the contract from a value tree: a map of field name to value"
         + (contract.forwardCompatible() ? "; unknown fields are ignored (forward compatible)."
             : "; unknown fields are refused."));
@@ -252,7 +243,7 @@ final class RustContracts {
       out.line("decode::no_unknown_fields(members, Self::FIELDS, Self::CONTRACT_NAME)?;");
     }
     List<String> assignments = new ArrayList<>();
-    for (ContractField field : contract.fields()) {
+    for (ResolvedField field : contract.fields()) {
       String local = "f_" + field.name();
       String path = RustSyntax.string(contract.name() + "." + field.name());
       String fieldName = RustSyntax.string(field.name());
@@ -332,7 +323,7 @@ final class RustContracts {
   }
 
   /** The module-level lookup by contract name, for tools that handle any contract. */
-  static void emitDispatch(RustOut out, List<ContractModel> contracts) {
+  static void emitDispatch(RustOut out, List<ResolvedContract> contracts) {
     List<String> names = new ArrayList<>();
     contracts.forEach(c -> names.add(c.type().flatName() + "::CONTRACT_NAME"));
     out.line("/// The contract names of this module.");
@@ -341,7 +332,7 @@ final class RustContracts {
     out.line("/// The schema fingerprint of the contract named `contract`, as in the manifest.");
     out.open("pub fn contract_schema_fingerprint(contract: &str) -> Option<&'static str> {");
     out.open("match contract {");
-    for (ContractModel contract : contracts) {
+    for (ResolvedContract contract : contracts) {
       String type = contract.type().flatName();
       out.arm(type + "::CONTRACT_NAME", "Some(" + type + "::SCHEMA_FINGERPRINT)");
     }
@@ -352,7 +343,7 @@ final class RustContracts {
     out.line("/// The hash of `value` read as the contract named `contract`.");
     out.open("pub fn hash_contract_value(contract: &str, value: &Value) -> Result<String, String> {");
     out.open("match contract {");
-    for (ContractModel contract : contracts) {
+    for (ResolvedContract contract : contracts) {
       String type = contract.type().flatName();
       out.arm(type + "::CONTRACT_NAME", "hash_value_as::<" + type + ">(value)");
     }
@@ -392,48 +383,5 @@ final class RustContracts {
       return "BTreeMap<String, " + type(map.value()) + ">";
     }
     return "Option<" + type(((FieldType.OptionalType) type).element()) + ">";
-  }
-
-  static List<TypeRef> nestedContracts(FieldType type) {
-    List<TypeRef> found = new ArrayList<>();
-    visit(type, t -> {
-      if (t instanceof FieldType.ContractRef ref) {
-        found.add(ref.type());
-      }
-    });
-    return found;
-  }
-
-  static List<FieldType.EnumType> enums(FieldType type) {
-    List<FieldType.EnumType> found = new ArrayList<>();
-    visit(type, t -> {
-      if (t instanceof FieldType.EnumType e) {
-        found.add(e);
-      }
-    });
-    return found;
-  }
-
-  static boolean usesMap(ContractModel contract) {
-    List<Boolean> found = new ArrayList<>();
-    for (ContractField field : contract.fields()) {
-      visit(field.type(), t -> {
-        if (t instanceof FieldType.MapType) {
-          found.add(true);
-        }
-      });
-    }
-    return !found.isEmpty();
-  }
-
-  private static void visit(FieldType type, java.util.function.Consumer<FieldType> visitor) {
-    visitor.accept(type);
-    if (type instanceof FieldType.ListType list) {
-      visit(list.element(), visitor);
-    } else if (type instanceof FieldType.MapType map) {
-      visit(map.value(), visitor);
-    } else if (type instanceof FieldType.OptionalType optional) {
-      visit(optional.element(), visitor);
-    }
   }
 }

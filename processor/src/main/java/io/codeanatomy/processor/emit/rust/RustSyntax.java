@@ -50,11 +50,6 @@ final class RustSyntax {
     return NOT_RAW.contains(name) || KEYWORDS.contains(name) ? name + "_" : name;
   }
 
-  /** A key or profile name as an upper-case constant: {@code PARQUET_PUSHDOWN_FILTERS}. */
-  static String constantName(String text) {
-    return text.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
-  }
-
   /** A Rust string literal: quotes, backslashes and control characters escaped; UTF-8 kept. */
   static String string(String text) {
     StringBuilder sb = new StringBuilder("\"");
@@ -202,9 +197,5 @@ final class RustSyntax {
   /** Whether the Rust type of the inner value is {@code Copy}. */
   static boolean isCopy(ValueKind kind) {
     return kind != ValueKind.STRING && kind != ValueKind.STRING_LIST;
-  }
-
-  static Duration durationOf(String canonical) {
-    return SettingText.parseDuration(canonical);
   }
 }

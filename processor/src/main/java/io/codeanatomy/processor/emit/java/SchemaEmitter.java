@@ -55,6 +55,8 @@ final class SchemaEmitter {
     for (ResolvedSetting setting : schema.settings()) {
       type.addField(FieldSpec.builder(JavaNames.STRING, setting.keyConstant(), PUBLIC, STATIC,
               FINAL)
+          .addJavadoc("Key {@code $L} ($L); see {@link Builder#$N}.\n", setting.key(),
+              setting.type().description(), setting.component())
           .initializer("$S", setting.key())
           .build());
     }
@@ -216,6 +218,8 @@ final class SchemaEmitter {
       ValueType valueType = setting.type();
       String name = setting.component();
       type.addMethod(MethodSpec.methodBuilder(name)
+          .addJavadoc("Sets {@code $L}: $L\n\n<p>$L\n", setting.key(),
+              JavaSyntax.javadoc(setting.doc()), JavaSyntax.javadoc(facts(setting)))
           .addModifiers(PUBLIC)
           .returns(builder)
           .addParameter(JavaSyntax.type(valueType), name)

@@ -13,7 +13,10 @@ package io.codeanatomy.runtime.artifacts;
  * package.json, package.binpb     execution_package payload, JSON and binary
  * calibration.json                calibration_result payload (when the run calibrated)
  * lineage.json                    each view's columns and the table columns they come from
- * run.json                        SHA-256 of every other file
+ * results/NAME/*.parquet          an output view's rows (when the run wrote results)
+ * engine.json                     the engine that wrote them: name, version, master
+ * run.json                        SHA-256 of every other file; for results, each view's row
+ *                                 count, content hash and the SHA-256 of each of its files
  * </pre>
  */
 public final class RunLayout {
@@ -27,6 +30,8 @@ public final class RunLayout {
   public static final String POLICY = "policy.json";
   public static final String CALIBRATION = "calibration.json";
   public static final String LINEAGE = "lineage.json";
+  /** The engine that ran the plans and wrote the results (provenance). */
+  public static final String ENGINE = "engine.json";
 
   /** Where the bundles' folders are. */
   public static final String BUNDLES = "bundles";
@@ -35,6 +40,9 @@ public final class RunLayout {
   public static final String IDENTITY = "identity.json";
   public static final String SUBSTRAIT = "substrait.binpb";
   public static final String PLANS = "plans.txt";
+
+  /** Where the output views' result folders are. */
+  public static final String RESULTS = "results";
 
   /** The sections of {@code plans.txt}, in order. */
   static final String UNOPTIMIZED = "-- unoptimized\n";
@@ -50,6 +58,11 @@ public final class RunLayout {
   public static String bundleFolder(String planName) {
     String folder = planName.replaceAll("[^A-Za-z0-9._-]", "_");
     return folder.chars().allMatch(c -> c == '.') ? "_" + folder : folder;
+  }
+
+  /** {@code results/NAME}: the folder of a view's results, NAME as in {@link #bundleFolder}. */
+  public static String resultFolder(String viewName) {
+    return RESULTS + "/" + bundleFolder(viewName);
   }
 
   /** {@code bundles/NAME/FILE}. */

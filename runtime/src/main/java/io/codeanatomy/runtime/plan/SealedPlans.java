@@ -1,0 +1,63 @@
+package io.codeanatomy.runtime.plan;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.substrait.isthmus.SubstraitToCalcite;
+import io.substrait.plan.Plan;
+import io.substrait.plan.ProtoPlanConverter;
+import java.util.List;
+import org.apache.calcite.rel.RelRoot;
+
+/**
+ * Reads a bundle's sealed Substrait bytes back into a Calcite relational expression, for engines
+ * that execute the sealed plan itself rather than this runtime's physical plan (the Spark engine
+ * in {@code spark/}). The tables come from the plan's own named scans (names and base schemas), so
+ * no session is needed; the extensions are the ones {@link SubstraitPlans} writes with, read as
+ * UTF-8.
+ */
+public final class SealedPlans {
+
+  private SealedPlans() {}
+
+  /**
+   * The plan's one root: its relational expression and the output names the plan declares.
+   *
+   * @param root the relational expression
+   * @param names the root's output column names, as sealed (an engine re-applies them)
+   */
+  public record Root(RelRoot root, List<String> names) {}
+
+  /**
+   * The relational expression of sealed Substrait bytes.
+   *
+   * @throws SubstraitConversionException when the bytes are not a Substrait plan of one root, or
+   *     isthmus cannot convert what they hold; the message names what it met
+   */
+  public static Root read(byte[] substrait) {
+    io.substrait.proto.Plan proto;
+    try {
+      proto = io.substrait.proto.Plan.parseFrom(substrait);
+    } catch (InvalidProtocolBufferException e) {
+      throw new SubstraitConversionException("the bytes are not a Substrait plan: "
+          + e.getMessage(), e);
+    }
+    Plan plan;
+    try {
+      plan = new ProtoPlanConverter(SubstraitExtensions.COLLECTION).from(proto);
+    } catch (RuntimeException e) {
+      throw new SubstraitConversionException("the Substrait plan does not read: "
+          + e.getMessage(), e);
+    }
+    if (plan.getRoots().size() != 1) {
+      throw new SubstraitConversionException("a sealed plan has one root, this one has "
+          + plan.getRoots().size(), null);
+    }
+    Plan.Root root = plan.getRoots().get(0);
+    try {
+      RelRoot rel = new SubstraitToCalcite(SubstraitExtensions.CONVERTERS).convert(root);
+      return new Root(rel, List.copyOf(root.getNames()));
+    } catch (RuntimeException e) {
+      throw new SubstraitConversionException("isthmus cannot convert the Substrait plan to "
+          + "Calcite: " + e.getMessage(), e);
+    }
+  }
+}

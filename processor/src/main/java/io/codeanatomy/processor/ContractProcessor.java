@@ -31,6 +31,7 @@ import io.codeanatomy.processor.resolve.ResolvedSet;
 import io.codeanatomy.processor.resolve.Resolver;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -153,11 +155,7 @@ public final class ContractProcessor extends AbstractProcessor {
     options.lock().ifPresent(lockFile -> statistics.time("lock",
         () -> report(LockCheck.check(resolved, ManifestEmitter.manifest(resolved), lockFile, true)
             .problems())));
-    statistics.time("emit java", () -> {
-      for (JavaFile file : JavaEmitter.emit(resolved)) {
-        writeSource(file);
-      }
-    });
+    statistics.time("emit java", () -> writeSources(JavaEmitter.emit(resolved)));
     if (!resolved.localContracts().isEmpty()) {
       emittedContracts.addAll(resolved.localContracts());
       // The catalog lists every contract of the compilation: it is written in the next round,
@@ -177,12 +175,38 @@ public final class ContractProcessor extends AbstractProcessor {
         + catalog.typeSpec().name() + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Renders the files on every core, then writes them through the Filer in order. Rendering is
+   * most of the cost of emitting (JavaPoet formats each file twice: once to collect imports) and
+   * each file renders alone, from immutable specs; the Filer is not thread-safe, so writing stays
+   * on javac's thread. One {@code write} per file also spares the Filer's writer the
+   * character-by-character stream that {@code JavaFile.writeTo(Filer)} feeds it.
+   */
+  private void writeSources(List<JavaFile> files) {
+    List<String> texts = files.parallelStream().map(JavaFile::toString).toList();
+    for (int i = 0; i < files.size(); i++) {
+      writeSource(files.get(i), texts.get(i));
+    }
+  }
+
   private void writeSource(JavaFile file) {
+    writeSource(file, file.toString());
+  }
+
+  private void writeSource(JavaFile file, String text) {
+    String name = file.packageName().isEmpty() ? file.typeSpec().name()
+        : file.packageName() + "." + file.typeSpec().name();
     try {
-      file.writeTo(processingEnv.getFiler());
+      JavaFileObject source = processingEnv.getFiler().createSourceFile(name,
+          file.typeSpec().originatingElements().toArray(new Element[0]));
+      try (Writer writer = source.openWriter()) {
+        writer.write(text);
+      } catch (IOException e) {
+        source.delete(); // no half-written source for javac to read
+        throw e;
+      }
     } catch (IOException e) {
-      error(DiagnosticCode.INTERNAL_ERROR, "cannot write " + file.packageName() + "."
-          + file.typeSpec().name() + ": " + e.getMessage());
+      error(DiagnosticCode.INTERNAL_ERROR, "cannot write " + name + ": " + e.getMessage());
     }
   }
 

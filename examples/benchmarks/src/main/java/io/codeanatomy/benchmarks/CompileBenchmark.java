@@ -21,13 +21,29 @@ import java.util.stream.Stream;
  * the JVM start, the compiler and the processors alike): plain javac with {@code -proc:none},
  * javac with our processor, with Immutables, with AutoValue. Medians of several runs; our
  * processor's own phases come from {@code -Acodeanatomy.statistics=true}.
+ *
+ * <p>Each run records wall time and, on Linux, the CPU time (user + system) the javac process
+ * used, from this JVM's counters of its waited-for children: on a machine that other work shares,
+ * CPU time moves far less than wall time. The variants take turns within each round, so a burst of
+ * outside load falls on all of them rather than on one.
  */
 public final class CompileBenchmark {
 
   /** One variant's runs at one corpus size. */
-  public record Result(String variant, int records, List<Long> millis, String statistics) {
+  public record Result(String variant, int records, List<Long> millis, List<Long> cpuMillis,
+      String statistics) {
+    /** Median wall time, ms. */
     public long median() {
-      List<Long> sorted = new ArrayList<>(millis);
+      return medianOf(millis);
+    }
+
+    /** Median CPU time (user + system) of the javac process, ms; -1 where not measurable. */
+    public long cpuMedian() {
+      return medianOf(cpuMillis);
+    }
+
+    private static long medianOf(List<Long> values) {
+      List<Long> sorted = new ArrayList<>(values);
       sorted.sort(null);
       int n = sorted.size();
       return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
@@ -59,32 +75,37 @@ public final class CompileBenchmark {
           classpath.immutables()));
       variants.put("autovalue", List.of("-cp", classpath.autoValueAnnotations(),
           "-processorpath", classpath.autoValue()));
-      for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-        List<Path> sources = switch (variant.getKey()) {
-          case "immutables" -> immutablesFiles;
-          case "autovalue" -> autoValueFiles;
-          default -> oursFiles;
-        };
-        List<Long> times = new ArrayList<>();
-        String statistics = "";
-        for (int r = 0; r < runs; r++) {
+      Map<String, List<Long>> wall = new LinkedHashMap<>();
+      Map<String, List<Long>> cpu = new LinkedHashMap<>();
+      Map<String, String> statistics = new LinkedHashMap<>();
+      for (int r = 0; r < runs; r++) {
+        for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+          List<Path> sources = switch (variant.getKey()) {
+            case "immutables" -> immutablesFiles;
+            case "autovalue" -> autoValueFiles;
+            default -> oursFiles;
+          };
           Path out = work.resolve("out-" + variant.getKey().replaceAll("\\W", "") + "-" + n
               + "-" + r);
           Files.createDirectories(out);
           Run run = javac(variant.getValue(), out, sources);
-          times.add(run.millis());
+          wall.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(run.millis());
+          cpu.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(run.cpuMillis());
           Matcher m = STATISTICS.matcher(run.output());
           if (m.find()) {
-            statistics = m.group();
+            statistics.put(variant.getKey(), m.group());
           }
         }
-        results.add(new Result(variant.getKey(), n, times, statistics));
+      }
+      for (String variant : variants.keySet()) {
+        results.add(new Result(variant, n, wall.get(variant), cpu.get(variant),
+            statistics.getOrDefault(variant, "")));
       }
     }
     return results;
   }
 
-  private record Run(long millis, String output) {}
+  private record Run(long millis, long cpuMillis, String output) {}
 
   private static Run javac(List<String> options, Path out, List<Path> sources)
       throws IOException {
@@ -95,6 +116,7 @@ public final class CompileBenchmark {
     Path argfile = out.resolve("sources.txt");
     Files.write(argfile, sources.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
     command.add("@" + argfile);
+    long cpuBefore = childrenCpuMillis();
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -107,7 +129,31 @@ public final class CompileBenchmark {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    return new Run((System.nanoTime() - start) / 1_000_000, output);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    long cpuAfter = childrenCpuMillis();
+    return new Run(millis, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, output);
+  }
+
+  /**
+   * CPU time (user + system) of this JVM's children that have been waited for, from
+   * {@code /proc/self/stat} (fields cutime and cstime, in clock ticks of 10 ms): the JDK has no API
+   * for the CPU time of a process that has ended. -1 where the file does not exist.
+   */
+  static long childrenCpuMillis() {
+    Path stat = Path.of("/proc/self/stat");
+    if (!Files.isReadable(stat)) {
+      return -1;
+    }
+    try {
+      String line = Files.readString(stat, StandardCharsets.US_ASCII);
+      // The command name (field 2) may hold spaces; the fields after it follow its ')'.
+      String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+      // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17.
+      long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+      return ticks * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** The jars of each variant, found on this JVM's class path. */
@@ -155,20 +201,22 @@ public final class CompileBenchmark {
     }
   }
 
-  /** The results as a Markdown table: medians and the ratio to plain javac. */
+  /** The results as a Markdown table: medians and the ratios to plain javac. */
   public static String table(List<Result> results) {
-    StringBuilder md = new StringBuilder("| records | variant | median ms | runs ms | vs javac |\n"
-        + "|---|---|---|---|---|\n");
-    Map<Integer, Long> plain = new LinkedHashMap<>();
+    StringBuilder md = new StringBuilder("| records | variant | median wall ms | vs javac (wall) "
+        + "| median CPU ms | vs javac (CPU) | runs wall ms | runs CPU ms |\n"
+        + "|---|---|---|---|---|---|---|---|\n");
+    Map<Integer, Result> plain = new LinkedHashMap<>();
     for (Result r : results) {
       if (r.variant().equals("javac -proc:none")) {
-        plain.put(r.records(), r.median());
+        plain.put(r.records(), r);
       }
     }
     for (Result r : results) {
-      double ratio = (double) r.median() / plain.get(r.records());
-      md.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %.2f |%n", r.records(),
-          r.variant(), r.median(), r.millis(), ratio));
+      Result base = plain.get(r.records());
+      md.append(String.format(Locale.ROOT, "| %d | %s | %d | %.2f | %d | %.2f | %s | %s |%n",
+          r.records(), r.variant(), r.median(), (double) r.median() / base.median(),
+          r.cpuMedian(), (double) r.cpuMedian() / base.cpuMedian(), r.millis(), r.cpuMillis()));
     }
     for (Result r : results) {
       if (!r.statistics().isEmpty()) {

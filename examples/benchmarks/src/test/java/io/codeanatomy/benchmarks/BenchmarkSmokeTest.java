@@ -26,6 +26,10 @@ class BenchmarkSmokeTest {
         results.stream().map(CompileBenchmark.Result::variant).toList());
     for (CompileBenchmark.Result result : results) {
       assertTrue(result.median() > 0, result.toString());
+      if (CompileBenchmark.childrenCpuMillis() >= 0) {
+        // A javac process spends well over one 10 ms clock tick of CPU.
+        assertTrue(result.cpuMedian() > 0, result.toString());
+      }
     }
     assertTrue(results.get(1).statistics().startsWith("codeanatomy statistics: read "),
         results.get(1).statistics());

@@ -1,13 +1,8 @@
 package io.codeanatomy.compat.manifest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.codeanatomy.compat.CompatInputException;
+import io.codeanatomy.compat.json.PrettyJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,15 +40,6 @@ public final class ManifestJson {
   /** The largest protobuf field number. */
   private static final int MAX_PROTO_NUMBER = (1 << 29) - 1;
 
-  /** Used for writing only; never reconfigured after this initializer. */
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter(
-          Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-      // The default indenter uses the platform's line separator; the files must not vary by OS.
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
   /** Per enum type of this package: constant name to the name the JSON gives it. */
   private static final ClassValue<Map<String, String>> JSON_NAMES = new ClassValue<>() {
     @Override
@@ -84,11 +70,7 @@ public final class ManifestJson {
 
   /** Any value of this package (or a map or list of them) rendered as {@link #render} does. */
   public static byte[] renderValue(Object value) {
-    try {
-      return (PRETTY.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a manifest always renders", e);
-    }
+    return PrettyJson.utf8(value);
   }
 
   /** The name the JSON gives an enum constant of this package: {@code SORTED_MAP -> sorted_map}. */

@@ -1,12 +1,9 @@
 package io.codeanatomy.runtime.payload;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codeanatomy.compat.json.PrettyJson;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,15 +75,7 @@ final class Envelope {
   }
 
   private static String render(JsonNode node) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    try {
-      return JSON.writer(printer).writeValueAsString(node) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always renders", e);
-    }
+    return PrettyJson.render(node);
   }
 
   /** A payload and the accepted older version it is of (empty: the current one). */

@@ -603,23 +603,12 @@ fn sha256_paths_agree() {
 /// docs/domain.md, section 3 gives this hash for the execution package with every field empty.
 #[test]
 fn the_empty_execution_package_hashes_to_the_domain_vector() {
-    use core_contracts::{CacheDiagnostics, ExecutionPackage};
+    use core_contracts::ExecutionPackage;
+    // The provenance fields set, the rest left empty (an unset message hashes as empty).
     let empty = ExecutionPackage {
-        manifest_hash: String::new(),
-        policy_artifact_hash: String::new(),
-        capability_snapshot_hash: String::new(),
-        plan_bundle_fingerprints: BTreeMap::new(),
-        session_config_hash: String::new(),
-        planning_env_hash: String::new(),
-        rulepack_hash: String::new(),
-        information_schema_hash: String::new(),
-        function_registry_hash: String::new(),
         package_fingerprint: "provenance, not hashed".to_string(),
         created_at_unix_ms: 1_700_000_000_000,
-        cache_diagnostics: CacheDiagnostics {
-            caches: Vec::new(),
-            event_time_unix_ms: 0,
-        },
+        ..ExecutionPackage::default()
     };
     assert_eq!(
         empty.hash().unwrap(),

@@ -4,7 +4,6 @@
 
 use super::layout::{self, bundle_file, bundle_folder};
 use super::run::{Run, Shown};
-use crate::core_contracts::canonical::sha256;
 use crate::core_contracts::json::{self, Json};
 use crate::core_contracts::payload::{is_sha256_hex, PayloadContract};
 use crate::core_contracts::wire::utf16_cmp;
@@ -118,7 +117,7 @@ pub fn run_manifest(run: &mut Run) {
             continue;
         }
         if let Some(content) = run.bytes(name) {
-            let actual = sha256::hex(&content);
+            let actual = run.sha256(name, &content);
             run.recomputed_quietly(file, &format!("files[{}]", name), &actual);
             if &actual != recorded {
                 run.problem(
@@ -311,11 +310,12 @@ fn bundle(
             Err(e) => run.problem(&fingerprint_file, format!("cannot be hashed: {}", e)),
         }
         if let Some(substrait) = &substrait {
+            let hash = run.sha256(&substrait_file, substrait);
             run.recomputed(
                 &fingerprint_file,
                 "substrait_hash",
                 &fingerprint.substrait_hash,
-                &sha256::hex(substrait),
+                &hash,
                 layout::SUBSTRAIT,
             );
         }

@@ -13,8 +13,9 @@
 mod artifacts;
 mod run;
 
-pub use run::{Recomputed, Run, Unreadable, Verification};
+pub use run::{Digests, Recomputed, Run, Unreadable, Verification};
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The files of a run folder, by name, as the Java `RunLayout` names them.
@@ -62,14 +63,31 @@ pub mod layout {
 /// Verifies the run in `dir`; `Err` when the folder is not one that holds a run or cannot be
 /// listed (exit code 2 of `codeanatomy-verify`).
 pub fn verify(dir: &Path) -> Result<Verification, Unreadable> {
-    let mut run = Run::open(dir)?;
+    Ok(check(Run::open(dir)?).0)
+}
+
+/// Verifies a run given as its files' bytes, by relative name (`bundles/NAME/FILE`).
+pub fn verify_files(files: BTreeMap<String, Vec<u8>>) -> Verification {
+    check(Run::in_memory(files, Digests::default())).0
+}
+
+/// [`verify_files`] for one of many variants of a run: files whose content `digests` has seen
+/// are not hashed again; the digests of this run are added.
+pub fn verify_files_with(files: BTreeMap<String, Vec<u8>>, digests: &mut Digests) -> Verification {
+    let (verification, known) = check(Run::in_memory(files, std::mem::take(digests)));
+    *digests = known;
+    verification
+}
+
+/// Every artifact's check, in the order the Java verify runs them.
+fn check(mut run: Run) -> (Verification, Digests) {
     artifacts::run_manifest(&mut run);
     let package = artifacts::execution_package(&mut run);
     let bundles = artifacts::bundles(&mut run, package.as_ref());
     artifacts::policy(&mut run, package.as_ref(), &bundles);
     artifacts::calibration(&mut run);
     artifacts::lineage(&mut run);
-    Ok(run.finish())
+    run.finish()
 }
 
 /// The report as `codeanatomy verify` prints it, and its exit code: 0 intact, 1 a problem.

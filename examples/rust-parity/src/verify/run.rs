@@ -2,6 +2,7 @@
 //! payloads read strictly and checked as written, and what was found.
 
 use super::layout;
+use crate::core_contracts::canonical::sha256;
 use crate::core_contracts::json::{self, Json};
 use crate::core_contracts::payload::{self, Decoded, PayloadContract, MAX_DOCUMENT_BYTES};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -52,16 +53,28 @@ impl fmt::Display for Unreadable {
 
 impl std::error::Error for Unreadable {}
 
+/// Where a file's bytes are: on disk, or given (a run held in memory).
+enum Source {
+    Disk(PathBuf),
+    Memory(Vec<u8>),
+}
+
 /// One run folder under verification; not for sharing between threads.
 pub struct Run {
-    files: BTreeMap<String, PathBuf>,
+    files: BTreeMap<String, Source>,
     irregular: BTreeSet<String>,
     contents: HashMap<String, Option<Vec<u8>>>,
     understood: BTreeSet<String>,
     problems: Vec<String>,
     unchecked: Vec<String>,
     recomputed: Vec<Recomputed>,
+    digests: Digests,
 }
+
+/// SHA-256 digests of file contents already hashed, by file: a caller that verifies many
+/// variants of one run (the fuzz tests) hashes each unchanged file once.
+#[derive(Debug, Default)]
+pub struct Digests(HashMap<String, (Vec<u8>, String)>);
 
 impl Run {
     /// Lists the folder: regular files by their relative name (`/`-separated); anything else is a
@@ -90,11 +103,43 @@ impl Run {
             problems: Vec::new(),
             unchecked: Vec::new(),
             recomputed: Vec::new(),
+            digests: Digests::default(),
         };
         let entries = fs::read_dir(dir)
             .map_err(|e| Unreadable(format!("{} cannot be read: {}", dir.display(), e)))?;
         run.walk(entries, "", 1);
         Ok(run)
+    }
+
+    /// A run given as its files' bytes, by relative name (what a folder would hold).
+    pub fn in_memory(files: BTreeMap<String, Vec<u8>>, digests: Digests) -> Run {
+        Run {
+            files: files
+                .into_iter()
+                .map(|(name, bytes)| (name, Source::Memory(bytes)))
+                .collect(),
+            irregular: BTreeSet::new(),
+            contents: HashMap::new(),
+            understood: BTreeSet::new(),
+            problems: Vec::new(),
+            unchecked: Vec::new(),
+            recomputed: Vec::new(),
+            digests,
+        }
+    }
+
+    /// The SHA-256 of a file's content (hex).
+    pub fn sha256(&mut self, file: &str, content: &[u8]) -> String {
+        if let Some((known, digest)) = self.digests.0.get(file) {
+            if known == content {
+                return digest.clone();
+            }
+        }
+        let digest = sha256::hex(content);
+        self.digests
+            .0
+            .insert(file.to_string(), (content.to_vec(), digest.clone()));
+        digest
     }
 
     fn walk(&mut self, entries: fs::ReadDir, prefix: &str, depth: usize) {
@@ -123,7 +168,7 @@ impl Run {
             let relative = format!("{}{}", prefix, name);
             match fs::symlink_metadata(&path) {
                 Ok(meta) if meta.is_file() => {
-                    self.files.insert(relative, path);
+                    self.files.insert(relative, Source::Disk(path));
                 }
                 Ok(meta) if meta.is_dir() => {
                     if depth >= MAX_DEPTH {
@@ -187,7 +232,17 @@ impl Run {
                 }
                 None
             }
-            Some(path) => match fs::metadata(path) {
+            Some(Source::Memory(bytes)) if bytes.len() > MAX_DOCUMENT_BYTES => {
+                self.problems.push(format!(
+                    "{}: over a reading limit: {} bytes, more than the {} a reader accepts",
+                    file,
+                    bytes.len(),
+                    MAX_DOCUMENT_BYTES
+                ));
+                None
+            }
+            Some(Source::Memory(bytes)) => Some(bytes.clone()),
+            Some(Source::Disk(path)) => match fs::metadata(path) {
                 Ok(meta) if meta.len() > MAX_DOCUMENT_BYTES as u64 => {
                     self.problems.push(format!(
                         "{}: over a reading limit: {} bytes, more than the {} a reader accepts",
@@ -360,7 +415,7 @@ impl Run {
     }
 
     /// The report: files no check read are listed as covered by `run.json` only.
-    pub fn finish(mut self) -> Verification {
+    pub fn finish(mut self) -> (Verification, Digests) {
         let unknown: Vec<String> = self
             .files
             .keys()
@@ -374,11 +429,12 @@ impl Run {
                 layout::RUN
             ));
         }
-        Verification {
+        let verification = Verification {
             problems: self.problems,
             unchecked: self.unchecked,
             recomputed: self.recomputed,
-        }
+        };
+        (verification, self.digests)
     }
 }
 

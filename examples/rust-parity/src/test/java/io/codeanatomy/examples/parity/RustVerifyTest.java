@@ -198,6 +198,23 @@ class RustVerifyTest {
     expectProblem(copy, "but the payload is plan_identity version ");
   }
 
+  /**
+   * tests/verify_fuzz.rs: 10,000 mutations of each payload kind of this run; none panics,
+   * over-allocates or passes verify.
+   */
+  @Test
+  void noMutatedPayloadPassesVerify() throws Exception {
+    RustToolchain.Run fuzz = RustToolchain.run(List.of(
+        RustToolchain.require("cargo").toString(), "test", "--offline", "--quiet", "--test",
+        "verify_fuzz", "--", "--nocapture"), RustParityTest.BASE, Map.of(
+            "CARGO_TARGET_DIR", RustParityTest.BASE.resolve("target/cargo").toString(),
+            "CODEANATOMY_RUST_DIR", RustParityTest.PARITY.resolve("rust").toString(),
+            "CODEANATOMY_VERIFY_RUN", RUN.toString()));
+    assertEquals(0, fuzz.exit(), fuzz.output());
+    assertEquals(10, fuzz.output().lines().filter(l -> l.contains(": 10000 mutations: "))
+        .count(), fuzz.output());
+  }
+
   @Test
   void aFolderThatHoldsNoRunIsUnreadable(@TempDir Path temp) throws Exception {
     RustToolchain.Run empty = verify(temp);

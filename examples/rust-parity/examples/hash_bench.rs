@@ -42,7 +42,7 @@ fn hex(seed: u64) -> String {
 fn main() {
     let large = CodeAnatomyPolicy::profile("large").expect("the large profile");
     let settings = nanos_per_op(2_000, || {
-        black_box(black_box(&large).settings_hash());
+        black_box(black_box(&large).profile_settings_hash());
     });
     println!("settings_hash_large_profile_ns {:.0}", settings);
 

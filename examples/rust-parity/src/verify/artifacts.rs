@@ -615,7 +615,7 @@ fn settings(
         file,
         "profile_settings_hash",
         &identity.profile_settings_hash,
-        &policy.settings_hash(),
+        &policy.profile_settings_hash(),
         "its df_settings_entries",
     );
     if let Some(fingerprint) = fingerprint {
@@ -624,7 +624,7 @@ fn settings(
             &beside,
             "settings_hash",
             &fingerprint.settings_hash,
-            &policy.planning_environment_hash(),
+            &policy.session_config_hash(),
             "the planning-affecting df_settings_entries of identity.json",
         );
     }

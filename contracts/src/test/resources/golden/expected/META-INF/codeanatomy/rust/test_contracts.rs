@@ -1551,6 +1551,149 @@ pub mod wire {
             })
         }
 
+        // --- what generated decoders call: one call per declared field, then `field_done` ---
+
+        /// A singular field of codec `C` (the last value wins); `Ok(false)` when the value's wire
+        /// type is not `C`'s, which makes it an unknown field.
+        #[inline]
+        pub fn merge<C: Codec>(
+            &mut self,
+            tag: Tag,
+            value: &mut C::Value,
+        ) -> Result<bool, ReadError> {
+            if tag.wire_type != C::WIRE_TYPE {
+                return Ok(false);
+            }
+            *value = C::read(self)?;
+            Ok(true)
+        }
+
+        /// A field with explicit presence (`optional`): set by the last value.
+        #[inline]
+        pub fn merge_optional<C: Codec>(
+            &mut self,
+            tag: Tag,
+            value: &mut Option<C::Value>,
+        ) -> Result<bool, ReadError> {
+            if tag.wire_type != C::WIRE_TYPE {
+                return Ok(false);
+            }
+            *value = Some(C::read(self)?);
+            Ok(true)
+        }
+
+        /// A singular message field: a message seen twice is merged, as protobuf does.
+        #[inline]
+        pub fn merge_present<M: Message>(
+            &mut self,
+            tag: Tag,
+            value: &mut Option<M>,
+        ) -> Result<bool, ReadError> {
+            if tag.wire_type != WireType::Len {
+                return Ok(false);
+            }
+            self.merge_message(value.get_or_insert_with(M::default))?;
+            Ok(true)
+        }
+
+        /// A repeated field: packed or one element, whatever the declaration says; an element's
+        /// error names its index.
+        #[inline]
+        pub fn merge_repeated<C: Codec>(
+            &mut self,
+            tag: Tag,
+            values: &mut Vec<C::Value>,
+        ) -> Result<bool, ReadError> {
+            if !tag.wire_type.is_repeated_of::<C>() {
+                return Ok(false);
+            }
+            self.repeated::<C>(tag, values).map_err(|e| {
+                if e.kind == super::read_error::ErrorKind::Schema {
+                    // The element that failed is the one after those read.
+                    e.in_index(values.len())
+                } else {
+                    e
+                }
+            })?;
+            Ok(true)
+        }
+
+        /// A map field: one entry.
+        #[inline]
+        pub fn merge_map<K: Codec, V: Codec>(
+            &mut self,
+            tag: Tag,
+            map: &mut BTreeMap<K::Value, V::Value>,
+        ) -> Result<bool, ReadError>
+        where
+            K::Value: Ord + MapKeyText,
+        {
+            if tag.wire_type != WireType::Len {
+                return Ok(false);
+            }
+            let (key, value) = self.map_entry_keyed::<K, V>()?;
+            map.insert(key, value);
+            Ok(true)
+        }
+
+        /// A map entry whose value's error names its key.
+        fn map_entry_keyed<K: Codec, V: Codec>(&mut self) -> Result<(K::Value, V::Value), ReadError>
+        where
+            K::Value: MapKeyText,
+        {
+            self.message(|r| {
+                let mut key = None;
+                let mut value = None;
+                let mut refused = None;
+                while let Some(tag) = r.next_tag()? {
+                    if tag.number == 1 && tag.wire_type == K::WIRE_TYPE {
+                        key = Some(K::read(r)?);
+                    } else if tag.number == 2 && tag.wire_type == V::WIRE_TYPE {
+                        match V::read(r) {
+                            Ok(read) => value = Some(read),
+                            // A value the schema refuses (an undeclared enum number) is named by
+                            // its key, which may follow it.
+                            Err(e) if e.kind == super::read_error::ErrorKind::Schema => {
+                                refused = Some(e)
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    } else {
+                        r.skip(tag)?;
+                    }
+                }
+                let key = key.unwrap_or_else(K::default_value);
+                match refused {
+                    Some(e) => Err(e.in_key(&key.key_text())),
+                    None => Ok((key, value.unwrap_or_else(V::default_value))),
+                }
+            })
+        }
+
+        /// After a declared field's read: an error names the field (`names`: number and name of
+        /// every declared field), a value of another wire type is kept in `unknown`.
+        #[inline]
+        pub fn field_done(
+            &mut self,
+            tag: Tag,
+            read: Result<bool, ReadError>,
+            unknown: &mut UnknownFields,
+            names: &[(u32, &str)],
+        ) -> Result<(), ReadError> {
+            match read {
+                Ok(true) => Ok(()),
+                Ok(false) => self.unknown(tag, unknown),
+                Err(e) if e.kind == super::read_error::ErrorKind::Schema => {
+                    let name = names
+                        .iter()
+                        .find(|(number, _)| *number == tag.number)
+                        .map_or("", |(_, name)| name);
+                    Err(e.in_field(name))
+                }
+                Err(e) => Err(e),
+            }
+        }
+
         /// Reads the value of a field the caller does not know and keeps it in `fields`, so that it
         /// is written back (forward-compatible contracts; strict ones refuse what it holds).
         pub fn unknown(&mut self, tag: Tag, fields: &mut UnknownFields) -> Result<(), ReadError> {
@@ -1852,6 +1995,77 @@ pub mod wire {
         }
     }
 
+    /// A protobuf enum as generated for a contract: its numbers, and its names as protobuf's JSON
+    /// writes them. A number the enum does not declare is refused when read, as the Java payload
+    /// readers refuse it (it has no name to write as JSON, to hash or to compare).
+    pub trait ProtoEnum: Copy + Default + PartialEq + 'static {
+        /// The enum's name in the `.proto`, as messages name it.
+        const PROTO_NAME: &'static str;
+        /// Every value's name and number, in declaration order.
+        const VALUES: &'static [(&'static str, i32)];
+        /// The value of a number, if the enum declares it.
+        fn from_number(number: i32) -> Option<Self>;
+        /// The value's number.
+        fn number(self) -> i32;
+        /// The value's name, as protobuf's JSON writes it.
+        fn proto_name(self) -> &'static str {
+            Self::VALUES
+                .iter()
+                .find(|(_, number)| *number == self.number())
+                .map_or("", |(name, _)| name)
+        }
+    }
+
+    /// The problem of an enum number `E` does not declare: Java's words.
+    pub fn undeclared_enum<E: ProtoEnum>(number: i64) -> ReadError {
+        let names: Vec<&str> = E::VALUES.iter().map(|(name, _)| *name).collect();
+        ReadError::problem(
+            super::read_error::ErrorKind::Schema,
+            format!(
+                "enum number {} is not declared by {}; expected one of {}",
+                number,
+                E::PROTO_NAME,
+                names.join(", ")
+            ),
+        )
+    }
+
+    /// A generated enum as a field value: `EnumOf<CacheKind>`, written as its number (an `int32`).
+    #[derive(Debug, Clone, Copy)]
+    pub struct EnumOf<E>(std::marker::PhantomData<E>);
+
+    impl<E: ProtoEnum> Codec for EnumOf<E> {
+        type Value = E;
+        const WIRE_TYPE: WireType = WireType::Varint;
+        const PACKABLE: bool = true;
+        #[inline]
+        fn read(r: &mut Reader<'_>) -> Result<E, ReadError> {
+            let number = r.varint()? as i32;
+            E::from_number(number).ok_or_else(|| undeclared_enum::<E>(number.into()))
+        }
+        #[inline]
+        fn write(w: &mut Writer, value: &E) {
+            w.varint(value.number() as i64 as u64)
+        }
+        fn is_default(value: &E) -> bool {
+            value.number() == 0
+        }
+        fn default_value() -> E {
+            E::default()
+        }
+    }
+
+    /// A map key as an error's path names it.
+    pub trait MapKeyText {
+        fn key_text(&self) -> String;
+    }
+
+    impl MapKeyText for String {
+        fn key_text(&self) -> String {
+            self.clone()
+        }
+    }
+
     /// A message that reads and writes itself; generated for every protobuf contract.
     pub trait Message: Default {
         /// Reads every field up to the end of `r`, merging them into `self` as protobuf does (the
@@ -1984,6 +2198,26 @@ pub mod wire {
                     }
                 }
             }
+        }
+    }
+
+    /// The places of `fields`, `#7` under `path` (`caches.#7`), each number once, ascending: how
+    /// Java names the fields a strict contract refuses.
+    pub fn unknown_paths(fields: &UnknownFields, path: &str, out: &mut Vec<String>) {
+        if fields.is_empty() {
+            return;
+        }
+        for number in fields.numbers() {
+            out.push(join_path(path, &format!("#{}", number)));
+        }
+    }
+
+    /// `path.name`, or `name` at the top.
+    pub fn join_path(path: &str, name: &str) -> String {
+        if path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}.{}", path, name)
         }
     }
 
@@ -2895,6 +3129,334 @@ pub mod msgpack {
         reader.finish()?;
         Ok(value)
     }
+
+    /// `@Contract` records in their binary form, the canonical MessagePack of every field (docs
+    /// `canonical-encoding.md`, "The binary form of a record"), as `RecordPayloads.fromBinary` maps
+    /// a value read by `CanonicalReader` onto a record, with its messages: a member no field names
+    /// refused (or kept, at the top of a forward-compatible contract), a missing required field, a
+    /// nil where a value is required, a value of the wrong kind.
+    pub mod record {
+        use super::super::canonical::Value;
+        use super::super::read_error::{ErrorKind, ReadError};
+        use std::collections::BTreeMap;
+
+        /// What the top of a payload allows beyond its declared fields (see `json_mapping::Top`).
+        #[derive(Debug)]
+        pub struct Top<'u> {
+            /// The field names of the accepted older version the payload is of; `None` for this one.
+            pub older_fields: Option<&'static [&'static str]>,
+            /// Whether unknown fields are kept (a forward-compatible contract) rather than refused.
+            pub keep_unknown: bool,
+            /// Where kept fields go.
+            pub unknown: &'u mut Vec<(String, Value)>,
+        }
+
+        /// A value in words, as messages quote what came: `an integer 5`, `a string "x"`.
+        pub fn describe(value: &Value) -> String {
+            match value {
+                Value::Nil => "nil".to_string(),
+                Value::Bool(b) => format!("a boolean {}", b),
+                Value::Int(i) => format!("an integer {}", i),
+                Value::UInt(u) => format!("an integer {}", u),
+                Value::Float(f) => format!(
+                    "a float {}",
+                    super::super::json_mapping::java_double_text(*f)
+                ),
+                Value::Str(s) => {
+                    format!("a string \"{}\"", super::super::json_mapping::abbreviate(s))
+                }
+                Value::Bin(b) => format!("binary ({} bytes)", b.len()),
+                Value::Array(_) => "an array".to_string(),
+                Value::Map(_) => "a map".to_string(),
+            }
+        }
+
+        fn expected(what: &str, value: &Value) -> ReadError {
+            ReadError::schema(what, describe(value))
+        }
+
+        /// The fields of a record: a map.
+        pub fn fields(value: &Value) -> Result<&[(String, Value)], ReadError> {
+            match value {
+                Value::Map(entries) => Ok(entries),
+                other => Err(expected("a map of fields", other)),
+            }
+        }
+
+        /// Checks the fields against the declared ones before any is read, as the JSON reader does.
+        pub fn check_members(
+            entries: &[(String, Value)],
+            contract: &str,
+            fields: &[&str],
+            mut top: Option<&mut Top<'_>>,
+        ) -> Result<(), ReadError> {
+            for (key, value) in entries {
+                if fields.contains(&key.as_str()) {
+                    continue;
+                }
+                if let Some(top) = top.as_deref_mut() {
+                    if top.older_fields.is_some_and(|f| f.contains(&key.as_str())) {
+                        continue;
+                    }
+                    if top.keep_unknown {
+                        top.unknown.push((key.clone(), value.clone()));
+                        continue;
+                    }
+                }
+                return Err(ReadError::problem(
+                    ErrorKind::Schema,
+                    format!("unknown field; {} has {}", contract, fields.join(", ")),
+                )
+                .in_field(key));
+            }
+            Ok(())
+        }
+
+        fn member<'v>(entries: &'v [(String, Value)], name: &str) -> Option<&'v Value> {
+            entries.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        }
+
+        /// A nil where a value is required. `expected` names the type as the JSON reader does.
+        pub fn nil_refused(expected: &str) -> ReadError {
+            ReadError::schema(expected, "nil; only an optional field may be nil")
+        }
+
+        /// A value of a record field in the binary form. Implemented for the scalar types, bytes,
+        /// lists, string-keyed maps and optionals, and by the generated module for its records and
+        /// enums.
+        pub trait RecordValue: Sized {
+            /// How the type is named when a nil comes in its place (as the JSON reader names it).
+            const EXPECTED: &'static str;
+            /// The same, for a list element or map value (a boxed type: `a integer`).
+            const BOXED: &'static str = Self::EXPECTED;
+            /// Reads one value (never nil: the callers refuse it first).
+            fn read_record_value(value: &Value) -> Result<Self, ReadError>;
+            /// Writes it.
+            fn record_value(&self) -> Value;
+        }
+
+        /// A required field: missing or nil is refused; an error names the field.
+        pub fn required<T: RecordValue>(
+            entries: &[(String, Value)],
+            name: &str,
+        ) -> Result<T, ReadError> {
+            match member(entries, name) {
+                None => Err(ReadError::problem(
+                    ErrorKind::Schema,
+                    "missing; it is required, so a missing one is not taken as a default",
+                )
+                .in_field(name)),
+                Some(Value::Nil) => Err(nil_refused(T::EXPECTED).in_field(name)),
+                Some(value) => T::read_record_value(value).map_err(|e| e.in_field(name)),
+            }
+        }
+
+        /// An optional field: absent or nil is `None`.
+        pub fn optional_field<T: RecordValue>(
+            entries: &[(String, Value)],
+            name: &str,
+        ) -> Result<Option<T>, ReadError> {
+            match member(entries, name) {
+                None | Some(Value::Nil) => Ok(None),
+                Some(value) => T::read_record_value(value)
+                    .map(Some)
+                    .map_err(|e| e.in_field(name)),
+            }
+        }
+
+        /// Writes a value of the field's type.
+        #[inline]
+        pub fn value<T: RecordValue>(value: &T) -> Value {
+            value.record_value()
+        }
+
+        pub fn text(value: &Value) -> Result<String, ReadError> {
+            match value {
+                Value::Str(s) => Ok(s.clone()),
+                other => Err(expected("a string", other)),
+            }
+        }
+
+        pub fn boolean(value: &Value) -> Result<bool, ReadError> {
+            match value {
+                Value::Bool(b) => Ok(*b),
+                other => Err(expected("a boolean", other)),
+            }
+        }
+
+        /// An `int`: an integer within 32 bits.
+        pub fn int(value: &Value) -> Result<i32, ReadError> {
+            match value {
+                Value::Int(i) if i32::try_from(*i).is_ok() => Ok(*i as i32),
+                other => Err(expected("an int", other)),
+            }
+        }
+
+        /// A `long`: an integer within 64 bits.
+        pub fn long(value: &Value) -> Result<i64, ReadError> {
+            match value {
+                Value::Int(i) => Ok(*i),
+                other => Err(expected("a long", other)),
+            }
+        }
+
+        /// A `double`: a float (the canonical encoding writes every double as float64).
+        pub fn double(value: &Value) -> Result<f64, ReadError> {
+            match value {
+                Value::Float(f) => Ok(*f),
+                other => Err(expected("a float", other)),
+            }
+        }
+
+        /// A `byte[]`: binary.
+        pub fn bytes(value: &Value) -> Result<Vec<u8>, ReadError> {
+            match value {
+                Value::Bin(b) => Ok(b.clone()),
+                other => Err(expected("binary", other)),
+            }
+        }
+
+        /// An enum by its text, with `parse` the generated enum's `from_text`.
+        pub fn enum_text<T, E: std::fmt::Display>(
+            value: &Value,
+            parse: fn(&str) -> Result<T, E>,
+        ) -> Result<T, ReadError> {
+            match value {
+                Value::Str(text) => {
+                    parse(text).map_err(|e| ReadError::problem(ErrorKind::Schema, e.to_string()))
+                }
+                other => Err(expected("an enum name", other)),
+            }
+        }
+
+        impl RecordValue for i32 {
+            const EXPECTED: &'static str = "a int";
+            const BOXED: &'static str = "a integer";
+            fn read_record_value(value: &Value) -> Result<i32, ReadError> {
+                int(value)
+            }
+            fn record_value(&self) -> Value {
+                Value::Int(i64::from(*self))
+            }
+        }
+
+        impl RecordValue for i64 {
+            const EXPECTED: &'static str = "a long";
+            fn read_record_value(value: &Value) -> Result<i64, ReadError> {
+                long(value)
+            }
+            fn record_value(&self) -> Value {
+                Value::Int(*self)
+            }
+        }
+
+        impl RecordValue for f64 {
+            const EXPECTED: &'static str = "a double";
+            fn read_record_value(value: &Value) -> Result<f64, ReadError> {
+                double(value)
+            }
+            fn record_value(&self) -> Value {
+                Value::Float(*self)
+            }
+        }
+
+        impl RecordValue for bool {
+            const EXPECTED: &'static str = "a boolean";
+            fn read_record_value(value: &Value) -> Result<bool, ReadError> {
+                boolean(value)
+            }
+            fn record_value(&self) -> Value {
+                Value::Bool(*self)
+            }
+        }
+
+        impl RecordValue for String {
+            const EXPECTED: &'static str = "a string";
+            fn read_record_value(value: &Value) -> Result<String, ReadError> {
+                text(value)
+            }
+            fn record_value(&self) -> Value {
+                Value::Str(self.clone())
+            }
+        }
+
+        impl RecordValue for Vec<u8> {
+            const EXPECTED: &'static str = "a byte[]";
+            fn read_record_value(value: &Value) -> Result<Vec<u8>, ReadError> {
+                bytes(value)
+            }
+            fn record_value(&self) -> Value {
+                Value::Bin(self.clone())
+            }
+        }
+
+        /// A list: an array in its order; a nil element is refused.
+        impl<T: RecordValue> RecordValue for Vec<T> {
+            const EXPECTED: &'static str = "an array";
+            fn read_record_value(value: &Value) -> Result<Vec<T>, ReadError> {
+                let items = match value {
+                    Value::Array(items) => items,
+                    other => return Err(expected("an array", other)),
+                };
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    let read = match item {
+                        Value::Nil => Err(nil_refused(T::BOXED)),
+                        item => T::read_record_value(item),
+                    };
+                    out.push(read.map_err(|e| e.in_index(i))?);
+                }
+                Ok(out)
+            }
+            fn record_value(&self) -> Value {
+                Value::Array(self.iter().map(T::record_value).collect())
+            }
+        }
+
+        /// A map: a map (the encoding sorts its keys); a nil value is refused.
+        impl<T: RecordValue> RecordValue for BTreeMap<String, T> {
+            const EXPECTED: &'static str = "an object";
+            fn read_record_value(value: &Value) -> Result<Self, ReadError> {
+                let entries = match value {
+                    Value::Map(entries) => entries,
+                    other => return Err(expected("a map", other)),
+                };
+                let mut out = BTreeMap::new();
+                for (key, item) in entries {
+                    let read = match item {
+                        Value::Nil => Err(nil_refused(T::BOXED)),
+                        item => T::read_record_value(item),
+                    };
+                    out.insert(key.clone(), read.map_err(|e| e.in_key(key))?);
+                }
+                Ok(out)
+            }
+            fn record_value(&self) -> Value {
+                Value::Map(
+                    self.iter()
+                        .map(|(key, value)| (key.clone(), value.record_value()))
+                        .collect(),
+                )
+            }
+        }
+
+        /// An optional: nil when absent.
+        impl<T: RecordValue> RecordValue for Option<T> {
+            const EXPECTED: &'static str = T::EXPECTED;
+            fn read_record_value(value: &Value) -> Result<Option<T>, ReadError> {
+                match value {
+                    Value::Nil => Ok(None),
+                    value => T::read_record_value(value).map(Some),
+                }
+            }
+            fn record_value(&self) -> Value {
+                match self {
+                    Some(value) => value.record_value(),
+                    None => Value::Nil,
+                }
+            }
+        }
+    }
 }
 
 pub mod json {
@@ -2963,7 +3525,11 @@ pub mod json {
         pub fn describe(&self) -> String {
             match self {
                 Json::Bool(_) | Json::Number(_) | Json::String(_) => {
-                    format!("{} {}", self.kind(), to_compact_string(self))
+                    format!(
+                        "{} {}",
+                        self.kind(),
+                        super::json_mapping::abbreviate(&to_compact_string(self))
+                    )
                 }
                 _ => self.kind().to_string(),
             }
@@ -3576,7 +4142,9 @@ pub mod json_mapping {
 
     use super::json::Json;
     use super::read_error::{ErrorKind, ReadError};
+    use super::wire;
     use std::borrow::Cow;
+    use std::collections::BTreeMap;
 
     /// The members of a JSON object.
     pub type Members<'j, 'a> = &'j [(Cow<'a, str>, Json<'a>)];
@@ -3620,6 +4188,153 @@ pub mod json_mapping {
     /// The member `name` of an object.
     pub fn member<'j, 'a>(members: Members<'j, 'a>, name: &str) -> Option<&'j Json<'a>> {
         members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    // --- what generated readers and writers call ---
+
+    /// What the top of a payload allows beyond its declared fields: the fields of the accepted older
+    /// version it is of are dropped, unknown members of a forward-compatible contract are kept.
+    #[derive(Debug)]
+    pub struct Top<'u> {
+        /// The field names of the accepted older version the payload is of; `None` for this one.
+        pub older_fields: Option<&'static [&'static str]>,
+        /// Whether unknown members are kept (a forward-compatible contract) rather than refused.
+        pub keep_unknown: bool,
+        /// Where kept members go.
+        pub unknown: &'u mut Vec<(String, Json<'static>)>,
+    }
+
+    impl<'u> Top<'u> {
+        pub fn new(
+            older_fields: Option<&'static [&'static str]>,
+            keep_unknown: bool,
+            unknown: &'u mut Vec<(String, Json<'static>)>,
+        ) -> Top<'u> {
+            Top {
+                older_fields,
+                keep_unknown,
+                unknown,
+            }
+        }
+
+        /// Whether the accepted older version lacks the field `name` (so it may be missing).
+        pub fn lacks(&self, name: &str) -> bool {
+            self.older_fields
+                .is_some_and(|fields| !fields.contains(&name))
+        }
+
+        /// A member that names no field: `Ok(true)` when dropped or kept, `Ok(false)` when refused.
+        fn take(&mut self, key: &str, item: &Json<'_>) -> bool {
+            if self
+                .older_fields
+                .is_some_and(|fields| fields.contains(&key))
+            {
+                return true;
+            }
+            if self.keep_unknown {
+                self.unknown
+                    .push((key.to_string(), item.clone().into_owned()));
+                return true;
+            }
+            false
+        }
+    }
+
+    /// Stores what a field's reader read.
+    #[inline]
+    pub fn set<T>(target: &mut T, read: Result<T, ReadError>) -> Result<(), ReadError> {
+        *target = read?;
+        Ok(())
+    }
+
+    /// Stores what an optional field's reader read.
+    #[inline]
+    pub fn set_some<T>(
+        target: &mut Option<T>,
+        read: Result<T, ReadError>,
+    ) -> Result<(), ReadError> {
+        *target = Some(read?);
+        Ok(())
+    }
+
+    /// The elements of an array, each read by `read`; an element's error names its index.
+    pub fn list<T>(
+        read: impl Fn(&Json<'_>) -> Result<T, ReadError>,
+        value: &Json<'_>,
+    ) -> Result<Vec<T>, ReadError> {
+        let items = array(value)?;
+        // As many as the document holds: justified by the input.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(read(item).map_err(|e| e.in_index(i))?);
+        }
+        Ok(out)
+    }
+
+    /// The members of an object as a map, each value read by `read`; an error names its key.
+    pub fn map<T>(
+        read: impl Fn(&Json<'_>) -> Result<T, ReadError>,
+        value: &Json<'_>,
+    ) -> Result<BTreeMap<String, T>, ReadError> {
+        let mut out = BTreeMap::new();
+        for (key, item) in object(value)? {
+            out.insert(key.to_string(), read(item).map_err(|e| e.in_key(key))?);
+        }
+        Ok(out)
+    }
+
+    /// A string, owned.
+    pub fn text(value: &Json<'_>) -> Result<String, ReadError> {
+        string(value).map(str::to_string)
+    }
+
+    /// A string as JSON.
+    pub fn string_json(value: &str) -> Json<'static> {
+        Json::String(Cow::Owned(value.to_string()))
+    }
+
+    /// Appends a member.
+    #[inline]
+    pub fn push(
+        members: &mut Vec<(Cow<'static, str>, Json<'static>)>,
+        name: &'static str,
+        value: Json<'static>,
+    ) {
+        members.push((Cow::Borrowed(name), value));
+    }
+
+    /// A list as a JSON array, each element written by `write`.
+    pub fn list_json<T>(write: impl Fn(&T) -> Json<'static>, values: &[T]) -> Json<'static> {
+        Json::Array(values.iter().map(write).collect())
+    }
+
+    /// A map as a JSON object, its keys in the order the Java writers sort them (`TreeMap` and
+    /// `JsonFormat.sortingMapKeys()`: by UTF-16 code units), each value written by `write`.
+    pub fn map_json<T>(
+        write: impl Fn(&T) -> Json<'static>,
+        values: &BTreeMap<String, T>,
+    ) -> Json<'static> {
+        Json::Object(
+            wire::java_map_order(values)
+                .into_iter()
+                .map(|(key, value)| (Cow::Owned(key.clone()), write(value)))
+                .collect(),
+        )
+    }
+
+    /// A value as the Java readers quote it: up to 80 UTF-16 units as it is, else the first 60 and
+    /// the length.
+    pub fn abbreviate(text: &str) -> String {
+        let units = text.encode_utf16().count();
+        if units <= 80 {
+            return text.to_string();
+        }
+        let head: Vec<u16> = text.encode_utf16().take(60).collect();
+        format!(
+            "{}... ({} characters)",
+            String::from_utf16_lossy(&head),
+            units
+        )
     }
 
     /// Whether a number's text is an integer (no fraction, no exponent): what Jackson reads as an
@@ -3858,11 +4573,12 @@ pub mod json_mapping {
 
     /// Protobuf messages as `ProtoPayloads` writes and reads them.
     pub mod proto {
+        use super::wire::ProtoEnum;
+        use super::{abbreviate, ErrorKind, Json, ReadError};
         use super::{
             base64_decode, base64_encode, expected, integral_in, java_double_text, number_to_f64,
             Base64Rules,
         };
-        use super::{ErrorKind, Json, ReadError};
         use std::borrow::Cow;
 
         /// The members of a message's JSON object; otherwise `expected an object, got an array`
@@ -3878,6 +4594,10 @@ pub mod json_mapping {
         /// (`ProtoPayloads` lets a field be absent when it has presence or holds messages, which
         /// every map field does.)
         pub fn missing() -> ReadError {
+            missing_field()
+        }
+
+        fn missing_field() -> ReadError {
             ReadError::problem(
                 ErrorKind::Schema,
                 "missing; every field is written, so a missing one is not taken as its default",
@@ -3915,6 +4635,7 @@ pub mod json_mapping {
         /// payload has given: a field given under both names is refused, as `JsonFormat` does.
         #[derive(Debug, Clone)]
         pub struct Fields<'s> {
+            message: &'s str,
             names: &'s [(&'s str, &'s str)],
             seen: Vec<bool>,
         }
@@ -3922,9 +4643,49 @@ pub mod json_mapping {
         impl<'s> Fields<'s> {
             /// `names`: `(proto name, JSON name)` of every field, in declaration order.
             pub fn new(names: &'s [(&'s str, &'s str)]) -> Fields<'s> {
+                Fields::named("", names)
+            }
+
+            /// The fields of message `message` (its name in the `.proto`, for messages).
+            pub fn named(message: &'s str, names: &'s [(&'s str, &'s str)]) -> Fields<'s> {
                 Fields {
+                    message,
                     names,
                     seen: vec![false; names.len()],
+                }
+            }
+
+            /// A member that names no field: dropped at the top of a payload of an older version
+            /// that had it, kept at the top of a forward-compatible contract, refused otherwise.
+            pub fn unknown(
+                &self,
+                key: &str,
+                item: &Json<'_>,
+                top: Option<&mut super::Top<'_>>,
+            ) -> Result<(), ReadError> {
+                if top.is_some_and(|top| top.take(key, item)) {
+                    return Ok(());
+                }
+                let names: Vec<&str> = self.names.iter().map(|(proto, _)| *proto).collect();
+                Err(unknown_field(self.message, &names))
+            }
+
+            /// The first field, in declaration order, that may not be absent and was not given,
+            /// as an error naming it: `may_be_absent[i]` for a field with presence; at the top of
+            /// a payload of an older version, a field it lacks may be absent too.
+            pub fn check_missing(
+                &self,
+                may_be_absent: &[bool],
+                top: Option<&super::Top<'_>>,
+            ) -> Result<(), ReadError> {
+                let missing = (0..self.names.len()).find(|i| {
+                    !self.seen[*i]
+                        && !may_be_absent.get(*i).copied().unwrap_or(false)
+                        && !top.is_some_and(|top| top.lacks(self.names[*i].0))
+                });
+                match missing {
+                    Some(i) => Err(missing_field().in_field(self.names[i].0)),
+                    None => Ok(()),
                 }
             }
 
@@ -3971,68 +4732,100 @@ pub mod json_mapping {
             }
         }
 
-        /// `int32`, `sint32`, `sfixed32`: an integral number within 32 bits (not a string).
+        /// `int32`: an integral number within 32 bits (not a string).
         pub fn int32(value: &Json<'_>) -> Result<i32, ReadError> {
-            number_text(value)
-                .and_then(|t| integral_in(t, i32::MIN.into(), i32::MAX.into()))
-                .map(|v| v as i32)
-                .ok_or_else(|| expected("an int32", value))
+            int32_as(value, "int32")
+        }
+
+        /// An integer of the 32-bit protobuf type `name` (`int32`, `sint32`, `sfixed32`), with
+        /// `ProtoPayloads`' messages.
+        pub fn int32_as(value: &Json<'_>, name: &str) -> Result<i32, ReadError> {
+            integer(value, name, false, i32::MIN.into(), i32::MAX.into()).map(|v| v as i32)
         }
 
         /// `uint32`, `fixed32`: an integral number in [0, 2^32 - 1], as `JsonFormat` writes them.
         pub fn uint32(value: &Json<'_>) -> Result<u32, ReadError> {
-            number_text(value)
-                .and_then(|t| integral_in(t, 0, u32::MAX.into()))
-                .map(|v| v as u32)
-                .ok_or_else(|| expected("a uint32", value))
+            integer(value, "uint32", false, 0, u32::MAX.into()).map(|v| v as u32)
         }
 
-        /// The text of a 64-bit integer: an integral number, or a string of 1 to 19 digits with an
-        /// optional `-` (`JsonFormat` writes 64-bit integers as strings), or 20 for unsigned ones.
-        fn int64_text<'j>(value: &'j Json<'_>, unsigned: bool) -> Option<&'j str> {
-            match value {
-                Json::Number(text) if super::is_integral(text) => Some(text),
-                Json::String(text) => {
-                    let digits = text.strip_prefix('-').unwrap_or(text);
-                    let max = if unsigned { 20 } else { 19 };
-                    let ok = !digits.is_empty()
-                        && digits.len() <= max
-                        && digits.bytes().all(|b| b.is_ascii_digit());
-                    if ok {
-                        Some(text)
-                    } else {
-                        None
-                    }
-                }
-                _ => None,
-            }
-        }
-
-        /// A 64-bit integer within `[min, max]`: a number out of range is the wrong type, as the
-        /// Java reader has it; a string out of range is a value out of range.
-        fn integer64(
-            value: &Json<'_>,
-            what: &str,
-            min: i128,
-            max: i128,
-        ) -> Result<i128, ReadError> {
-            let text = int64_text(value, min == 0).ok_or_else(|| expected(what, value))?;
-            integral_in(text, min, max).ok_or_else(|| match value {
-                Json::String(_) => {
-                    ReadError::schema(what, format!("{} (out of range)", value.describe()))
-                }
-                _ => expected(what, value),
-            })
-        }
-
-        /// `int64`, `sint64`, `sfixed64`.
+        /// `int64`: an integral number, or a string of digits (`JsonFormat` writes 64-bit integers
+        /// as strings).
         pub fn int64(value: &Json<'_>) -> Result<i64, ReadError> {
-            integer64(value, "an int64", i64::MIN.into(), i64::MAX.into()).map(|v| v as i64)
+            int64_as(value, "int64")
+        }
+
+        /// An integer of the 64-bit protobuf type `name` (`int64`, `sint64`, `sfixed64`).
+        pub fn int64_as(value: &Json<'_>, name: &str) -> Result<i64, ReadError> {
+            integer(value, name, true, i64::MIN.into(), i64::MAX.into()).map(|v| v as i64)
         }
 
         /// `uint64`, `fixed64`: up to 2^64 - 1 (written as a string of up to 20 digits).
         pub fn uint64(value: &Json<'_>) -> Result<u64, ReadError> {
-            integer64(value, "a uint64", 0, u64::MAX.into()).map(|v| v as u64)
+            integer(value, "uint64", true, 0, u64::MAX.into()).map(|v| v as u64)
+        }
+
+        /// An integer as `ProtoPayloads.checkInteger` reads it: a JSON integer, or for a 64-bit
+        /// type a string of 1 to 20 digits with an optional `-`; then within `[min, max]`.
+        fn integer(
+            value: &Json<'_>,
+            name: &str,
+            sixty_four: bool,
+            min: i128,
+            max: i128,
+        ) -> Result<i128, ReadError> {
+            let text = match value {
+                Json::Number(text) if super::is_integral(text) => Some(text.as_ref()),
+                Json::String(text) if sixty_four => {
+                    let digits = text.strip_prefix('-').unwrap_or(text);
+                    let ok = !digits.is_empty()
+                        && digits.len() <= 20
+                        && digits.bytes().all(|b| b.is_ascii_digit());
+                    ok.then_some(text.as_ref())
+                }
+                _ => None,
+            };
+            let text = text.ok_or_else(|| {
+                ReadError::schema(
+                    format!(
+                        "an {} (a whole number{})",
+                        name,
+                        if sixty_four {
+                            ", or a string of digits"
+                        } else {
+                            ""
+                        }
+                    ),
+                    value.describe(),
+                )
+            })?;
+            integral_in(text, min, max).ok_or_else(|| {
+                ReadError::problem(
+                    ErrorKind::Schema,
+                    format!(
+                        "expected an {}, from {} to {}, got {}, which is out of its range",
+                        name,
+                        min,
+                        max,
+                        abbreviate(&normalized_integer(text))
+                    ),
+                )
+            })
+        }
+
+        /// An integer's digits as Java's `BigInteger` prints them: no leading zeros, no `-0`.
+        fn normalized_integer(text: &str) -> String {
+            let (negative, digits) = match text.strip_prefix('-') {
+                Some(digits) => (true, digits),
+                None => (false, text),
+            };
+            let digits = digits.trim_start_matches('0');
+            if digits.is_empty() {
+                "0".to_string()
+            } else if negative {
+                format!("-{}", digits)
+            } else {
+                digits.to_string()
+            }
         }
 
         /// `bool`: a JSON boolean.
@@ -4049,9 +4842,9 @@ pub mod json_mapping {
             }
         }
 
-        /// `double`: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`. A number reads as
-        /// `JsonFormat` reads it, through `BigDecimal`: a zero is +0.0 whatever its sign, and a
-        /// number beyond the double range is refused.
+        /// `double` as `JsonFormat` reads it: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`. A
+        /// number reads through `BigDecimal`: a zero is +0.0 whatever its sign, and a number beyond
+        /// the double range is refused. (A payload reads [`finite_double`].)
         pub fn double(value: &Json<'_>) -> Result<f64, ReadError> {
             if let Some(special) = special_float(value) {
                 return Ok(special);
@@ -4067,8 +4860,9 @@ pub mod json_mapping {
             }
         }
 
-        /// `float`: as `double`, then rounded to 32 bits (after a check that it is within the float
-        /// range, with `JsonFormat`'s tolerance of 10^-6); -0.0 keeps its sign.
+        /// `float` as `JsonFormat` reads it: as `double`, then rounded to 32 bits (after a check
+        /// that it is within the float range, with `JsonFormat`'s tolerance of 10^-6); -0.0 keeps
+        /// its sign. (A payload reads [`finite_float`].)
         pub fn float(value: &Json<'_>) -> Result<f32, ReadError> {
             if let Some(special) = special_float(value) {
                 return Ok(special as f32);
@@ -4081,6 +4875,38 @@ pub mod json_mapping {
                     "a float",
                     format!("{} (out of range)", text),
                 )),
+            }
+        }
+
+        /// A number beyond the range of `name` (`double`, `float`), as `ProtoPayloads` refuses it.
+        fn beyond(name: &str) -> ReadError {
+            ReadError::problem(
+                ErrorKind::Schema,
+                format!(
+                    "expected a finite {}, got a number beyond its range; contracts hold finite \
+                     numbers only",
+                    name
+                ),
+            )
+        }
+
+        /// `double` in a payload, as `ProtoPayloads` reads it: a finite number (contracts hold
+        /// finite numbers only, so the `"NaN"` and infinities `JsonFormat` takes are refused); a
+        /// zero is +0.0 whatever its sign, as `JsonFormat` reads it.
+        pub fn finite_double(value: &Json<'_>) -> Result<f64, ReadError> {
+            let text = number_text(value).ok_or_else(|| expected("a number", value))?;
+            match number_to_f64(text) {
+                Some(v) => Ok(if v == 0.0 { 0.0 } else { v }),
+                None => Err(beyond("double")),
+            }
+        }
+
+        /// `float` in a payload: a finite number within the float range, rounded to 32 bits.
+        pub fn finite_float(value: &Json<'_>) -> Result<f32, ReadError> {
+            let text = number_text(value).ok_or_else(|| expected("a number", value))?;
+            match number_to_f64(text) {
+                Some(v) if v.abs() <= f64::from(f32::MAX) => Ok(v as f32),
+                _ => Err(beyond("float")),
             }
         }
 
@@ -4123,6 +4949,36 @@ pub mod json_mapping {
                 }
                 other => Err(expected("an enum name", other)),
             }
+        }
+
+        /// A generated enum: its name, or the number of a value it declares, as `ProtoPayloads`
+        /// checks it (an undeclared number has no name to hash or write).
+        pub fn enum_of<E: ProtoEnum>(value: &Json<'_>) -> Result<E, ReadError> {
+            let refused = |got: String| {
+                let names: Vec<&str> = E::VALUES.iter().map(|(n, _)| *n).collect();
+                ReadError::problem(
+                    ErrorKind::Schema,
+                    format!("expected one of {}, got {}", names.join(", "), got),
+                )
+            };
+            match value {
+                Json::String(name) => E::VALUES
+                    .iter()
+                    .find(|(n, _)| *n == name.as_ref())
+                    .and_then(|(_, number)| E::from_number(*number))
+                    .ok_or_else(|| refused(format!("'{}'", abbreviate(name)))),
+                Json::Number(text) if super::is_integral(text) => {
+                    integral_in(text, i32::MIN.into(), i32::MAX.into())
+                        .and_then(|n| E::from_number(n as i32))
+                        .ok_or_else(|| refused(text.to_string()))
+                }
+                other => Err(expected("an enum name", other)),
+            }
+        }
+
+        /// A generated enum as JSON: its name.
+        pub fn enum_of_json<E: ProtoEnum>(value: E) -> Json<'static> {
+            Json::String(Cow::Borrowed(value.proto_name()))
         }
 
         /// A map key of an integer type: its decimal text (`JsonFormat` writes map keys as
@@ -4213,6 +5069,140 @@ pub mod json_mapping {
                 None => int_json(number.into()),
             }
         }
+
+        // --- every field type, for generated readers and writers ---
+
+        /// A value of a protobuf field as protobuf JSON: `ProtoPayloads` reads it, `JsonFormat`
+        /// writes it. Implemented for the scalar types, bytes, lists, string-keyed maps, and by the
+        /// generated module for its messages and enums, so that a generated reader calls
+        /// [`read`] and a writer [`json`] whatever the field's type.
+        pub trait ProtoJson: Sized {
+            /// Reads one value of the type.
+            fn read_proto_json(value: &Json<'_>) -> Result<Self, ReadError>;
+            /// Reads one value of the protobuf type `name` (`sint64`), for the messages of the
+            /// integer types that share a Rust type.
+            fn read_proto_json_as(value: &Json<'_>, _name: &str) -> Result<Self, ReadError> {
+                Self::read_proto_json(value)
+            }
+            /// Writes it.
+            fn proto_json(&self) -> Json<'static>;
+        }
+
+        /// Reads a value of the field's type.
+        #[inline]
+        pub fn read<T: ProtoJson>(value: &Json<'_>) -> Result<T, ReadError> {
+            T::read_proto_json(value)
+        }
+
+        /// Reads a value of the field's type, an integer of the protobuf type `name`.
+        #[inline]
+        pub fn read_as<T: ProtoJson>(value: &Json<'_>, name: &str) -> Result<T, ReadError> {
+            T::read_proto_json_as(value, name)
+        }
+
+        /// Writes a value of the field's type.
+        #[inline]
+        pub fn json<T: ProtoJson>(value: &T) -> Json<'static> {
+            value.proto_json()
+        }
+
+        /// `int32`, `sint32`, `sfixed32`.
+        impl ProtoJson for i32 {
+            fn read_proto_json(value: &Json<'_>) -> Result<i32, ReadError> {
+                int32(value)
+            }
+            fn read_proto_json_as(value: &Json<'_>, name: &str) -> Result<i32, ReadError> {
+                int32_as(value, name)
+            }
+            fn proto_json(&self) -> Json<'static> {
+                int_json(i64::from(*self))
+            }
+        }
+
+        /// `int64`, `sint64`, `sfixed64`: written as strings.
+        impl ProtoJson for i64 {
+            fn read_proto_json(value: &Json<'_>) -> Result<i64, ReadError> {
+                int64(value)
+            }
+            fn read_proto_json_as(value: &Json<'_>, name: &str) -> Result<i64, ReadError> {
+                int64_as(value, name)
+            }
+            fn proto_json(&self) -> Json<'static> {
+                int64_json(*self)
+            }
+        }
+
+        impl ProtoJson for f64 {
+            fn read_proto_json(value: &Json<'_>) -> Result<f64, ReadError> {
+                finite_double(value)
+            }
+            fn proto_json(&self) -> Json<'static> {
+                double_json(*self)
+            }
+        }
+
+        impl ProtoJson for f32 {
+            fn read_proto_json(value: &Json<'_>) -> Result<f32, ReadError> {
+                finite_float(value)
+            }
+            fn proto_json(&self) -> Json<'static> {
+                float_json(*self)
+            }
+        }
+
+        impl ProtoJson for bool {
+            fn read_proto_json(value: &Json<'_>) -> Result<bool, ReadError> {
+                boolean(value)
+            }
+            fn proto_json(&self) -> Json<'static> {
+                Json::Bool(*self)
+            }
+        }
+
+        impl ProtoJson for String {
+            fn read_proto_json(value: &Json<'_>) -> Result<String, ReadError> {
+                string(value).map(str::to_string)
+            }
+            fn proto_json(&self) -> Json<'static> {
+                Json::String(Cow::Owned(self.clone()))
+            }
+        }
+
+        /// `bytes`: base64.
+        impl ProtoJson for Vec<u8> {
+            fn read_proto_json(value: &Json<'_>) -> Result<Vec<u8>, ReadError> {
+                bytes(value)
+            }
+            fn proto_json(&self) -> Json<'static> {
+                bytes_json(self)
+            }
+        }
+
+        /// A repeated field: an array; an element's error names its index.
+        impl<T: ProtoJson> ProtoJson for Vec<T> {
+            fn read_proto_json(value: &Json<'_>) -> Result<Vec<T>, ReadError> {
+                super::list(T::read_proto_json, value)
+            }
+            fn read_proto_json_as(value: &Json<'_>, name: &str) -> Result<Vec<T>, ReadError> {
+                super::list(|item| T::read_proto_json_as(item, name), value)
+            }
+            fn proto_json(&self) -> Json<'static> {
+                Json::Array(self.iter().map(T::proto_json).collect())
+            }
+        }
+
+        /// A map field: an object, keys in `JsonFormat.sortingMapKeys()` order.
+        impl<T: ProtoJson> ProtoJson for std::collections::BTreeMap<String, T> {
+            fn read_proto_json(value: &Json<'_>) -> Result<Self, ReadError> {
+                super::map(T::read_proto_json, value)
+            }
+            fn read_proto_json_as(value: &Json<'_>, name: &str) -> Result<Self, ReadError> {
+                super::map(|item| T::read_proto_json_as(item, name), value)
+            }
+            fn proto_json(&self) -> Json<'static> {
+                super::map_json(T::proto_json, self)
+            }
+        }
     }
 
     /// `@Contract` records as `RecordPayloads` writes and reads them.
@@ -4286,7 +5276,11 @@ pub mod json_mapping {
         pub fn double(value: &Json<'_>) -> Result<f64, ReadError> {
             let text = number_text(value).ok_or_else(|| expected("a number", value))?;
             number_to_f64(text).ok_or_else(|| {
-                ReadError::schema("a finite number", format!("{} (out of range)", text))
+                ReadError::problem(
+                    ErrorKind::Schema,
+                    "expected a finite double, got a number beyond the range of a double; contracts \
+                     hold finite doubles only",
+                )
             })
         }
 
@@ -4307,12 +5301,23 @@ pub mod json_mapping {
                 Json::String(text) => text,
                 other => return Err(expected("a base64 string", other)),
             };
-            base64_decode(text, false, Base64Rules::Jdk).map_err(|problem| {
+            let bytes = base64_decode(text, false, Base64Rules::Jdk).map_err(|problem| {
                 ReadError::problem(
                     ErrorKind::Schema,
                     format!("expected a base64 string: {}", problem),
                 )
-            })
+            })?;
+            // Padding left out or stray low bits decode too, to bytes written back otherwise.
+            if base64_encode(&bytes) != text.as_ref() {
+                return Err(ReadError::problem(
+                    ErrorKind::Schema,
+                    format!(
+                        "expected base64 as the writer writes it (padded, no stray bits), got '{}'",
+                        super::abbreviate(text)
+                    ),
+                ));
+            }
+            Ok(bytes)
         }
 
         /// An enum: the index in `texts` (the lower-case constant names, in declaration order).
@@ -4355,6 +5360,40 @@ pub mod json_mapping {
             Ok(unknown)
         }
 
+        /// Checks a record object's members against its fields before any is read, as Java does:
+        /// a member no field names is refused, except at the top of a payload, where the fields of
+        /// the accepted older version it is of are dropped and a forward-compatible contract keeps
+        /// the rest.
+        pub fn check_members(
+            members: super::Members<'_, '_>,
+            contract: &str,
+            fields: &[&str],
+            mut top: Option<&mut super::Top<'_>>,
+        ) -> Result<(), ReadError> {
+            for (key, item) in members {
+                if fields.contains(&key.as_ref()) {
+                    continue;
+                }
+                if !top.as_deref_mut().is_some_and(|top| top.take(key, item)) {
+                    return Err(unknown_field(contract, fields).in_field(key));
+                }
+            }
+            Ok(())
+        }
+
+        /// An enum by its text, with `parse` the generated enum's `from_text`.
+        pub fn enum_text<T, E: std::fmt::Display>(
+            value: &Json<'_>,
+            parse: fn(&str) -> Result<T, E>,
+        ) -> Result<T, ReadError> {
+            match value {
+                Json::String(text) => {
+                    parse(text).map_err(|e| ReadError::problem(ErrorKind::Schema, e.to_string()))
+                }
+                other => Err(expected("an enum name", other)),
+            }
+        }
+
         // --- writing, as Jackson renders a record ---
 
         /// An `int` or `long`: a number.
@@ -4376,6 +5415,163 @@ pub mod json_mapping {
         pub fn bytes_json(value: &[u8]) -> Json<'static> {
             Json::String(Cow::Owned(base64_encode(value)))
         }
+
+        // --- every field type, for generated readers and writers ---
+
+        /// A value of a record field as `RecordPayloads` reads and writes it (Jackson).
+        /// Implemented for the scalar types, bytes, lists, string-keyed maps and optionals, and by
+        /// the generated module for its records and enums.
+        pub trait RecordJson: Sized {
+            /// How Java names the type when a value of it is `null` (see [`null_refused`]).
+            const EXPECTED: &'static str;
+            /// The same, for a list element or map value (a boxed type: `a integer`).
+            const BOXED: &'static str = Self::EXPECTED;
+            /// Reads one value (never `null`: the callers refuse it first).
+            fn read_record_json(value: &Json<'_>) -> Result<Self, ReadError>;
+            /// Writes it.
+            fn record_json(&self) -> Json<'static>;
+        }
+
+        /// A required field of the record's members: missing or `null` refused; errors name it.
+        pub fn required<T: RecordJson>(
+            members: super::Members<'_, '_>,
+            name: &str,
+        ) -> Result<T, ReadError> {
+            match super::member(members, name) {
+                None => Err(missing().in_field(name)),
+                Some(Json::Null) => Err(null_refused(T::EXPECTED).in_field(name)),
+                Some(value) => T::read_record_json(value).map_err(|e| e.in_field(name)),
+            }
+        }
+
+        /// An optional field: absent or `null` is `None`.
+        pub fn optional_field<T: RecordJson>(
+            members: super::Members<'_, '_>,
+            name: &str,
+        ) -> Result<Option<T>, ReadError> {
+            match optional(super::member(members, name)) {
+                None => Ok(None),
+                Some(value) => T::read_record_json(value)
+                    .map(Some)
+                    .map_err(|e| e.in_field(name)),
+            }
+        }
+
+        /// Writes a value of the field's type.
+        #[inline]
+        pub fn json<T: RecordJson>(value: &T) -> Json<'static> {
+            value.record_json()
+        }
+
+        impl RecordJson for i32 {
+            const EXPECTED: &'static str = "a int";
+            const BOXED: &'static str = "a integer";
+            fn read_record_json(value: &Json<'_>) -> Result<i32, ReadError> {
+                int(value)
+            }
+            fn record_json(&self) -> Json<'static> {
+                long_json(i64::from(*self))
+            }
+        }
+
+        impl RecordJson for i64 {
+            const EXPECTED: &'static str = "a long";
+            fn read_record_json(value: &Json<'_>) -> Result<i64, ReadError> {
+                long(value)
+            }
+            fn record_json(&self) -> Json<'static> {
+                long_json(*self)
+            }
+        }
+
+        impl RecordJson for f64 {
+            const EXPECTED: &'static str = "a double";
+            fn read_record_json(value: &Json<'_>) -> Result<f64, ReadError> {
+                double(value)
+            }
+            /// A checked value is finite; anything else is written as `null`.
+            fn record_json(&self) -> Json<'static> {
+                double_json(*self).unwrap_or(Json::Null)
+            }
+        }
+
+        impl RecordJson for bool {
+            const EXPECTED: &'static str = "a boolean";
+            fn read_record_json(value: &Json<'_>) -> Result<bool, ReadError> {
+                boolean(value)
+            }
+            fn record_json(&self) -> Json<'static> {
+                Json::Bool(*self)
+            }
+        }
+
+        impl RecordJson for String {
+            const EXPECTED: &'static str = "a string";
+            fn read_record_json(value: &Json<'_>) -> Result<String, ReadError> {
+                string(value).map(str::to_string)
+            }
+            fn record_json(&self) -> Json<'static> {
+                Json::String(Cow::Owned(self.clone()))
+            }
+        }
+
+        /// `byte[]`: base64.
+        impl RecordJson for Vec<u8> {
+            const EXPECTED: &'static str = "a byte[]";
+            fn read_record_json(value: &Json<'_>) -> Result<Vec<u8>, ReadError> {
+                bytes(value)
+            }
+            fn record_json(&self) -> Json<'static> {
+                bytes_json(self)
+            }
+        }
+
+        /// A list: an array; a `null` element is refused; an element's error names its index.
+        impl<T: RecordJson> RecordJson for Vec<T> {
+            const EXPECTED: &'static str = "an array";
+            fn read_record_json(value: &Json<'_>) -> Result<Vec<T>, ReadError> {
+                let element = |item: &Json<'_>| match item {
+                    Json::Null => Err(null_refused(T::BOXED)),
+                    item => T::read_record_json(item),
+                };
+                super::list(element, value)
+            }
+            fn record_json(&self) -> Json<'static> {
+                Json::Array(self.iter().map(T::record_json).collect())
+            }
+        }
+
+        /// A map: an object, keys sorted as Java's `TreeMap` sorts them; a `null` value refused.
+        impl<T: RecordJson> RecordJson for std::collections::BTreeMap<String, T> {
+            const EXPECTED: &'static str = "an object";
+            fn read_record_json(value: &Json<'_>) -> Result<Self, ReadError> {
+                let element = |item: &Json<'_>| match item {
+                    Json::Null => Err(null_refused(T::BOXED)),
+                    item => T::read_record_json(item),
+                };
+                super::map(element, value)
+            }
+            fn record_json(&self) -> Json<'static> {
+                super::map_json(T::record_json, self)
+            }
+        }
+
+        /// An optional: `null` when absent.
+        impl<T: RecordJson> RecordJson for Option<T> {
+            const EXPECTED: &'static str = T::EXPECTED;
+            fn read_record_json(value: &Json<'_>) -> Result<Option<T>, ReadError> {
+                match value {
+                    Json::Null => Ok(None),
+                    value => T::read_record_json(value).map(Some),
+                }
+            }
+            fn record_json(&self) -> Json<'static> {
+                match self {
+                    Some(value) => value.record_json(),
+                    None => Json::Null,
+                }
+            }
+        }
     }
 }
 
@@ -4389,6 +5585,7 @@ pub mod payload {
     //! `cannot read execution_package: this build reads execution_package version 1 (schema
     //! 1f464549fc23), but the payload is plan_fingerprint version 1 (schema 80b8285e6ba6)`.
 
+    use super::canonical::Value;
     use super::json::{self, Json};
     use super::read_error::{ErrorKind, ReadError};
     use super::wire::{self, Int32, Reader, WireType, Writer};
@@ -4397,8 +5594,11 @@ pub mod payload {
 
     /// What a reader of one contract accepts: its own version and schema fingerprint, the
     /// fingerprints its version had before compatible changes, and older versions it was asked to
-    /// read (as the lock released them). Generated per contract.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    /// read (as the lock released them). Generated per contract (`X::INFO`), from the lock the
+    /// module was generated with: by default it accepts what Java's `AcceptedVersions` accepts by
+    /// default (this version, under any of its fingerprints); [`ContractInfo::accepting`] adds
+    /// released older versions, as Java's `accepting(...)` does.
+    #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct ContractInfo {
         /// The contract name.
         pub name: &'static str,
@@ -4406,11 +5606,15 @@ pub mod payload {
         pub version: i32,
         /// The schema fingerprint of this version.
         pub schema_fingerprint: &'static str,
+        /// Whether readers keep fields they do not know instead of refusing the payload.
+        pub forward_compatible: bool,
         /// Fingerprints this version had before compatible changes (an added enum value, an
         /// optional provenance field): payloads carrying them are of this version.
         pub earlier_fingerprints: &'static [&'static str],
+        /// Every older version the lock released, oldest first: what `accepting` can add.
+        pub released: &'static [AcceptedVersion],
         /// Older versions this reader also accepts.
-        pub accepted: &'static [AcceptedVersion],
+        pub accepted: Cow<'static, [AcceptedVersion]>,
     }
 
     /// An older version a reader accepts: payloads of it are read into the current type.
@@ -4431,6 +5635,11 @@ pub mod payload {
         pub fn schema_fingerprint(&self) -> &'static str {
             self.fingerprints.last().copied().unwrap_or("")
         }
+
+        /// Whether the version had the field `name`.
+        pub fn had_field(&self, name: &str) -> bool {
+            self.fields.contains(&name)
+        }
     }
 
     /// Which version a payload turned out to be of.
@@ -4439,7 +5648,17 @@ pub mod payload {
         /// The reader's own version (or one of its earlier fingerprints).
         Current,
         /// An accepted older version.
-        Accepted(&'static AcceptedVersion),
+        Accepted(AcceptedVersion),
+    }
+
+    impl PayloadVersion {
+        /// The accepted older version, or `None` for the current one.
+        pub fn older(&self) -> Option<&AcceptedVersion> {
+            match self {
+                PayloadVersion::Current => None,
+                PayloadVersion::Accepted(older) => Some(older),
+            }
+        }
     }
 
     /// What went wrong, as the Java exceptions tell it apart.
@@ -4530,7 +5749,7 @@ pub mod payload {
         /// version 1 (schema ...)`.
         pub fn describe_accepted(&self) -> String {
             let mut text = self.describe();
-            for older in self.accepted {
+            for older in self.accepted.iter() {
                 text.push_str(" or ");
                 text.push_str(&describe(
                     self.name,
@@ -4539,6 +5758,49 @@ pub mod payload {
                 ));
             }
             text
+        }
+
+        /// This reader, also accepting the given older versions as the lock released them, as
+        /// Java's `accepting(...)`; the error is Java's.
+        pub fn accepting(&self, versions: &[i32]) -> Result<ContractInfo, String> {
+            let mut accepted: Vec<AcceptedVersion> = self.accepted.to_vec();
+            for version in versions {
+                if *version >= self.version {
+                    return Err(format!(
+                        "{} is at version {}: only older versions can be accepted, not {}",
+                        self.name, self.version, version
+                    ));
+                }
+                match self.released.iter().find(|r| r.version == *version) {
+                    Some(released) => {
+                        accepted.retain(|a| a.version != *version);
+                        accepted.push(*released);
+                    }
+                    None => {
+                        let known: Vec<String> = self
+                            .released
+                            .iter()
+                            .map(|r| r.version.to_string())
+                            .collect();
+                        return Err(format!(
+                            "{} version {} was never released: the lock this module was generated \
+                             with has {}",
+                            self.name,
+                            version,
+                            if known.is_empty() {
+                                "no older version of it".to_string()
+                            } else {
+                                format!("versions {}", known.join(", "))
+                            }
+                        ));
+                    }
+                }
+            }
+            accepted.sort_by_key(|a| a.version);
+            Ok(ContractInfo {
+                accepted: Cow::Owned(accepted),
+                ..self.clone()
+            })
         }
 
         /// The version gate: the payload is of this contract, at this version and schema (or an
@@ -4562,7 +5824,7 @@ pub mod payload {
                     .iter()
                     .find(|a| a.version == version && a.fingerprints.contains(&fingerprint));
                 if let Some(older) = older {
-                    return Ok(PayloadVersion::Accepted(older));
+                    return Ok(PayloadVersion::Accepted(*older));
                 }
             }
             let expected = self.describe_accepted();
@@ -4617,6 +5879,15 @@ pub mod payload {
         reader: &str,
         input: &'a [u8],
     ) -> Result<JsonEnvelope<'a>, PayloadError> {
+        parse_json_envelope_with(reader, input, &json::Limits::default())
+    }
+
+    /// [`parse_json_envelope`] within `limits`.
+    pub fn parse_json_envelope_with<'a>(
+        reader: &str,
+        input: &'a [u8],
+        limits: &json::Limits,
+    ) -> Result<JsonEnvelope<'a>, PayloadError> {
         if input
             .iter()
             .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
@@ -4624,11 +5895,10 @@ pub mod payload {
             return Err(PayloadError::new(
                 PayloadErrorKind::Malformed,
                 reader,
-                "expected a JSON object with contract, version, schemaFingerprint and payload, got \
-                 nothing",
+                "malformed JSON: the document is empty",
             ));
         }
-        let root = json::parse(input).map_err(|e| malformed_json(reader, &e))?;
+        let root = json::parse_with(input, limits).map_err(|e| malformed_json(reader, &e))?;
         let members = match root {
             Json::Object(members) => members,
             other => {
@@ -4950,9 +6220,379 @@ pub mod payload {
             format!("{}{}", message, more),
         ))
     }
+
+    // ------------------------------------------------------------------------------------------
+    // whole payloads of generated contracts
+
+    /// The most bytes a payload may have, JSON or binary: Java's `ReadLimits.MAX_DOCUMENT_BYTES`.
+    pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
+    /// How deep JSON arrays and objects, protobuf messages and MessagePack arrays and maps may nest
+    /// in a payload: Java's `ReadLimits.MAX_DEPTH`.
+    pub const MAX_DEPTH: usize = 64;
+
+    /// The JSON limits of the payload readers: Java's `ReadLimits`.
+    pub const JSON_LIMITS: json::Limits = json::Limits {
+        max_depth: MAX_DEPTH,
+        max_bytes: MAX_DOCUMENT_BYTES,
+        max_number_len: 100,
+    };
+
+    /// A payload read by a generated contract: its value, which version it was of, and the
+    /// top-level fields it carried that this build does not declare (only a forward-compatible
+    /// contract keeps any: a protobuf message keeps its binary ones in its `unknown_fields`).
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Decoded<T> {
+        pub value: T,
+        pub version: PayloadVersion,
+        /// From a JSON payload: unknown members, sorted by name (as Java sorts them).
+        pub unknown_json: Vec<(String, Json<'static>)>,
+        /// From a record's binary payload: unknown fields, in key order.
+        pub unknown_values: Vec<(String, Value)>,
+    }
+
+    /// What every generated contract offers the payload readers and writers below; the module
+    /// generates it from the contract's declaration (a protobuf message or a record).
+    pub trait PayloadContract: Sized {
+        /// The contract, and what a reader accepts by default (`accepting` adds older versions).
+        const INFO: ContractInfo;
+
+        /// Reads a binary payload's body: protobuf for a message, canonical MessagePack for a
+        /// record. A record's unknown top-level fields go to `unknown` (forward compatible) or are
+        /// refused; a message keeps its own.
+        fn read_body(
+            body: &[u8],
+            version: &PayloadVersion,
+            unknown: &mut Vec<(String, Value)>,
+        ) -> Result<Self, ReadError>;
+
+        /// The body of a binary payload, with a record's unknown fields written back.
+        fn write_body(&self, unknown: &[(String, Value)]) -> Vec<u8>;
+
+        /// Reads a JSON payload's content, as the Java payload readers read it; unknown top-level
+        /// members of a forward-compatible contract go to `unknown`.
+        fn read_json(
+            payload: &Json<'_>,
+            version: &PayloadVersion,
+            unknown: &mut Vec<(String, Json<'static>)>,
+        ) -> Result<Self, ReadError>;
+
+        /// The JSON payload's content, as the Java payload writers write it.
+        fn write_json(&self) -> Json<'static>;
+
+        /// Every constraint the value violates, `(path, message)`, as Java's `ValueChecks` finds
+        /// them: hash fields that are not digests, values without a canonical encoding.
+        fn violations(&self) -> Vec<(String, String)>;
+
+        /// The places of fields a protobuf message kept without knowing them, as Java names them
+        /// (`#7`, `cache_diagnostics.#9`), for a strict contract to refuse. Records have none.
+        fn unknown_field_paths(&self, _out: &mut Vec<String>) {}
+
+        /// Reads a binary payload written for this contract ([`from_binary`] with `Self::INFO`).
+        fn from_binary(bytes: &[u8]) -> Result<Decoded<Self>, PayloadError> {
+            from_binary(&Self::INFO, bytes)
+        }
+
+        /// Reads a JSON payload written for this contract ([`from_json`] with `Self::INFO`).
+        fn from_json(bytes: &[u8]) -> Result<Decoded<Self>, PayloadError> {
+            from_json(&Self::INFO, bytes)
+        }
+
+        /// The binary payload of this value ([`to_binary`] without unknown fields).
+        fn to_binary(&self) -> Result<Vec<u8>, PayloadError> {
+            to_binary(self, &[])
+        }
+
+        /// The JSON payload of this value ([`to_json`] without unknown members).
+        fn to_json(&self) -> Result<String, PayloadError> {
+            to_json(self, &[])
+        }
+    }
+
+    fn over_limit(contract: &str, len: usize) -> PayloadError {
+        PayloadError::new(
+            PayloadErrorKind::Malformed,
+            contract,
+            format!(
+                "over a reading limit: the payload has {} bytes, more than the {} a reader accepts",
+                len, MAX_DOCUMENT_BYTES
+            ),
+        )
+    }
+
+    fn checked<T: PayloadContract>(
+        info: &ContractInfo,
+        value: &T,
+        prefix: &str,
+    ) -> Result<(), PayloadError> {
+        let violations: Vec<(String, String)> = value
+            .violations()
+            .into_iter()
+            .map(|(path, message)| (path, format!("{}{}", prefix, message)))
+            .collect();
+        match violations_error(info.name, &violations) {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    /// Reads a binary payload of `T`, as Java's `fromBinary` reads it: the size limit, the
+    /// envelope and the version gate (against `info`, `T::INFO` or one accepting older versions),
+    /// the body, a strict contract's unknown fields refused, the value's constraints checked.
+    pub fn from_binary<T: PayloadContract>(
+        info: &ContractInfo,
+        bytes: &[u8],
+    ) -> Result<Decoded<T>, PayloadError> {
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            return Err(over_limit(info.name, bytes.len()));
+        }
+        let (body, version) = read_binary(info, bytes)?;
+        let mut unknown_values = Vec::new();
+        let value = T::read_body(body, &version, &mut unknown_values)
+            .map_err(|e| body_error(info.name, e))?;
+        if !info.forward_compatible {
+            let mut paths = Vec::new();
+            value.unknown_field_paths(&mut paths);
+            if let Some(older) = version.older() {
+                // Fields of an accepted older version that this one removed are expected.
+                paths.retain(|path| {
+                    let number = path.strip_prefix('#').and_then(|n| n.parse::<u32>().ok());
+                    !number.is_some_and(|n| older.proto_numbers.contains(&n))
+                });
+            }
+            if let Some(path) = paths.first() {
+                return Err(strict_unknown_field(info.name, path));
+            }
+        }
+        checked(info, &value, "")?;
+        Ok(Decoded {
+            value,
+            version,
+            unknown_json: Vec::new(),
+            unknown_values,
+        })
+    }
+
+    /// A binary payload of `value`, as Java's `toBinary` writes it (this build's version and
+    /// schema); an invalid value is refused, as Java refuses it.
+    pub fn to_binary<T: PayloadContract>(
+        value: &T,
+        unknown: &[(String, Value)],
+    ) -> Result<Vec<u8>, PayloadError> {
+        let info = T::INFO;
+        checked(&info, value, "cannot write an invalid value: ")?;
+        Ok(write_binary(&info, &value.write_body(unknown)))
+    }
+
+    /// Reads a JSON payload of `T`, as Java's `fromJson` reads it: the envelope and the version
+    /// gate, every field of its JSON type, the value's constraints checked.
+    pub fn from_json<T: PayloadContract>(
+        info: &ContractInfo,
+        bytes: &[u8],
+    ) -> Result<Decoded<T>, PayloadError> {
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            return Err(over_limit(info.name, bytes.len()));
+        }
+        let envelope = parse_json_envelope_with(info.name, bytes, &JSON_LIMITS)?;
+        let version = info.check(
+            &envelope.contract,
+            envelope.version,
+            &envelope.schema_fingerprint,
+        )?;
+        let mut unknown_json = Vec::new();
+        let value = T::read_json(&envelope.payload, &version, &mut unknown_json)
+            .map_err(|e| json_error(info.name, e))?;
+        checked(info, &value, "")?;
+        unknown_json.sort_by(|a, b| wire::utf16_cmp(&a.0, &b.0));
+        Ok(Decoded {
+            value,
+            version,
+            unknown_json,
+            unknown_values: Vec::new(),
+        })
+    }
+
+    /// A JSON payload of `value` with the unknown members a forward-compatible payload carried
+    /// written back after its own (sorted by name), as Java's `toJson` writes it.
+    pub fn to_json<T: PayloadContract>(
+        value: &T,
+        unknown: &[(String, Json<'static>)],
+    ) -> Result<String, PayloadError> {
+        let info = T::INFO;
+        checked(&info, value, "cannot write an invalid value: ")?;
+        let mut tree = value.write_json();
+        if !unknown.is_empty() {
+            if let Json::Object(members) = &mut tree {
+                let mut sorted: Vec<&(String, Json<'static>)> = unknown.iter().collect();
+                sorted.sort_by(|a, b| wire::utf16_cmp(&a.0, &b.0));
+                for (key, item) in sorted {
+                    if members.iter().any(|(k, _)| k == key) {
+                        return Err(PayloadError::field(
+                            info.name,
+                            key,
+                            format!(
+                                "{} is a field of {}, not an unknown one: it cannot be written back \
+                                 over the value's own",
+                                key, info.name
+                            ),
+                        ));
+                    }
+                    members.push((Cow::Owned(key.clone()), item.clone()));
+                }
+            }
+        }
+        Ok(write_json(&info, tree))
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the constraints of a value, as the generated Java `validate` checks them
+
+    /// A place in a value, `cache_diagnostics.caches[0].hits`, made into text only when a
+    /// violation is found there.
+    #[derive(Debug, Clone, Copy)]
+    pub enum Place<'a> {
+        /// The value itself.
+        Top,
+        Field(&'a Place<'a>, &'a str),
+        Index(&'a Place<'a>, usize),
+        Key(&'a Place<'a>, &'a str),
+    }
+
+    impl<'a> Place<'a> {
+        /// The field `name` of the value here.
+        pub fn field(&'a self, name: &'a str) -> Place<'a> {
+            Place::Field(self, name)
+        }
+
+        /// Element `index` of the list here.
+        pub fn index(&'a self, index: usize) -> Place<'a> {
+            Place::Index(self, index)
+        }
+
+        /// The value of key `key` of the map here.
+        pub fn key(&'a self, key: &'a str) -> Place<'a> {
+            Place::Key(self, key)
+        }
+
+        /// The place as Java names it: `a.b[2][k].c`.
+        pub fn render(&self) -> String {
+            match self {
+                Place::Top => String::new(),
+                Place::Field(parent, name) => {
+                    let parent = parent.render();
+                    if parent.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{}.{}", parent, name)
+                    }
+                }
+                Place::Index(parent, index) => format!("{}[{}]", parent.render(), index),
+                Place::Key(parent, key) => format!("{}[{}]", parent.render(), key),
+            }
+        }
+    }
+
+    /// A hash field (`hash = HASH`, `@Hash`): a digest, or with `allow_empty` also `""`.
+    pub fn check_hash_at(
+        out: &mut Vec<(String, String)>,
+        place: &Place<'_>,
+        value: &str,
+        allow_empty: bool,
+    ) {
+        if let Err(problem) = check_hash(value, allow_empty) {
+            out.push((place.render(), problem));
+        }
+    }
+
+    /// An optional hash field: checked when present.
+    pub fn check_optional_hash(
+        out: &mut Vec<(String, String)>,
+        place: &Place<'_>,
+        value: &Option<String>,
+        allow_empty: bool,
+    ) {
+        if let Some(value) = value {
+            check_hash_at(out, place, value, allow_empty);
+        }
+    }
+
+    /// A list of hashes: each element.
+    pub fn check_hashes(
+        out: &mut Vec<(String, String)>,
+        place: &Place<'_>,
+        values: &[String],
+        allow_empty: bool,
+    ) {
+        for (i, value) in values.iter().enumerate() {
+            check_hash_at(out, &place.index(i), value, allow_empty);
+        }
+    }
+
+    /// A map of hashes: each value, in the order Java's `TreeMap` visits the keys.
+    pub fn check_hash_values(
+        out: &mut Vec<(String, String)>,
+        place: &Place<'_>,
+        values: &std::collections::BTreeMap<String, String>,
+        allow_empty: bool,
+    ) {
+        for (key, value) in wire::java_map_order(values) {
+            check_hash_at(out, &place.key(key), value, allow_empty);
+        }
+    }
+
+    /// The violation of a value that has no canonical encoding: its field as Java names it (the
+    /// encoder's `contract.field[]` without the contract).
+    pub fn encode_violation(
+        contract: &str,
+        error: super::canonical::EncodeError,
+    ) -> (String, String) {
+        let path = error
+            .path
+            .strip_prefix(contract)
+            .and_then(|p| p.strip_prefix('.'))
+            .unwrap_or(&error.path)
+            .to_string();
+        (path, error.problem)
+    }
+
+    /// Reads a protobuf message's body, messages nested at most [`MAX_DEPTH`] deep.
+    pub fn decode_message<M: wire::Message>(body: &[u8]) -> Result<M, ReadError> {
+        let mut message = M::default();
+        message.merge_from(&mut wire::Reader::with_max_depth(body, MAX_DEPTH))?;
+        Ok(message)
+    }
+
+    /// A record's binary body: its value with the unknown fields a forward-compatible payload
+    /// carried, encoded canonically (the encoding sorts the keys). A checked value always encodes.
+    pub fn encode_record(value: Value, unknown: &[(String, Value)]) -> Vec<u8> {
+        let value = match value {
+            Value::Map(mut entries) if !unknown.is_empty() => {
+                entries.extend(unknown.iter().cloned());
+                Value::Map(entries)
+            }
+            value => value,
+        };
+        value.to_bytes().unwrap_or_default()
+    }
+
+    /// The elements of a list with their indexes.
+    pub fn indexed<T>(values: &[T]) -> impl Iterator<Item = (usize, &T)> {
+        values.iter().enumerate()
+    }
+
+    /// What a tool that handles any contract by its name does with it, given the contract as a
+    /// type: the generated `visit_contract(name, visitor)` calls [`PayloadVisitor::visit`].
+    pub trait PayloadVisitor {
+        type Output;
+        fn visit<C: PayloadContract + super::Contract>(self) -> Self::Output;
+    }
 }
 
 use canonical::{text, Checker, EncodeError, TextError, Value, Violations, Writer};
+use json::Json;
+use json_mapping::record;
+use msgpack::record as binary;
+use read_error::ReadError;
 
 /// How the engine applies a setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -5051,18 +6691,20 @@ pub trait PlanningPolicy: Sized {
 
     /// The profile named `name`.
     fn profile(name: &str) -> Result<Self, UnknownProfile>;
-    /// The settings hash the processor computed for profile `name` (the manifest's).
-    fn expected_settings_hash(name: &str) -> Option<&'static str>;
+    /// The `profile_settings_hash` the processor computed for profile `name` (the manifest's).
+    fn expected_profile_settings_hash(name: &str) -> Option<&'static str>;
     /// Every setting of every component, in component order.
     fn descriptors() -> Vec<&'static SettingDescriptor>;
     /// Every setting that has a value, as setting text, sorted by key.
     fn effective_settings(&self) -> BTreeMap<String, String>;
-    /// The planning-affecting settings.
-    fn planning_environment_settings(&self) -> BTreeMap<String, String>;
-    /// SHA-256 of the sorted `[key, value]` pairs of the effective settings.
-    fn settings_hash(&self) -> String;
-    /// The settings hash of the planning-affecting settings.
-    fn planning_environment_hash(&self) -> String;
+    /// The planning-affecting settings: what `session_config_hash` hashes.
+    fn planning_settings(&self) -> BTreeMap<String, String>;
+    /// SHA-256 of the sorted `[key, value]` pairs of the effective settings: what
+    /// `plan_identity.profile_settings_hash` and `execution_package.policy_artifact_hash` record.
+    fn profile_settings_hash(&self) -> String;
+    /// The same hash of the planning-affecting settings only: what
+    /// `execution_package.session_config_hash` and `plan_fingerprint.settings_hash` record.
+    fn session_config_hash(&self) -> String;
     /// The feature-gate parity hash; `None` when the policy declares no feature gate.
     fn feature_gate_parity_hash(&self) -> Option<String>;
     /// Parses a complete settings map, reporting every problem at once.
@@ -5305,6 +6947,30 @@ impl Compression {
             "zstd" => Ok(Compression::Zstd),
             _ => Err(canonical::text_error(Self::EXPECTED, text)),
         }
+    }
+}
+
+impl record::RecordJson for Compression {
+    const EXPECTED: &'static str = Compression::EXPECTED;
+
+    fn read_record_json(value: &Json<'_>) -> Result<Compression, ReadError> {
+        record::enum_text(value, Compression::from_text)
+    }
+
+    fn record_json(&self) -> Json<'static> {
+        Json::String(std::borrow::Cow::Borrowed(self.as_text()))
+    }
+}
+
+impl binary::RecordValue for Compression {
+    const EXPECTED: &'static str = Compression::EXPECTED;
+
+    fn read_record_value(value: &Value) -> Result<Compression, ReadError> {
+        binary::enum_text(value, Compression::from_text)
+    }
+
+    fn record_value(&self) -> Value {
+        Value::Str(self.as_text().to_string())
     }
 }
 
@@ -6078,8 +7744,8 @@ impl ServerPolicy {
     }
 
     /// The settings hash the processor computed for profile `name`, as the manifest
-    /// records it; `settings_hash()` of that profile must equal it.
-    pub fn expected_settings_hash(name: &str) -> Option<&'static str> {
+    /// records it; `profile_settings_hash()` of that profile must equal it.
+    pub fn expected_profile_settings_hash(name: &str) -> Option<&'static str> {
         match name {
             "default" => Some("78c0a5660cd05c216a49496ac94ac3e9dd17a1f5f72b8c8a3d4b79de281d50d4"),
             "dev" => Some("4338a21483fdd87ab3d1c64bfa510ae348be78194d7e31f964be081706205eae"),
@@ -6154,19 +7820,24 @@ impl ServerPolicy {
         settings
     }
 
-    /// The planning-affecting settings: what enters the planning-environment hash.
-    pub fn planning_environment_settings(&self) -> BTreeMap<String, String> {
+    /// The planning-affecting settings: what `session_config_hash()` hashes.
+    pub fn planning_settings(&self) -> BTreeMap<String, String> {
         self.settings_where(|d| d.planning_affecting)
     }
 
-    /// SHA-256 of the sorted `[key, value]` pairs of the effective settings.
-    pub fn settings_hash(&self) -> String {
+    /// SHA-256 of the sorted `[key, value]` pairs of the effective settings: what
+    /// `plan_identity.profile_settings_hash` and `execution_package.policy_artifact_hash`
+    /// record (Java: `settingsHash()`).
+    pub fn profile_settings_hash(&self) -> String {
         canonical::settings_hash(&self.effective_settings())
     }
 
-    /// The settings hash of the planning-affecting settings.
-    pub fn planning_environment_hash(&self) -> String {
-        canonical::settings_hash(&self.planning_environment_settings())
+    /// The same hash of the planning-affecting settings only: what
+    /// `execution_package.session_config_hash` and `plan_fingerprint.settings_hash` record
+    /// (Java: `planningEnvironmentHash()`). Not `planning_env_hash`, which hashes the
+    /// planning session's environment snapshot.
+    pub fn session_config_hash(&self) -> String {
+        canonical::settings_hash(&self.planning_settings())
     }
 
     /// The feature gates, as setting text.
@@ -6222,8 +7893,8 @@ impl PlanningPolicy for ServerPolicy {
         ServerPolicy::profile(name)
     }
 
-    fn expected_settings_hash(name: &str) -> Option<&'static str> {
-        ServerPolicy::expected_settings_hash(name)
+    fn expected_profile_settings_hash(name: &str) -> Option<&'static str> {
+        ServerPolicy::expected_profile_settings_hash(name)
     }
 
     fn descriptors() -> Vec<&'static SettingDescriptor> {
@@ -6234,16 +7905,16 @@ impl PlanningPolicy for ServerPolicy {
         ServerPolicy::effective_settings(self)
     }
 
-    fn planning_environment_settings(&self) -> BTreeMap<String, String> {
-        ServerPolicy::planning_environment_settings(self)
+    fn planning_settings(&self) -> BTreeMap<String, String> {
+        ServerPolicy::planning_settings(self)
     }
 
-    fn settings_hash(&self) -> String {
-        ServerPolicy::settings_hash(self)
+    fn profile_settings_hash(&self) -> String {
+        ServerPolicy::profile_settings_hash(self)
     }
 
-    fn planning_environment_hash(&self) -> String {
-        ServerPolicy::planning_environment_hash(self)
+    fn session_config_hash(&self) -> String {
+        ServerPolicy::session_config_hash(self)
     }
 
     fn feature_gate_parity_hash(&self) -> Option<String> {
@@ -6352,6 +8023,101 @@ impl Page {
             links: f_links,
         })
     }
+
+    /// What a reader of this contract accepts by default: this version, under every schema
+    /// fingerprint it has had; `released` lists the older versions `accepting` can add (from
+    /// the lock the module was generated with).
+    pub const INFO: payload::ContractInfo = payload::ContractInfo {
+        name: "page",
+        version: 1,
+        schema_fingerprint: "5e388f3782bfe96c5a9527d7f2d06e588c34c82e18403272bcfbf910fae2a5ed",
+        forward_compatible: false,
+        earlier_fingerprints: &[],
+        released: &[],
+        accepted: std::borrow::Cow::Borrowed(&[]),
+    };
+
+    /// Reads the record from JSON, as `RecordPayloads` reads it: members no field names
+    /// refused (unless `top` keeps them), then every field in declaration order.
+    pub fn read_json_fields(
+        value: &Json<'_>,
+        top: Option<&mut json_mapping::Top<'_>>,
+    ) -> Result<Page, ReadError> {
+        let members = record::object(value)?;
+        record::check_members(members, Self::CONTRACT_NAME, Self::FIELDS, top)?;
+        Ok(Page {
+            url: record::required(members, "url")?,
+            status: record::required(members, "status")?,
+            title: record::optional_field(members, "title")?,
+            links: record::required(members, "links")?,
+        })
+    }
+
+    /// Reads a nested record from JSON.
+    pub fn from_json_value(value: &Json<'_>) -> Result<Page, ReadError> {
+        Page::read_json_fields(value, None)
+    }
+
+    /// The record as JSON, as `RecordPayloads` writes it: fields in declaration order, an
+    /// absent optional as `null`, enums in lower case, bytes in base64, map keys sorted.
+    pub fn write_json_fields(&self) -> Json<'static> {
+        let mut out = Vec::with_capacity(4);
+        json_mapping::push(&mut out, "url", record::json(&self.url));
+        json_mapping::push(&mut out, "status", record::json(&self.status));
+        json_mapping::push(&mut out, "title", record::json(&self.title));
+        json_mapping::push(&mut out, "links", record::json(&self.links));
+        Json::Object(out)
+    }
+
+    /// Reads the record from its binary form (canonical MessagePack of every field), as
+    /// `RecordPayloads.fromBinary` reads it.
+    pub fn read_binary_fields(
+        value: &Value,
+        top: Option<&mut binary::Top<'_>>,
+    ) -> Result<Page, ReadError> {
+        let entries = binary::fields(value)?;
+        binary::check_members(entries, Self::CONTRACT_NAME, Self::FIELDS, top)?;
+        Ok(Page {
+            url: binary::required(entries, "url")?,
+            status: binary::required(entries, "status")?,
+            title: binary::optional_field(entries, "title")?,
+            links: binary::required(entries, "links")?,
+        })
+    }
+
+    /// Reads a nested record from its binary form.
+    pub fn from_binary_value(value: &Value) -> Result<Page, ReadError> {
+        Page::read_binary_fields(value, None)
+    }
+
+    /// The record's binary form: a map of every field, provenance included, lists in
+    /// their order, an absent optional as nil (the encoding sorts the keys).
+    pub fn to_binary_value(&self) -> Value {
+        Value::Map(vec![
+            ("url".to_string(), binary::value(&self.url)),
+            ("status".to_string(), binary::value(&self.status)),
+            ("title".to_string(), binary::value(&self.title)),
+            ("links".to_string(), binary::value(&self.links)),
+        ])
+    }
+
+    /// Every constraint the value violates, `(path, message)`, as Java's `ValueChecks` lists
+    /// them: hash fields that are not SHA-256 digests (nested contracts too), else a value
+    /// without a canonical encoding.
+    pub fn violations(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        self.validate_at(&payload::Place::Top, &mut out);
+        if out.is_empty() {
+            if let Err(e) = self.canonical_bytes() {
+                out.push(payload::encode_violation(Self::CONTRACT_NAME, e));
+            }
+        }
+        out
+    }
+
+    /// The hash rules of the fields and the constraints of nested contracts, in declaration
+    /// order, as the generated Java `validate` checks them.
+    pub fn validate_at(&self, _place: &payload::Place<'_>, _out: &mut Vec<(String, String)>) {}
 }
 
 impl Contract for Page {
@@ -6365,6 +8131,73 @@ impl Contract for Page {
 
     fn write(&self, writer: &mut Writer) -> Result<(), EncodeError> {
         Page::write(self, writer)
+    }
+}
+
+impl payload::PayloadContract for Page {
+    const INFO: payload::ContractInfo = Page::INFO;
+
+    fn read_body(
+        body: &[u8],
+        version: &payload::PayloadVersion,
+        unknown: &mut Vec<(String, Value)>,
+    ) -> Result<Self, ReadError> {
+        let value = msgpack::decode_with_max_depth(body, payload::MAX_DEPTH)?;
+        let mut top = binary::Top {
+            older_fields: version.older().map(|older| older.fields),
+            keep_unknown: Self::INFO.forward_compatible,
+            unknown,
+        };
+        Page::read_binary_fields(&value, Some(&mut top))
+    }
+
+    fn write_body(&self, unknown: &[(String, Value)]) -> Vec<u8> {
+        payload::encode_record(self.to_binary_value(), unknown)
+    }
+
+    fn read_json(
+        payload: &Json<'_>,
+        version: &payload::PayloadVersion,
+        unknown: &mut Vec<(String, Json<'static>)>,
+    ) -> Result<Self, ReadError> {
+        let mut top = json_mapping::Top::new(
+            version.older().map(|older| older.fields),
+            Self::INFO.forward_compatible,
+            unknown,
+        );
+        Page::read_json_fields(payload, Some(&mut top))
+    }
+
+    fn write_json(&self) -> Json<'static> {
+        self.write_json_fields()
+    }
+
+    fn violations(&self) -> Vec<(String, String)> {
+        Page::violations(self)
+    }
+}
+
+impl record::RecordJson for Page {
+    const EXPECTED: &'static str = "an object";
+
+    fn read_record_json(value: &Json<'_>) -> Result<Page, ReadError> {
+        Page::from_json_value(value)
+    }
+
+    fn record_json(&self) -> Json<'static> {
+        self.write_json_fields()
+    }
+}
+
+impl binary::RecordValue for Page {
+    const EXPECTED: &'static str = "an object";
+
+    fn read_record_value(value: &Value) -> Result<Page, ReadError> {
+        Page::from_binary_value(value)
+    }
+
+    fn record_value(&self) -> Value {
+        self.to_binary_value()
     }
 }
 
@@ -6650,6 +8483,163 @@ impl ServerReport {
             created_at_unix_ms: f_created_at_unix_ms,
         })
     }
+
+    /// What a reader of this contract accepts by default: this version, under every schema
+    /// fingerprint it has had; `released` lists the older versions `accepting` can add (from
+    /// the lock the module was generated with).
+    pub const INFO: payload::ContractInfo = payload::ContractInfo {
+        name: "server_report",
+        version: 3,
+        schema_fingerprint: "f04c408818f2accc2cbb61df2e4c1a3fb8ce111a8d08883c3b9ec9fe14db08c8",
+        forward_compatible: false,
+        earlier_fingerprints: &[],
+        released: &[],
+        accepted: std::borrow::Cow::Borrowed(&[]),
+    };
+
+    /// Reads the record from JSON, as `RecordPayloads` reads it: members no field names
+    /// refused (unless `top` keeps them), then every field in declaration order.
+    pub fn read_json_fields(
+        value: &Json<'_>,
+        top: Option<&mut json_mapping::Top<'_>>,
+    ) -> Result<ServerReport, ReadError> {
+        let members = record::object(value)?;
+        record::check_members(members, Self::CONTRACT_NAME, Self::FIELDS, top)?;
+        Ok(ServerReport {
+            host: record::required(members, "host")?,
+            requests: record::required(members, "requests")?,
+            error_rate: record::required(members, "error_rate")?,
+            healthy: record::required(members, "healthy")?,
+            digest: record::required(members, "digest")?,
+            compression: record::required(members, "compression")?,
+            tags: record::required(members, "tags")?,
+            codecs: record::required(members, "codecs")?,
+            counters: record::required(members, "counters")?,
+            note: record::optional_field(members, "note")?,
+            parent_hash: record::optional_field(members, "parent_hash")?,
+            last_seen_unix_ms: record::optional_field(members, "last_seen_unix_ms")?,
+            pages: record::required(members, "pages")?,
+            histogram: record::required(members, "histogram")?,
+            created_at_unix_ms: record::required(members, "created_at_unix_ms")?,
+        })
+    }
+
+    /// Reads a nested record from JSON.
+    pub fn from_json_value(value: &Json<'_>) -> Result<ServerReport, ReadError> {
+        ServerReport::read_json_fields(value, None)
+    }
+
+    /// The record as JSON, as `RecordPayloads` writes it: fields in declaration order, an
+    /// absent optional as `null`, enums in lower case, bytes in base64, map keys sorted.
+    pub fn write_json_fields(&self) -> Json<'static> {
+        let mut out = Vec::with_capacity(15);
+        json_mapping::push(&mut out, "host", record::json(&self.host));
+        json_mapping::push(&mut out, "requests", record::json(&self.requests));
+        json_mapping::push(&mut out, "error_rate", record::json(&self.error_rate));
+        json_mapping::push(&mut out, "healthy", record::json(&self.healthy));
+        json_mapping::push(&mut out, "digest", record::json(&self.digest));
+        json_mapping::push(&mut out, "compression", record::json(&self.compression));
+        json_mapping::push(&mut out, "tags", record::json(&self.tags));
+        json_mapping::push(&mut out, "codecs", record::json(&self.codecs));
+        json_mapping::push(&mut out, "counters", record::json(&self.counters));
+        json_mapping::push(&mut out, "note", record::json(&self.note));
+        json_mapping::push(&mut out, "parent_hash", record::json(&self.parent_hash));
+        json_mapping::push(
+            &mut out,
+            "last_seen_unix_ms",
+            record::json(&self.last_seen_unix_ms),
+        );
+        json_mapping::push(&mut out, "pages", record::json(&self.pages));
+        json_mapping::push(&mut out, "histogram", record::json(&self.histogram));
+        json_mapping::push(
+            &mut out,
+            "created_at_unix_ms",
+            record::json(&self.created_at_unix_ms),
+        );
+        Json::Object(out)
+    }
+
+    /// Reads the record from its binary form (canonical MessagePack of every field), as
+    /// `RecordPayloads.fromBinary` reads it.
+    pub fn read_binary_fields(
+        value: &Value,
+        top: Option<&mut binary::Top<'_>>,
+    ) -> Result<ServerReport, ReadError> {
+        let entries = binary::fields(value)?;
+        binary::check_members(entries, Self::CONTRACT_NAME, Self::FIELDS, top)?;
+        Ok(ServerReport {
+            host: binary::required(entries, "host")?,
+            requests: binary::required(entries, "requests")?,
+            error_rate: binary::required(entries, "error_rate")?,
+            healthy: binary::required(entries, "healthy")?,
+            digest: binary::required(entries, "digest")?,
+            compression: binary::required(entries, "compression")?,
+            tags: binary::required(entries, "tags")?,
+            codecs: binary::required(entries, "codecs")?,
+            counters: binary::required(entries, "counters")?,
+            note: binary::optional_field(entries, "note")?,
+            parent_hash: binary::optional_field(entries, "parent_hash")?,
+            last_seen_unix_ms: binary::optional_field(entries, "last_seen_unix_ms")?,
+            pages: binary::required(entries, "pages")?,
+            histogram: binary::required(entries, "histogram")?,
+            created_at_unix_ms: binary::required(entries, "created_at_unix_ms")?,
+        })
+    }
+
+    /// Reads a nested record from its binary form.
+    pub fn from_binary_value(value: &Value) -> Result<ServerReport, ReadError> {
+        ServerReport::read_binary_fields(value, None)
+    }
+
+    /// The record's binary form: a map of every field, provenance included, lists in
+    /// their order, an absent optional as nil (the encoding sorts the keys).
+    pub fn to_binary_value(&self) -> Value {
+        Value::Map(vec![
+            ("host".to_string(), binary::value(&self.host)),
+            ("requests".to_string(), binary::value(&self.requests)),
+            ("error_rate".to_string(), binary::value(&self.error_rate)),
+            ("healthy".to_string(), binary::value(&self.healthy)),
+            ("digest".to_string(), binary::value(&self.digest)),
+            ("compression".to_string(), binary::value(&self.compression)),
+            ("tags".to_string(), binary::value(&self.tags)),
+            ("codecs".to_string(), binary::value(&self.codecs)),
+            ("counters".to_string(), binary::value(&self.counters)),
+            ("note".to_string(), binary::value(&self.note)),
+            ("parent_hash".to_string(), binary::value(&self.parent_hash)),
+            (
+                "last_seen_unix_ms".to_string(),
+                binary::value(&self.last_seen_unix_ms),
+            ),
+            ("pages".to_string(), binary::value(&self.pages)),
+            ("histogram".to_string(), binary::value(&self.histogram)),
+            (
+                "created_at_unix_ms".to_string(),
+                binary::value(&self.created_at_unix_ms),
+            ),
+        ])
+    }
+
+    /// Every constraint the value violates, `(path, message)`, as Java's `ValueChecks` lists
+    /// them: hash fields that are not SHA-256 digests (nested contracts too), else a value
+    /// without a canonical encoding.
+    pub fn violations(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        self.validate_at(&payload::Place::Top, &mut out);
+        if out.is_empty() {
+            if let Err(e) = self.canonical_bytes() {
+                out.push(payload::encode_violation(Self::CONTRACT_NAME, e));
+            }
+        }
+        out
+    }
+
+    /// The hash rules of the fields and the constraints of nested contracts, in declaration
+    /// order, as the generated Java `validate` checks them.
+    pub fn validate_at(&self, place: &payload::Place<'_>, out: &mut Vec<(String, String)>) {
+        for (i, v) in payload::indexed(&self.pages) {
+            v.validate_at(&place.field("pages").index(i), out);
+        }
+    }
 }
 
 impl Contract for ServerReport {
@@ -6666,6 +8656,73 @@ impl Contract for ServerReport {
     }
 }
 
+impl payload::PayloadContract for ServerReport {
+    const INFO: payload::ContractInfo = ServerReport::INFO;
+
+    fn read_body(
+        body: &[u8],
+        version: &payload::PayloadVersion,
+        unknown: &mut Vec<(String, Value)>,
+    ) -> Result<Self, ReadError> {
+        let value = msgpack::decode_with_max_depth(body, payload::MAX_DEPTH)?;
+        let mut top = binary::Top {
+            older_fields: version.older().map(|older| older.fields),
+            keep_unknown: Self::INFO.forward_compatible,
+            unknown,
+        };
+        ServerReport::read_binary_fields(&value, Some(&mut top))
+    }
+
+    fn write_body(&self, unknown: &[(String, Value)]) -> Vec<u8> {
+        payload::encode_record(self.to_binary_value(), unknown)
+    }
+
+    fn read_json(
+        payload: &Json<'_>,
+        version: &payload::PayloadVersion,
+        unknown: &mut Vec<(String, Json<'static>)>,
+    ) -> Result<Self, ReadError> {
+        let mut top = json_mapping::Top::new(
+            version.older().map(|older| older.fields),
+            Self::INFO.forward_compatible,
+            unknown,
+        );
+        ServerReport::read_json_fields(payload, Some(&mut top))
+    }
+
+    fn write_json(&self) -> Json<'static> {
+        self.write_json_fields()
+    }
+
+    fn violations(&self) -> Vec<(String, String)> {
+        ServerReport::violations(self)
+    }
+}
+
+impl record::RecordJson for ServerReport {
+    const EXPECTED: &'static str = "an object";
+
+    fn read_record_json(value: &Json<'_>) -> Result<ServerReport, ReadError> {
+        ServerReport::from_json_value(value)
+    }
+
+    fn record_json(&self) -> Json<'static> {
+        self.write_json_fields()
+    }
+}
+
+impl binary::RecordValue for ServerReport {
+    const EXPECTED: &'static str = "an object";
+
+    fn read_record_value(value: &Value) -> Result<ServerReport, ReadError> {
+        ServerReport::from_binary_value(value)
+    }
+
+    fn record_value(&self) -> Value {
+        self.to_binary_value()
+    }
+}
+
 /// The contract names of this module.
 pub const CONTRACT_NAMES: &[&str] = &[Page::CONTRACT_NAME, ServerReport::CONTRACT_NAME];
 
@@ -6674,6 +8731,16 @@ pub fn contract_schema_fingerprint(contract: &str) -> Option<&'static str> {
     match contract {
         Page::CONTRACT_NAME => Some(Page::SCHEMA_FINGERPRINT),
         ServerReport::CONTRACT_NAME => Some(ServerReport::SCHEMA_FINGERPRINT),
+        _ => None,
+    }
+}
+
+/// Calls `visitor` with the contract named `contract` as a type, for tools that handle
+/// any contract by its name; `None` for a name this module does not have.
+pub fn visit_contract<V: payload::PayloadVisitor>(contract: &str, visitor: V) -> Option<V::Output> {
+    match contract {
+        Page::CONTRACT_NAME => Some(visitor.visit::<Page>()),
+        ServerReport::CONTRACT_NAME => Some(visitor.visit::<ServerReport>()),
         _ => None,
     }
 }

@@ -50,8 +50,8 @@ class GeneratedRustTest {
                 let policy = ServerPolicy::profile(name).unwrap();
                 let settings = policy.effective_settings();
                 assert_eq!(ServerPolicy::from_settings(&settings).unwrap(), policy);
-                assert_eq!(Some(policy.settings_hash().as_str()),
-                    ServerPolicy::expected_settings_hash(name));
+                assert_eq!(Some(policy.profile_settings_hash().as_str()),
+                    ServerPolicy::expected_profile_settings_hash(name));
             }
             let edge = ServerPolicy::profile_edge_small();
             assert_eq!(edge.http.max_body_size, 524288);
@@ -128,7 +128,7 @@ class GeneratedRustTest {
             let p = P::profile("x").unwrap();
             assert_eq!(p.r#ref.kind, Kind::MatchAll);
             assert_eq!(p.effective_settings()["h.text"], expected);
-            assert_eq!(Some(p.settings_hash().as_str()), P::expected_settings_hash("x"));
+            assert_eq!(Some(p.profile_settings_hash().as_str()), P::expected_profile_settings_hash("x"));
         }
         """;
     buildAndRun(temp, harness, Map.of("HOSTILE_DIR", temp.toString()));
@@ -183,7 +183,7 @@ class GeneratedRustTest {
         // Compiles only because both shared modules use the runtime's own types.
         fn one_writer(_: &mut Writer) {}
         fn settings_hash<P: PlanningPolicy>(profile: &str) -> String {
-            P::profile(profile).unwrap().settings_hash()
+            P::profile(profile).unwrap().profile_settings_hash()
         }
 
         macro_rules! report {
@@ -222,7 +222,7 @@ class GeneratedRustTest {
             for name in embedded::test_contracts::ServerPolicy::PROFILE_NAMES {
                 let policy = embedded::test_contracts::ServerPolicy::profile(name).unwrap();
                 assert_eq!(
-                    policy.settings_hash(),
+                    policy.profile_settings_hash(),
                     settings_hash::<shared::test_contracts::ServerPolicy>(name)
                 );
             }

@@ -50,6 +50,8 @@ class RustVerifyTest {
 
   @BeforeAll
   static void writeARunAndBuildTheVerifier() throws Exception {
+    // The generated modules the crate includes, from the jars on the class path.
+    ParityFiles.write(RustParityTest.PARITY, RustVerifyTest.class.getClassLoader());
     RuntimeVectors.deleteTree(RUN.getParent());
     PipelineRun.Summary summary = PipelineRun.run(new PipelineRun.Options("default", 100, RUN,
         OptionalLong.of(RuntimeVectors.SEALED_AT), "warn"), OpenTelemetry.noop(),
@@ -200,13 +202,15 @@ class RustVerifyTest {
 
   /**
    * tests/verify_fuzz.rs: 10,000 mutations of each payload kind of this run; none panics,
-   * over-allocates or passes verify.
+   * over-allocates or passes verify. tests/engine_path.rs: the engine path of
+   * docs/rust-parity.md, word for word, accepts this run and refuses another contract.
    */
   @Test
-  void noMutatedPayloadPassesVerify() throws Exception {
+  void noMutatedPayloadPassesVerifyAndTheDocumentedEnginePathRuns() throws Exception {
     RustToolchain.Run fuzz = RustToolchain.run(List.of(
         RustToolchain.require("cargo").toString(), "test", "--offline", "--quiet", "--test",
-        "verify_fuzz", "--", "--nocapture"), RustParityTest.BASE, Map.of(
+        "verify_fuzz", "--test", "engine_path", "--", "--nocapture"), RustParityTest.BASE,
+        Map.of(
             "CARGO_TARGET_DIR", RustParityTest.BASE.resolve("target/cargo").toString(),
             "CODEANATOMY_RUST_DIR", RustParityTest.PARITY.resolve("rust").toString(),
             "CODEANATOMY_VERIFY_RUN", RUN.toString()));

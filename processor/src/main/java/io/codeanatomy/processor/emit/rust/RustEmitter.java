@@ -834,8 +834,8 @@ public final class RustEmitter {
     out.blank();
 
     out.line("/// The settings hash the processor computed for profile `name`, as the manifest");
-    out.line("/// records it; `settings_hash()` of that profile must equal it.");
-    out.open("pub fn expected_settings_hash(name: &str) -> Option<&'static str> {");
+    out.line("/// records it; `profile_settings_hash()` of that profile must equal it.");
+    out.open("pub fn expected_profile_settings_hash(name: &str) -> Option<&'static str> {");
     out.open("match name {");
     for (ResolvedProfile profile : resolved) {
       out.arm(RustSyntax.string(profile.name()), "Some(" + RustSyntax.string(profile.settingsHash())
@@ -873,19 +873,24 @@ public final class RustEmitter {
     out.close("}");
     out.blank();
 
-    out.line("/// The planning-affecting settings: what enters the planning-environment hash.");
-    out.open("pub fn planning_environment_settings(&self) -> BTreeMap<String, String> {");
+    out.line("/// The planning-affecting settings: what `session_config_hash()` hashes.");
+    out.open("pub fn planning_settings(&self) -> BTreeMap<String, String> {");
     out.line("self.settings_where(|d| d.planning_affecting)");
     out.close("}");
     out.blank();
-    out.line("/// SHA-256 of the sorted `[key, value]` pairs of the effective settings.");
-    out.open("pub fn settings_hash(&self) -> String {");
+    out.line("/// SHA-256 of the sorted `[key, value]` pairs of the effective settings: what");
+    out.line("/// `plan_identity.profile_settings_hash` and `execution_package.policy_artifact_hash`");
+    out.line("/// record (Java: `settingsHash()`).");
+    out.open("pub fn profile_settings_hash(&self) -> String {");
     out.line("canonical::settings_hash(&self.effective_settings())");
     out.close("}");
     out.blank();
-    out.line("/// The settings hash of the planning-affecting settings.");
-    out.open("pub fn planning_environment_hash(&self) -> String {");
-    out.line("canonical::settings_hash(&self.planning_environment_settings())");
+    out.line("/// The same hash of the planning-affecting settings only: what");
+    out.line("/// `execution_package.session_config_hash` and `plan_fingerprint.settings_hash` record");
+    out.line("/// (Java: `planningEnvironmentHash()`). Not `planning_env_hash`, which hashes the");
+    out.line("/// planning session's environment snapshot.");
+    out.open("pub fn session_config_hash(&self) -> String {");
+    out.line("canonical::settings_hash(&self.planning_settings())");
     out.close("}");
     out.blank();
     if (hasGates) {
@@ -951,17 +956,17 @@ public final class RustEmitter {
     out.line("const PROFILE_NAMES: &'static [&'static str] = " + name + "::PROFILE_NAMES;");
     out.blank();
     delegate(out, "fn profile(name: &str) -> Result<Self, UnknownProfile>", name + "::profile(name)");
-    delegate(out, "fn expected_settings_hash(name: &str) -> Option<&'static str>",
-        name + "::expected_settings_hash(name)");
+    delegate(out, "fn expected_profile_settings_hash(name: &str) -> Option<&'static str>",
+        name + "::expected_profile_settings_hash(name)");
     delegate(out, "fn descriptors() -> Vec<&'static SettingDescriptor>",
         name + "::descriptors().collect()");
     delegate(out, "fn effective_settings(&self) -> BTreeMap<String, String>",
         name + "::effective_settings(self)");
-    delegate(out, "fn planning_environment_settings(&self) -> BTreeMap<String, String>",
-        name + "::planning_environment_settings(self)");
-    delegate(out, "fn settings_hash(&self) -> String", name + "::settings_hash(self)");
-    delegate(out, "fn planning_environment_hash(&self) -> String",
-        name + "::planning_environment_hash(self)");
+    delegate(out, "fn planning_settings(&self) -> BTreeMap<String, String>",
+        name + "::planning_settings(self)");
+    delegate(out, "fn profile_settings_hash(&self) -> String", name + "::profile_settings_hash(self)");
+    delegate(out, "fn session_config_hash(&self) -> String",
+        name + "::session_config_hash(self)");
     delegate(out, "fn feature_gate_parity_hash(&self) -> Option<String>",
         hasGates ? "Some(" + name + "::feature_gate_parity_hash(self))" : "None");
     out.signature("fn from_settings", List.of("settings: &BTreeMap<String, String>"),

@@ -16,6 +16,7 @@ use codeanatomy_rust_parity::core_contracts::{
     canonical::sha256, json, msgpack, payload, wire::Message, ExecutionPackage, PlanFingerprint,
     PlanIdentity,
 };
+use codeanatomy_rust_parity::verify;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -218,5 +219,33 @@ fn main() {
             parse,
             raw,
         );
+    }
+
+    // --- the whole run, as codeanatomy-verify checks it (in memory: no file system) ---
+    let mut files = std::collections::BTreeMap::new();
+    collect(&dir().join("runtime/run"), "", &mut files);
+    let total: usize = files.values().map(Vec::len).sum();
+    let parts: Vec<&[u8]> = files.values().map(Vec::as_slice).collect();
+    let raw = sha_ns(&parts);
+    let verify = nanos_per_op(|| {
+        let verification = verify::verify_files(black_box(files.clone()));
+        assert!(verification.intact(), "{:?}", verification.problems);
+    });
+    report("the run: codeanatomy-verify", total, verify, raw);
+}
+
+fn collect(
+    dir: &std::path::Path,
+    prefix: &str,
+    files: &mut std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    for entry in std::fs::read_dir(dir).expect("the run") {
+        let entry = entry.expect("an entry");
+        let name = format!("{}{}", prefix, entry.file_name().to_string_lossy());
+        if entry.file_type().expect("a type").is_dir() {
+            collect(&entry.path(), &format!("{}/", name), files);
+        } else {
+            files.insert(name, std::fs::read(entry.path()).expect("a file"));
+        }
     }
 }

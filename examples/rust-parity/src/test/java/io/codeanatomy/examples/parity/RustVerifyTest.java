@@ -143,7 +143,7 @@ class RustVerifyTest {
     ExecutionPackage pkg = ProtoPayloads.of(ExecutionPackage.class).fromJson(json).value();
     String edited = json.replace(pkg.getRulepackHash(), Sha256.hex(new byte[] {1}));
     reseal(copy, file, edited.getBytes(StandardCharsets.UTF_8));
-    expectProblem(copy, "package.json: field package_fingerprint is ");
+    expectProblem(copy, "package.json: package_fingerprint: recorded ");
     expectProblem(copy, "package.binpb: field rulepack_hash differs from package.json");
   }
 
@@ -267,5 +267,10 @@ class RustVerifyTest {
         "run.json was re-sealed:\n" + rust.output());
     Verification java = RunArtifacts.check(run);
     assertFalse(java.intact(), "Java's verify finds the edit too");
+    // And says it in the same words.
+    String line = problems.stream().filter(l -> l.contains(text)).findFirst().orElseThrow();
+    assertTrue(java.problems().contains(line),
+        "Java's verify words it otherwise than\n" + line + "\nJava:\n"
+            + String.join("\n", java.problems()));
   }
 }

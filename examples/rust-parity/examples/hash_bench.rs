@@ -7,7 +7,9 @@
 //! the benchmark harness, `examples/benchmarks`, runs it).
 
 use codeanatomy_rust_parity::core_contracts::canonical::{sha256, Writer};
-use codeanatomy_rust_parity::core_contracts::{CacheDiagnostics, CodeAnatomyPolicy, ExecutionPackage};
+use codeanatomy_rust_parity::core_contracts::{
+    CacheDiagnostics, CodeAnatomyPolicy, ExecutionPackage,
+};
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::Instant;
@@ -31,13 +33,16 @@ fn nanos_per_op<F: FnMut()>(iterations: u32, mut work: F) -> f64 {
 }
 
 fn hex(seed: u64) -> String {
-    format!("{:064x}", u128::from(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
+    format!(
+        "{:064x}",
+        u128::from(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    )
 }
 
 fn main() {
     let large = CodeAnatomyPolicy::profile("large").expect("the large profile");
     let settings = nanos_per_op(2_000, || {
-        black_box(black_box(&large).settings_hash());
+        black_box(black_box(&large).profile_settings_hash());
     });
     println!("settings_hash_large_profile_ns {:.0}", settings);
 
@@ -55,12 +60,8 @@ fn main() {
         rulepack_hash: hex(5),
         information_schema_hash: hex(6),
         function_registry_hash: hex(7),
-        package_fingerprint: String::new(),
-        created_at_unix_ms: 0,
-        cache_diagnostics: CacheDiagnostics {
-            caches: Vec::new(),
-            event_time_unix_ms: 0,
-        },
+        cache_diagnostics: Some(CacheDiagnostics::default()),
+        ..ExecutionPackage::default()
     };
     let package_ns = nanos_per_op(5_000, || {
         black_box(black_box(&package).hash().expect("hash"));

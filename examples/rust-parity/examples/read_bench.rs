@@ -11,40 +11,15 @@
 
 #![deny(warnings)]
 
-#[allow(dead_code)]
-#[path = "../../../processor/src/main/resources/io/codeanatomy/processor/emit/rust/canonical.rs"]
-mod canonical;
-#[allow(dead_code)]
-#[path = "../tests/runtime/generated_example.rs"]
-mod generated_example;
-#[allow(dead_code)]
-#[path = "../../../processor/src/main/resources/io/codeanatomy/processor/emit/rust/json.rs"]
-mod json;
-#[allow(dead_code)]
-#[path = "../../../processor/src/main/resources/io/codeanatomy/processor/emit/rust/json_mapping.rs"]
-mod json_mapping;
-#[allow(dead_code)]
-#[path = "../../../processor/src/main/resources/io/codeanatomy/processor/emit/rust/msgpack.rs"]
-mod msgpack;
-#[allow(dead_code)]
-#[path = "../../../processor/src/main/resources/io/codeanatomy/processor/emit/rust/payload.rs"]
-mod payload;
-#[allow(dead_code)]
-#[path = "../../../processor/src/main/resources/io/codeanatomy/processor/emit/rust/read_error.rs"]
-mod read_error;
-#[allow(dead_code)]
-#[path = "../../../processor/src/main/resources/io/codeanatomy/processor/emit/rust/wire.rs"]
-mod wire;
-
-use canonical::sha256;
-use generated_example::{
-    plan_fingerprint_from_json, plan_identity_from_json, read_json_payload, ExecutionPackage,
+use codeanatomy_rust_parity::core_contracts::payload::PayloadContract;
+use codeanatomy_rust_parity::core_contracts::{
+    canonical::sha256, json, msgpack, payload, wire::Message, ExecutionPackage, PlanFingerprint,
+    PlanIdentity,
 };
-use payload::ContractInfo;
+use codeanatomy_rust_parity::verify;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
-use wire::Message;
 
 /// Nanoseconds per call of `work`: the fastest of 15 batches, after a warm-up batch, each
 /// batch long enough (about 20 ms) to dwarf the timer.
@@ -84,30 +59,6 @@ fn read(path: &str) -> Vec<u8> {
     })
 }
 
-/// What this build reads of a contract, from the core manifest.
-fn info(contract: &str) -> ContractInfo {
-    let manifest = read("manifests/core.manifest.json");
-    let tree = json::parse(&manifest).expect("the manifest");
-    let entry = tree
-        .get("contracts")
-        .and_then(|c| c.as_array())
-        .and_then(|c| c.iter().find(|e| e.get("name").and_then(|n| n.as_str()) == Some(contract)))
-        .expect("the contract");
-    let text = |key: &str| -> &'static str {
-        Box::leak(entry.get(key).and_then(|v| v.as_str()).expect(key).to_string().into_boxed_str())
-    };
-    ContractInfo {
-        name: Box::leak(contract.to_string().into_boxed_str()),
-        version: match entry.get("version") {
-            Some(json::Json::Number(n)) => n.parse().expect("a version"),
-            _ => panic!("no version"),
-        },
-        schema_fingerprint: text("schemaFingerprint"),
-        earlier_fingerprints: &[],
-        accepted: &[],
-    }
-}
-
 /// One line: what, how many bytes, the time, the throughput, raw SHA-256 over the same bytes.
 fn report(name: &str, bytes: usize, ns: f64, sha_ns: f64) {
     let mb = bytes as f64 / 1_048_576.0;
@@ -132,41 +83,51 @@ fn sha_ns(parts: &[&[u8]]) -> f64 {
 
 fn main() {
     // --- the sealed execution package (binary) ---
-    let package_info = info("execution_package");
     let package = read("runtime/run/package.binpb");
     let raw = sha_ns(&[&package]);
-    let (body, _) = payload::read_binary(&package_info, &package).expect("the package");
+    let (body, _) = payload::read_binary(&ExecutionPackage::INFO, &package).expect("the package");
     let decode = nanos_per_op(|| {
         black_box(ExecutionPackage::decode(black_box(body)).expect("decode"));
     });
-    report("package.binpb: wire decode (body)", package.len(), decode, raw);
+    report(
+        "package.binpb: wire decode (body)",
+        package.len(),
+        decode,
+        raw,
+    );
     let verify = nanos_per_op(|| {
-        let sealed = ExecutionPackage::from_binary(&package_info, black_box(&package))
-            .expect("envelope, gate, decode, hash rules");
-        let contract = sealed.to_contract().expect("known cache kinds");
-        assert_eq!(contract.hash().expect("hash"), sealed.package_fingerprint);
+        let sealed = ExecutionPackage::from_binary(black_box(&package))
+            .expect("envelope, gate, decode, hash rules")
+            .value;
+        assert_eq!(sealed.hash().expect("hash"), sealed.package_fingerprint);
     });
     report("package.binpb: decode + verify", package.len(), verify, raw);
-    let contract = ExecutionPackage::decode(body)
-        .expect("decode")
-        .to_contract()
-        .expect("known cache kinds");
+    let sealed = ExecutionPackage::decode(body).expect("decode");
     let hash = nanos_per_op(|| {
-        black_box(black_box(&contract).hash().expect("hash"));
+        black_box(black_box(&sealed).hash().expect("hash"));
     });
-    report("package: its hash alone (generated code)", package.len(), hash, raw);
+    report(
+        "package: its hash alone (generated code)",
+        package.len(),
+        hash,
+        raw,
+    );
     let write = nanos_per_op(|| {
         black_box(
             ExecutionPackage::decode(body)
                 .expect("decode")
-                .to_binary(&package_info),
+                .to_binary()
+                .expect("valid"),
         );
     });
-    report("package.binpb: decode + write again", package.len(), write, raw);
+    report(
+        "package.binpb: decode + write again",
+        package.len(),
+        write,
+        raw,
+    );
 
     // --- the largest TPC-DS plan bundle ---
-    let fingerprint_info = info("plan_fingerprint");
-    let identity_info = info("plan_identity");
     let fingerprint = read("bench/tpcds/fingerprint.json");
     let identity = read("bench/tpcds/identity.json");
     let plan = read("bench/tpcds/substrait.binpb");
@@ -174,10 +135,12 @@ fn main() {
     let total = fingerprint.len() + identity.len() + plan.len();
     let raw = sha_ns(&[&fingerprint, &identity, &plan]);
     let verify = nanos_per_op(|| {
-        let f = read_json_payload(&fingerprint_info, &fingerprint, plan_fingerprint_from_json)
-            .expect("fingerprint.json");
-        let i = read_json_payload(&identity_info, &identity, plan_identity_from_json)
-            .expect("identity.json");
+        let f = PlanFingerprint::from_json(&fingerprint)
+            .expect("fingerprint.json")
+            .value;
+        let i = PlanIdentity::from_json(&identity)
+            .expect("identity.json")
+            .value;
         assert_eq!(sha256::hex(&plan), f.substrait_hash);
         assert_eq!(f.hash().expect("hash"), i.plan_fingerprint);
         black_box(i.hash().expect("hash"));
@@ -194,18 +157,22 @@ fn main() {
         black_box(json::parse(black_box(&fingerprint)).expect("JSON"));
         black_box(json::parse(black_box(&identity)).expect("JSON"));
     });
-    report("TPC-DS bundle JSON: JSON reader (tree)", json_only, parse, raw_json);
+    report(
+        "TPC-DS bundle JSON: JSON reader (tree)",
+        json_only,
+        parse,
+        raw_json,
+    );
     let mapped = nanos_per_op(|| {
-        black_box(
-            read_json_payload(&fingerprint_info, &fingerprint, plan_fingerprint_from_json)
-                .expect("fingerprint"),
-        );
-        black_box(
-            read_json_payload(&identity_info, &identity, plan_identity_from_json)
-                .expect("identity"),
-        );
+        black_box(PlanFingerprint::from_json(&fingerprint).expect("fingerprint"));
+        black_box(PlanIdentity::from_json(&identity).expect("identity"));
     });
-    report("TPC-DS bundle JSON: envelope + mapping", json_only, mapped, raw_json);
+    report(
+        "TPC-DS bundle JSON: envelope + mapping",
+        json_only,
+        mapped,
+        raw_json,
+    );
     // --- canonical MessagePack and JSON on the run's payloads ---
     let bodies = read("runtime/canonical-bodies.json");
     let bodies = json::parse(&bodies).expect("bodies");
@@ -222,13 +189,23 @@ fn main() {
         let decode = nanos_per_op(|| {
             black_box(msgpack::decode(black_box(&bytes)).expect("canonical"));
         });
-        report(&format!("{} canonical: MessagePack value", file), bytes.len(), decode, raw);
+        report(
+            &format!("{} canonical: MessagePack value", file),
+            bytes.len(),
+            decode,
+            raw,
+        );
         let check = nanos_per_op(|| {
             let mut r = msgpack::Reader::new(black_box(&bytes));
             r.skip_value().expect("canonical");
             r.finish().expect("one value");
         });
-        report(&format!("{} canonical: MessagePack check", file), bytes.len(), check, raw);
+        report(
+            &format!("{} canonical: MessagePack check", file),
+            bytes.len(),
+            check,
+            raw,
+        );
     }
     for file in ["package.json", "policy.json"] {
         let bytes = read(&format!("runtime/run/{}", file));
@@ -236,6 +213,39 @@ fn main() {
         let parse = nanos_per_op(|| {
             black_box(json::parse(black_box(&bytes)).expect("JSON"));
         });
-        report(&format!("{}: JSON reader (tree)", file), bytes.len(), parse, raw);
+        report(
+            &format!("{}: JSON reader (tree)", file),
+            bytes.len(),
+            parse,
+            raw,
+        );
+    }
+
+    // --- the whole run, as codeanatomy-verify checks it (in memory: no file system) ---
+    let mut files = std::collections::BTreeMap::new();
+    collect(&dir().join("runtime/run"), "", &mut files);
+    let total: usize = files.values().map(Vec::len).sum();
+    let parts: Vec<&[u8]> = files.values().map(Vec::as_slice).collect();
+    let raw = sha_ns(&parts);
+    let verify = nanos_per_op(|| {
+        let verification = verify::verify_files(black_box(files.clone()));
+        assert!(verification.intact(), "{:?}", verification.problems);
+    });
+    report("the run: codeanatomy-verify", total, verify, raw);
+}
+
+fn collect(
+    dir: &std::path::Path,
+    prefix: &str,
+    files: &mut std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    for entry in std::fs::read_dir(dir).expect("the run") {
+        let entry = entry.expect("an entry");
+        let name = format!("{}{}", prefix, entry.file_name().to_string_lossy());
+        if entry.file_type().expect("a type").is_dir() {
+            collect(&entry.path(), &format!("{}/", name), files);
+        } else {
+            files.insert(name, std::fs::read(entry.path()).expect("a file"));
+        }
     }
 }

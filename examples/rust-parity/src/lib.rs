@@ -7,5 +7,10 @@ pub mod core_contracts {
 }
 
 pub mod quickstart_contracts {
-    include!(concat!(env!("CODEANATOMY_RUST_DIR"), "/quickstart_contracts.rs"));
+    include!(concat!(
+        env!("CODEANATOMY_RUST_DIR"),
+        "/quickstart_contracts.rs"
+    ));
 }
+
+pub mod verify;

@@ -238,7 +238,7 @@ trait AnyPolicy: Sized + PartialEq + std::fmt::Debug {
     const SCHEMA_FINGERPRINT: &'static str;
     const PROFILE_NAMES: &'static [&'static str];
     fn profile(name: &str) -> Self;
-    fn expected_settings_hash(name: &str) -> Option<&'static str>;
+    fn expected_profile_settings_hash(name: &str) -> Option<&'static str>;
     /// (key, type, default, doc) of every setting.
     fn descriptors() -> Vec<(
         &'static str,
@@ -247,8 +247,8 @@ trait AnyPolicy: Sized + PartialEq + std::fmt::Debug {
         &'static str,
     )>;
     fn effective_settings(&self) -> BTreeMap<String, String>;
-    fn settings_hash(&self) -> String;
-    fn planning_environment_hash(&self) -> String;
+    fn profile_settings_hash(&self) -> String;
+    fn session_config_hash(&self) -> String;
     fn feature_gate_parity_hash(&self) -> Option<String>;
     fn round_trip(&self) -> Result<Self, String>;
 }
@@ -264,8 +264,8 @@ macro_rules! any_policy {
             fn profile(name: &str) -> Self {
                 <$policy as $module::PlanningPolicy>::profile(name).expect("a declared profile")
             }
-            fn expected_settings_hash(name: &str) -> Option<&'static str> {
-                <$policy as $module::PlanningPolicy>::expected_settings_hash(name)
+            fn expected_profile_settings_hash(name: &str) -> Option<&'static str> {
+                <$policy as $module::PlanningPolicy>::expected_profile_settings_hash(name)
             }
             fn descriptors() -> Vec<(
                 &'static str,
@@ -281,11 +281,11 @@ macro_rules! any_policy {
             fn effective_settings(&self) -> BTreeMap<String, String> {
                 $module::PlanningPolicy::effective_settings(self)
             }
-            fn settings_hash(&self) -> String {
-                $module::PlanningPolicy::settings_hash(self)
+            fn profile_settings_hash(&self) -> String {
+                $module::PlanningPolicy::profile_settings_hash(self)
             }
-            fn planning_environment_hash(&self) -> String {
-                $module::PlanningPolicy::planning_environment_hash(self)
+            fn session_config_hash(&self) -> String {
+                $module::PlanningPolicy::session_config_hash(self)
             }
             fn feature_gate_parity_hash(&self) -> Option<String> {
                 $module::PlanningPolicy::feature_gate_parity_hash(self)
@@ -347,13 +347,13 @@ fn check_policy<P: AnyPolicy>(
     for expected in manifest_profiles {
         let name = expected.field("name").str();
         let policy = P::profile(name);
-        let rust_hash = policy.settings_hash();
+        let rust_hash = policy.profile_settings_hash();
         let java_hash = expected.field("settingsHash").str().to_string();
         let mut problems = Vec::new();
-        if P::expected_settings_hash(name) != Some(java_hash.as_str()) {
+        if P::expected_profile_settings_hash(name) != Some(java_hash.as_str()) {
             problems.push("the generated expected hash differs from the manifest".to_string());
         }
-        if policy.planning_environment_hash() != expected.field("planningEnvironmentHash").str() {
+        if policy.session_config_hash() != expected.field("planningEnvironmentHash").str() {
             problems.push("planning-environment hash differs".to_string());
         }
         let gates = match expected.field("featureGateParityHash") {
@@ -603,23 +603,12 @@ fn sha256_paths_agree() {
 /// docs/domain.md, section 3 gives this hash for the execution package with every field empty.
 #[test]
 fn the_empty_execution_package_hashes_to_the_domain_vector() {
-    use core_contracts::{CacheDiagnostics, ExecutionPackage};
+    use core_contracts::ExecutionPackage;
+    // The provenance fields set, the rest left empty (an unset message hashes as empty).
     let empty = ExecutionPackage {
-        manifest_hash: String::new(),
-        policy_artifact_hash: String::new(),
-        capability_snapshot_hash: String::new(),
-        plan_bundle_fingerprints: BTreeMap::new(),
-        session_config_hash: String::new(),
-        planning_env_hash: String::new(),
-        rulepack_hash: String::new(),
-        information_schema_hash: String::new(),
-        function_registry_hash: String::new(),
         package_fingerprint: "provenance, not hashed".to_string(),
         created_at_unix_ms: 1_700_000_000_000,
-        cache_diagnostics: CacheDiagnostics {
-            caches: Vec::new(),
-            event_time_unix_ms: 0,
-        },
+        ..ExecutionPackage::default()
     };
     assert_eq!(
         empty.hash().unwrap(),

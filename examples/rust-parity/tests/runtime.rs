@@ -31,16 +31,15 @@ mod read_error;
 #[path = "../../../processor/src/main/resources/io/codeanatomy/processor/emit/rust/wire.rs"]
 mod wire;
 
+// The `Contract` trait the payload module names (the generated module embeds it beside it).
+include!("../../../processor/src/main/resources/io/codeanatomy/processor/emit/rust/contracts.rs");
+
 #[path = "runtime/alloc.rs"]
 mod alloc;
 #[path = "runtime/dynamic.rs"]
 mod dynamic;
 #[path = "runtime/fuzz_tests.rs"]
 mod fuzz_tests;
-#[path = "runtime/generated_example.rs"]
-mod generated_example;
-#[path = "runtime/generated_example_tests.rs"]
-mod generated_example_tests;
 #[path = "runtime/json_tests.rs"]
 mod json_tests;
 #[path = "runtime/msgpack_tests.rs"]

@@ -111,10 +111,11 @@ impl Field {
 
     /// Whether a JSON payload may leave the field out: it has presence, or (as ProtoPayloads
     /// decides by the field's Java type) it holds messages, which every map does.
+    /// As `ProtoPayloads` has it: a field with presence (`optional`, a singular message); a
+    /// list or a map never.
     fn may_be_absent(&self) -> bool {
         self.label == Label::Explicit
-            || matches!(self.ty, Ty::Message(_))
-            || matches!(self.label, Label::Map(_))
+            || (matches!(self.ty, Ty::Message(_)) && self.label == Label::Implicit)
     }
 }
 
@@ -706,9 +707,35 @@ fn json_value(ty: Ty, lookup: Lookup, item: &Json<'_>) -> Result<Val, ReadError>
         Ty::Double => Val::F64(proto::double(item)?.to_bits()),
         Ty::Str => Val::Str(proto::string(item)?.to_string()),
         Ty::Bytes => Val::Bytes(proto::bytes(item)?),
+        Ty::Enum(names) if READING_PAYLOAD.with(|p| p.get()) => {
+            Val::Enum(declared(proto::enum_number(item, names)?, item, names)?)
+        }
         Ty::Enum(names) => Val::Enum(proto::enum_number(item, names)?),
         Ty::Message(name) => Val::Msg(from_json(lookup(name), lookup, item, false)?),
     })
+}
+
+thread_local! {
+    /// Whether a payload is being read (`read_json_payload`): its enums are closed, as
+    /// `ProtoPayloads` reads them; protobuf JSON in general keeps undeclared numbers.
+    static READING_PAYLOAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// An enum number the enum declares, as `ProtoPayloads` requires (an open enum would keep an
+/// undeclared one, which has no name to hash or write).
+fn declared(number: i32, item: &Json<'_>, names: &[(&str, i32)]) -> Result<i32, ReadError> {
+    if names.iter().any(|(_, n)| *n == number) {
+        return Ok(number);
+    }
+    let known: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+    Err(ReadError::problem(
+        crate::read_error::ErrorKind::Schema,
+        format!(
+            "expected one of {}, got {}",
+            known.join(", "),
+            crate::json::to_compact_string(item)
+        ),
+    ))
 }
 
 /// Writes a message as `JsonFormat` prints it for the payload writers: `.proto` names, fields in
@@ -940,8 +967,10 @@ pub fn read_json_payload(
     bytes: &[u8],
 ) -> Result<Msg, PayloadError> {
     let (json, _version) = payload::read_json(info, bytes)?;
-    let message =
-        from_json(schema, lookup, &json, true).map_err(|e| payload::json_error(info.name, e))?;
+    READING_PAYLOAD.with(|p| p.set(true));
+    let message = from_json(schema, lookup, &json, true);
+    READING_PAYLOAD.with(|p| p.set(false));
+    let message = message.map_err(|e| payload::json_error(info.name, e))?;
     let mut violations = Vec::new();
     validate(schema, lookup, &message, "", &mut violations);
     match payload::violations_error(info.name, &violations) {

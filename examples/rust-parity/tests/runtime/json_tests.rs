@@ -245,11 +245,25 @@ fn base64_as_guava_and_the_jdk_read_it() {
         let read = proto::bytes(&string(text)).ok();
         assert_eq!(read.as_deref(), expected, "{}", text);
     }
-    // record byte[]: the JDK's basic decoder; its messages.
+    // record byte[]: the JDK's basic decoder and its messages, then only what the writer
+    // writes (padded, no stray bits), as RecordPayloads reads it.
+    let canonical = |t: &str| {
+        format!(
+            "base64 as the writer writes it (padded, no stray bits), got '{}'",
+            t
+        )
+    };
+    for text in ["YQ", "YR=="] {
+        let error = record::bytes(&string(text)).unwrap_err();
+        assert_eq!(
+            error.found,
+            format!("expected {}", canonical(text)),
+            "{}",
+            text
+        );
+    }
     let jdk = [
         ("YQ==", Ok(&b"a"[..])),
-        ("YQ", Ok(b"a")),
-        ("YR==", Ok(b"a")),
         ("", Ok(b"")),
         ("YQ=", Err("Input byte array has wrong 4-byte ending unit")),
         (
@@ -296,8 +310,26 @@ fn protobuf_json_numbers_as_the_java_reader_takes_them() {
     }
     assert_eq!(
         proto::int64(&parse("true")).unwrap_err().problem_text(),
-        "expected an int64, got a boolean true"
+        "expected an int64 (a whole number, or a string of digits), got a boolean true"
     );
+    assert_eq!(
+        proto::int64_as(&parse("\"09223372036854775808\""), "sint64")
+            .unwrap_err()
+            .problem_text(),
+        "expected an sint64, from -9223372036854775808 to 9223372036854775807, got \
+         9223372036854775808, which is out of its range"
+    );
+    // A payload holds finite numbers only; JsonFormat's specials and tolerance are refused.
+    assert!(proto::finite_double(&parse("\"NaN\"")).is_err());
+    assert_eq!(
+        proto::finite_double(&parse("1e400"))
+            .unwrap_err()
+            .problem_text(),
+        "expected a finite double, got a number beyond its range; contracts hold finite numbers \
+         only"
+    );
+    assert!(proto::finite_float(&parse("3.4028236e38")).is_err());
+    assert!(proto::float(&parse("3.4028236e38")).is_ok());
     assert_eq!(
         proto::uint64(&parse("\"18446744073709551615\"")).expect("max"),
         u64::MAX

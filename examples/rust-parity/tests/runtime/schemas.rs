@@ -406,12 +406,15 @@ pub fn contract_info(contract: &str) -> ContractInfo {
                         .to_string()
                         .into_boxed_str(),
                 ),
+                forward_compatible: entry.get("forwardCompatible") == Some(&Json::Bool(true)),
                 earlier_fingerprints: &[],
-                accepted: &[],
+                released: &[],
+                accepted: std::borrow::Cow::Borrowed(&[]),
             })
             .collect()
     });
-    *all.iter()
+    all.iter()
         .find(|c| c.name == contract)
         .unwrap_or_else(|| panic!("the core manifest has no contract {}", contract))
+        .clone()
 }

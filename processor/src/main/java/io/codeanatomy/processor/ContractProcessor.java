@@ -6,6 +6,7 @@ import io.codeanatomy.processor.check.ContractChecks;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
 import io.codeanatomy.processor.diagnostics.Problem;
 import io.codeanatomy.processor.diagnostics.Problems;
+import io.codeanatomy.compat.Lock;
 import io.codeanatomy.compat.manifest.Manifest;
 import io.codeanatomy.processor.emit.docs.ContractsReferenceEmitter;
 import io.codeanatomy.processor.emit.docs.SettingsReferenceEmitter;
@@ -37,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -348,6 +350,7 @@ public final class ContractProcessor extends AbstractProcessor {
     }
     ResolvedSet resolved = statistics.time("resolve", () -> resolver.resolve(all));
     Manifest manifest = ManifestEmitter.manifest(resolved);
+    Optional<Lock> released = Optional.empty();
     if (options.lock().isPresent()) {
       Path lockFile = options.lock().get();
       LockCheck.Outcome locked = statistics.time("lock",
@@ -366,6 +369,7 @@ public final class ContractProcessor extends AbstractProcessor {
         }
       }
       locked.lock().ifPresent(lock -> writeResource(LOCK_RESOURCE, lock.render()));
+      released = locked.lock();
     }
     statistics.time("manifest", () -> writeResource(ManifestEmitter.RESOURCE,
         ManifestEmitter.render(manifest)));
@@ -377,11 +381,19 @@ public final class ContractProcessor extends AbstractProcessor {
             ContractsReferenceEmitter.render(resolved).getBytes(StandardCharsets.UTF_8));
       }
     });
+    Optional<Lock> lockForRust = released;
     statistics.time("emit rust", () -> {
-      byte[] rust = RustEmitter.emit(resolved).getBytes(StandardCharsets.UTF_8);
+      byte[] rust = RustEmitter.emit(resolved, options.rustRuntime(), lockForRust)
+          .getBytes(StandardCharsets.UTF_8);
       writeResource(RustEmitter.RESOURCE_DIR + RustEmitter.fileName(resolved), rust);
       writeResource(StandardLocation.SOURCE_OUTPUT, "rust/" + RustEmitter.fileName(resolved),
           rust);
+      if (options.rustRuntime() == RustEmitter.Runtime.SHARED) {
+        byte[] runtime = RustEmitter.runtime().getBytes(StandardCharsets.UTF_8);
+        writeResource(RustEmitter.RESOURCE_DIR + RustEmitter.RUNTIME_FILE, runtime);
+        writeResource(StandardLocation.SOURCE_OUTPUT, "rust/" + RustEmitter.RUNTIME_FILE,
+            runtime);
+      }
     });
   }
 

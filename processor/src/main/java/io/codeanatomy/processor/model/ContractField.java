@@ -1,6 +1,7 @@
 package io.codeanatomy.processor.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One field of a {@code @Contract} record.
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param hash whether the field holds SHA-256 hex digests
  * @param protoNumber the protobuf field number of a proto contract's field; 0 for a record's
  * @param origin the record component
+ * @param wire how a proto contract's field is laid out on the wire; empty for a record's
  */
 public record ContractField(
     String component,
@@ -26,7 +28,15 @@ public record ContractField(
     Absent absent,
     HashRule hash,
     int protoNumber,
-    Origin origin) {
+    Origin origin,
+    Optional<ProtoWire> wire) {
+
+  /** A field without wire details: a record's. */
+  public ContractField(String component, String name, FieldType type, boolean provenance,
+      boolean bag, String bagKey, Absent absent, HashRule hash, int protoNumber, Origin origin) {
+    this(component, name, type, provenance, bag, bagKey, absent, hash, protoNumber, origin,
+        Optional.empty());
+  }
 
   public ContractField {
     Objects.requireNonNull(component, "component");
@@ -36,6 +46,7 @@ public record ContractField(
     Objects.requireNonNull(absent, "absent");
     Objects.requireNonNull(hash, "hash");
     Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(wire, "wire");
   }
 
   /** Whether an absent value is encoded as the empty string (else nil). */

@@ -20,6 +20,7 @@ import io.codeanatomy.processor.model.FieldType;
 import io.codeanatomy.processor.model.JavaForm;
 import io.codeanatomy.processor.model.Names;
 import io.codeanatomy.processor.model.Origin;
+import io.codeanatomy.processor.model.ProtoWire;
 import io.codeanatomy.processor.model.TypeRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -277,7 +278,43 @@ public final class ProtoContractReader {
     String component = field.hasJsonName() ? field.getJsonName() : Names.camelCase(field.getName(), false);
     return Optional.of(new ContractField(component, field.getName(), type.get(),
         varint(options, 1) != 0, varint(options, 2) != 0, string(options, 3), absent, hash,
-        field.getNumber(), origin));
+        field.getNumber(), origin, Optional.of(wire(field))));
+  }
+
+  /** The field's wire layout: the protobuf type of its values, its JSON name, packing. */
+  private ProtoWire wire(FieldDescriptorProto field) {
+    FieldDescriptorProto value = mapEntry(field).map(e -> e.getField(1)).orElse(field);
+    ProtoWire.ProtoType type = switch (value.getType()) {
+      case TYPE_DOUBLE -> ProtoWire.ProtoType.DOUBLE;
+      case TYPE_FLOAT -> ProtoWire.ProtoType.FLOAT;
+      case TYPE_INT64 -> ProtoWire.ProtoType.INT64;
+      case TYPE_SINT64 -> ProtoWire.ProtoType.SINT64;
+      case TYPE_SFIXED64 -> ProtoWire.ProtoType.SFIXED64;
+      case TYPE_INT32 -> ProtoWire.ProtoType.INT32;
+      case TYPE_SINT32 -> ProtoWire.ProtoType.SINT32;
+      case TYPE_SFIXED32 -> ProtoWire.ProtoType.SFIXED32;
+      case TYPE_BOOL -> ProtoWire.ProtoType.BOOL;
+      case TYPE_STRING -> ProtoWire.ProtoType.STRING;
+      case TYPE_BYTES -> ProtoWire.ProtoType.BYTES;
+      case TYPE_ENUM -> ProtoWire.ProtoType.ENUM;
+      default -> ProtoWire.ProtoType.MESSAGE;
+    };
+    String enumName = "";
+    List<Integer> numbers = List.of();
+    if (type == ProtoWire.ProtoType.ENUM) {
+      EnumDescriptorProto e = enums.get(stripDot(value.getTypeName()));
+      enumName = e.getName();
+      numbers = e.getValueList().stream().map(EnumValueDescriptorProto::getNumber).toList();
+    }
+    boolean scalar = type != ProtoWire.ProtoType.STRING && type != ProtoWire.ProtoType.BYTES
+        && type != ProtoWire.ProtoType.MESSAGE;
+    // proto3 packs repeated scalars unless [packed = false] says otherwise.
+    boolean packed = field.getLabel() == FieldDescriptorProto.Label.LABEL_REPEATED
+        && mapEntry(field).isEmpty() && scalar
+        && (!field.getOptions().hasPacked() || field.getOptions().getPacked());
+    String jsonName = field.hasJsonName() ? field.getJsonName()
+        : Names.camelCase(field.getName(), false);
+    return new ProtoWire(type, jsonName, packed, enumName, numbers);
   }
 
   private static JavaForm optionalForm(FieldType element) {

@@ -53,4 +53,14 @@ public record ResolvedField(ContractField declared, String describedType, boolea
   public ContractField.HashRule hash() {
     return declared.hash();
   }
+
+  /** The protobuf field number of a proto contract's field; 0 for a record's. */
+  public int protoNumber() {
+    return declared.protoNumber();
+  }
+
+  /** How a proto contract's field is laid out on the wire; empty for a record's. */
+  public java.util.Optional<io.codeanatomy.processor.model.ProtoWire> wire() {
+    return declared.wire();
+  }
 }

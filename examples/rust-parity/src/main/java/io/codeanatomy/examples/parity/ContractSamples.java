@@ -25,7 +25,8 @@ import java.util.OptionalLong;
 /**
  * Builds sample instances of any contract record by reflection, and its variants: each hashed
  * field changed (a different hash), each {@code @Bag} list reversed and each provenance field
- * changed (the same hash). Writes instances in the typed value notation of the canonical vectors,
+ * changed (the same hash). Hash fields get SHA-256 digests, so that every sample is a valid
+ * payload too. Writes instances in the typed value notation of the canonical vectors,
  * field names from the manifest, so that Rust reads the very same values.
  */
 final class ContractSamples {
@@ -53,14 +54,16 @@ final class ContractSamples {
     RecordComponent[] components = record.getRecordComponents();
     Object[] base = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
-      base[i] = sample(components[i].getGenericType(), 1 + i);
+      base[i] = sample(components[i].getGenericType(), 1 + i,
+          isHash(contract, components[i].getName()));
     }
     cases.add(new Case("base", construct(record, base), "base"));
     for (int i = 0; i < components.length; i++) {
       FieldEntry field = field(contract, components[i].getName());
       Object[] changed = base.clone();
       // The next seed: flips booleans, moves enums to the next constant, changes the rest.
-      changed[i] = sample(components[i].getGenericType(), 2 + i);
+      changed[i] = sample(components[i].getGenericType(), 2 + i,
+          isHash(contract, components[i].getName()));
       cases.add(new Case(field.name() + " changed", construct(record, changed),
           field.hashed() ? "differs" : "same"));
       if (field.bag() && base[i] instanceof List<?> list && list.size() > 1) {
@@ -69,6 +72,13 @@ final class ContractSamples {
         java.util.Collections.reverse(copy);
         reversed[i] = List.copyOf(copy);
         cases.add(new Case(field.name() + " reordered", construct(record, reversed), "same"));
+      }
+      if (field.hash() != FieldEntry.HashRule.NONE && components[i].getType() == String.class) {
+        // Not a digest: the payload writers refuse it (its hash is still defined).
+        Object[] invalid = base.clone();
+        invalid[i] = "not a digest";
+        cases.add(new Case(field.name() + " not a digest", construct(record, invalid),
+            "differs"));
       }
       Object absent = absent(components[i].getType());
       if (absent != null) {
@@ -112,6 +122,12 @@ final class ContractSamples {
         }
         cases.add(new Case(field.name() + " reordered", reversed.build(), "same"));
       }
+      if (field.hash() != FieldEntry.HashRule.NONE && !f.isRepeated()
+          && f.getJavaType() == com.google.protobuf.Descriptors.FieldDescriptor.JavaType.STRING) {
+        // Not a digest: the payload writers refuse it (its hash is still defined).
+        cases.add(new Case(field.name() + " not a digest",
+            base.toBuilder().setField(f, "not a digest").build(), "differs"));
+      }
       if (f.hasPresence() && !f.isRepeated()
           && f.getType() != com.google.protobuf.Descriptors.FieldDescriptor.Type.MESSAGE) {
         cases.add(new Case(field.name() + " absent", base.toBuilder().clearField(f).build(),
@@ -141,21 +157,22 @@ final class ContractSamples {
         com.google.protobuf.Descriptors.FieldDescriptor v =
             entry.getDescriptorForType().findFieldByNumber(2);
         entry.setField(k, key);
-        entry.setField(v, protoValue(entry, v, seed + key.length() + key.charAt(0)));
+        entry.setField(v, protoValue(entry, v, seed + key.length() + key.charAt(0),
+            isHash(builder, f)));
         builder.addRepeatedField(f, entry.build());
       }
     } else if (f.isRepeated()) {
-      builder.addRepeatedField(f, protoValue(builder, f, seed));
-      builder.addRepeatedField(f, protoValue(builder, f, seed + 17));
+      builder.addRepeatedField(f, protoValue(builder, f, seed, isHash(builder, f)));
+      builder.addRepeatedField(f, protoValue(builder, f, seed + 17, isHash(builder, f)));
     } else {
-      builder.setField(f, protoValue(builder, f, seed));
+      builder.setField(f, protoValue(builder, f, seed, isHash(builder, f)));
     }
   }
 
   private Object protoValue(com.google.protobuf.Message.Builder owner,
-      com.google.protobuf.Descriptors.FieldDescriptor f, int seed) {
+      com.google.protobuf.Descriptors.FieldDescriptor f, int seed, boolean hash) {
     return switch (f.getJavaType()) {
-      case STRING -> "v" + seed + "-é";
+      case STRING -> text(seed, hash);
       case INT -> seed * 7 - 3;
       case LONG -> seed * 1_000_000_007L;
       case DOUBLE -> seed + 0.25;
@@ -215,26 +232,46 @@ final class ContractSamples {
     return typed(value);
   }
 
+  /** Whether a component holds SHA-256 digests: its samples are digests, so they can be sent. */
+  private static boolean isHash(ContractEntry contract, String component) {
+    return field(contract, component).hash() != FieldEntry.HashRule.NONE;
+  }
+
+  /** Whether a proto field of the message {@code owner} builds holds digests. */
+  private boolean isHash(com.google.protobuf.Message.Builder owner,
+      com.google.protobuf.Descriptors.FieldDescriptor f) {
+    ContractEntry contract = byJavaType.get(owner.getDefaultInstanceForType().getClass()
+        .getName());
+    return contract != null && contract.fields().stream()
+        .anyMatch(x -> x.name().equals(f.getName()) && x.hash() != FieldEntry.HashRule.NONE);
+  }
+
+  /** A sample string: a digest for a hash field. */
+  private static String text(int seed, boolean hash) {
+    return hash ? io.codeanatomy.contracts.canonical.Sha256.hex(("v" + seed)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) : "v" + seed + "-é";
+  }
+
   private static FieldEntry field(ContractEntry contract, String component) {
     return contract.fields().stream().filter(f -> f.component().equals(component)).findFirst()
         .orElseThrow(() -> new IllegalStateException(contract.name() + " has no " + component));
   }
 
-  private Object sample(Type type, int seed) {
+  private Object sample(Type type, int seed, boolean hash) {
     if (type instanceof ParameterizedType p) {
       Class<?> raw = (Class<?>) p.getRawType();
       Type[] args = p.getActualTypeArguments();
       if (raw == List.class) {
-        return List.of(sample(args[0], seed), sample(args[0], seed + 17));
+        return List.of(sample(args[0], seed, hash), sample(args[0], seed + 17, hash));
       }
       if (raw == Map.class) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("k" + seed, sample(args[1], seed));
-        map.put("a" + seed, sample(args[1], seed + 5));
+        map.put("k" + seed, sample(args[1], seed, hash));
+        map.put("a" + seed, sample(args[1], seed + 5, hash));
         return map;
       }
       if (raw == Optional.class) {
-        return Optional.of(sample(args[0], seed));
+        return Optional.of(sample(args[0], seed, hash));
       }
     }
     Class<?> c = (Class<?>) type;
@@ -247,7 +284,7 @@ final class ContractSamples {
     } else if (c == double.class || c == Double.class) {
       return seed + 0.25;
     } else if (c == String.class) {
-      return "v" + seed + "-é";
+      return text(seed, hash);
     } else if (c == byte[].class) {
       return new byte[] {(byte) seed, (byte) 0xff};
     } else if (c == OptionalInt.class) {
@@ -261,9 +298,11 @@ final class ContractSamples {
       return constants[seed % constants.length];
     } else if (c.isRecord()) {
       RecordComponent[] components = c.getRecordComponents();
+      ContractEntry nested = byJavaType.get(c.getName());
       Object[] values = new Object[components.length];
       for (int i = 0; i < components.length; i++) {
-        values[i] = sample(components[i].getGenericType(), seed + i);
+        values[i] = sample(components[i].getGenericType(), seed + i,
+            nested != null && isHash(nested, components[i].getName()));
       }
       return construct(c, values);
     }

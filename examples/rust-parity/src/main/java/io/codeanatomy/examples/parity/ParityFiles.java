@@ -10,6 +10,11 @@ import io.codeanatomy.compat.manifest.Manifest;
 import io.codeanatomy.compat.manifest.PolicyEntry;
 import io.codeanatomy.compat.manifest.ProfileEntry;
 import io.codeanatomy.runtime.manifest.Manifests;
+import io.codeanatomy.runtime.payload.PayloadCodec;
+import io.codeanatomy.runtime.payload.PayloadException;
+import io.codeanatomy.runtime.payload.Payloads;
+import io.codeanatomy.runtime.payload.ProtoPayloads;
+import io.codeanatomy.runtime.payload.RecordPayloads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +34,8 @@ import java.util.Map;
  *
  * <p>Contracts get {@code java-contract-vectors.json}: sample instances of every contract and their
  * variants (each hashed field changed, bags reordered, provenance changed) with their hashes as the
- * generated Java computes them.
+ * generated Java computes them, and their payloads as the runtime writes them (JSON and binary),
+ * or the writer's refusal.
  *
  * <p>The Java classes are found from the manifest's {@code javaType}, so any contract set on the
  * class path takes part without changes here.
@@ -112,6 +118,7 @@ public final class ParityFiles {
       throw new IllegalStateException("the manifest names " + contract.javaType(), e);
     }
     String codec = contract.javaType() + "Contract";
+    PayloadCodec<?> payloads = Payloads.of(record);
     for (ContractSamples.Case c : samples.cases(contract, record)) {
       ObjectNode out = cases.addObject();
       out.put("name", c.name());
@@ -120,8 +127,29 @@ public final class ParityFiles {
       out.put("hex", java.util.HexFormat.of().formatHex(
           (byte[]) call(loader, codec, "canonicalBytes", c.value())));
       out.set("value", samples.typed(c.value()));
+      try {
+        out.put("json", json(payloads, c.value()));
+        out.put("binary", java.util.HexFormat.of().formatHex(binary(payloads, c.value())));
+      } catch (PayloadException e) {
+        out.put("payloadError", e.getMessage());
+      }
     }
     return node;
+  }
+
+  /** The JSON payload of a sample, as the runtime's payload writers write it. */
+  @SuppressWarnings("unchecked")
+  static <T> String json(PayloadCodec<T> codec, Object value) {
+    return codec.toJson((T) value);
+  }
+
+  /** The binary payload of a sample: protobuf for a message, the binary form for a record. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static byte[] binary(PayloadCodec<?> codec, Object value) {
+    if (codec instanceof ProtoPayloads proto) {
+      return proto.toBinary((com.google.protobuf.Message) value);
+    }
+    return ((RecordPayloads) codec).toBinary((Record) value);
   }
 
   /** Calls a public static one-argument method of a generated class. */

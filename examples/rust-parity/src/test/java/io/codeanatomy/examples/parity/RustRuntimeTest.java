@@ -11,6 +11,7 @@ import io.codeanatomy.contracts.canonical.CanonicalWriter;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
 import io.codeanatomy.examples.parity.wiretest.Everything;
+import io.codeanatomy.runtime.payload.PayloadCodec;
 import io.codeanatomy.runtime.payload.ProtoPayloads;
 import io.codeanatomy.runtime.payload.RecordPayloads;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,8 @@ class RustRuntimeTest {
     ParityFiles.write(RustParityTest.PARITY, RustRuntimeTest.class.getClassLoader());
     RuntimeVectors.write(RUNTIME);
     // --examples: the benchmarks (hash_bench, read_bench) are compiled by the test command too.
-    cargo = RustParityTest.cargoTest(RustParityTest.PARITY, "--test", "runtime", "--examples");
+    cargo = RustParityTest.cargoTest(RustParityTest.PARITY, "--test", "runtime", "--test",
+        "generated", "--examples");
   }
 
   @Test
@@ -112,6 +114,54 @@ class RustRuntimeTest {
         RecordPayloads.of(CompiledExecutionPolicy.class);
     assertEquals(policies.fromJson(Files.readString(run.resolve("policy.json"))).value(),
         policies.fromJson(Files.readString(out.resolve("policy.json"))).value());
+  }
+
+  /**
+   * Every contract sample Rust built from its value and wrote (tests/generated.rs) reads in Java
+   * as the sample Java wrote, and writes back to the same bytes: binary and JSON, protobuf
+   * messages and records.
+   */
+  @Test
+  void javaReadsTheSamplePayloadsRustWrote() throws Exception {
+    assertEquals(0, cargo.exit(), cargo.output());
+    JsonNode vectors = RuntimeVectors.JSON.readTree(RustParityTest.PARITY
+        .resolve("java-contract-vectors.json").toFile());
+    Path samples = RUNTIME.resolve("rust-out/samples");
+    int checked = 0;
+    int refused = 0;
+    for (JsonNode contract : vectors.path("contracts")) {
+      String name = contract.path("contract").asText();
+      PayloadCodec<?> codec = io.codeanatomy.runtime.payload.Payloads.forContract(
+          getClass().getClassLoader(), name);
+      JsonNode cases = contract.path("cases");
+      for (int i = 0; i < cases.size(); i++) {
+        JsonNode sample = cases.get(i);
+        Path file = samples.resolve(name + "-" + i);
+        if (!sample.has("binary")) {
+          assertTrue(!Files.exists(file.resolveSibling(name + "-" + i + ".binpb")), name);
+          refused++;
+          continue;
+        }
+        byte[] java = HEX.parseHex(sample.path("binary").asText());
+        byte[] rust = Files.readAllBytes(file.resolveSibling(name + "-" + i + ".binpb"));
+        String label = name + " " + sample.path("name").asText();
+        assertEquals(fromBinary(codec, java), fromBinary(codec, rust), label);
+        assertArrayEquals(java, rust, label);
+        String json = Files.readString(file.resolveSibling(name + "-" + i + ".json"));
+        assertEquals(sample.path("json").asText(), json, label);
+        assertEquals(codec.fromJson(sample.path("json").asText()).value(),
+            codec.fromJson(json).value(), label);
+        checked++;
+      }
+    }
+    assertTrue(checked > 100 && refused > 10, checked + " read, " + refused + " refused");
+  }
+
+  private static Object fromBinary(PayloadCodec<?> codec, byte[] bytes) {
+    if (codec instanceof ProtoPayloads<?> proto) {
+      return proto.fromBinary(bytes);
+    }
+    return ((RecordPayloads<?>) codec).fromBinary(bytes).value();
   }
 
   /** The sources are embedded four spaces deep (`pub mod wire { ... }`): rustfmt keeps them. */

@@ -17,18 +17,24 @@ final class RustContracts {
 
   private RustContracts() {}
 
-  static void emit(RustOut out, ResolvedContract contract) {
+  static void emit(RustOut out, ResolvedContract contract, RustPayloads.Accepted accepted) {
     String name = contract.type().flatName();
     boolean pairs = contract.orderedPairs();
     out.line("/// Contract `" + contract.name() + "` (version " + contract.version() + ", layout `"
         + contract.layoutName() + "`), declared by `"
         + contract.type().qualifiedName() + "`.");
-    out.line("#[derive(Debug, Clone, PartialEq)]");
+    boolean proto = !contract.record();
+    out.line(proto ? "#[derive(Debug, Clone, PartialEq, Default)]" : "#[derive(Debug, Clone, PartialEq)]");
     out.open("pub struct " + name + " {");
     for (ResolvedField field : contract.fields()) {
       out.line("/// `" + field.name() + "`" + (field.provenance()
           ? ": provenance, kept in payloads and left out of the hash." : "."));
-      out.line("pub " + RustSyntax.fieldName(field.component()) + ": " + type(field.type()) + ",");
+      out.line("pub " + RustSyntax.fieldName(field.component()) + ": " + fieldType(contract, field)
+          + ",");
+    }
+    if (proto) {
+      out.line("/// Fields of a binary payload this build does not declare, kept to be written back.");
+      out.line("pub unknown_fields: wire::UnknownFields,");
     }
     out.close("}");
     out.blank();
@@ -82,8 +88,17 @@ final class RustContracts {
         out.line("writer.write_array_header(2);");
       }
       out.line("writer.write_str(" + RustSyntax.string(field.name()) + ");");
-      write(out, field.type(), "writer", "self." + RustSyntax.fieldName(field.component()),
-          false, contract.name() + "." + field.name(), field, pairs, 0);
+      String place = "self." + RustSyntax.fieldName(field.component());
+      if (!contract.record() && field.type() instanceof FieldType.ContractRef ref) {
+        // An unset message hashes as its default, as protoc's getter returns it.
+        out.open("match &" + place + " {");
+        out.line("Some(value) => value.write_body(writer)?,");
+        out.line("None => " + ref.type().flatName() + "::default().write_body(writer)?,");
+        out.close("}");
+        continue;
+      }
+      write(out, field.type(), "writer", place, false, contract.name() + "." + field.name(),
+          field, pairs, 0);
     }
     out.line("Ok(())");
     out.close("}");
@@ -101,6 +116,7 @@ final class RustContracts {
     out.blank();
 
     fromValue(out, contract, name);
+    RustPayloads.inherent(out, contract, accepted);
     out.close("}");
     out.blank();
 
@@ -118,6 +134,28 @@ final class RustContracts {
     out.close("}");
     out.close("}");
     out.blank();
+    RustPayloads.traits(out, contract);
+  }
+
+  /** The Rust type of a field: a proto message field keeps its presence, a proto float is f32. */
+  static String fieldType(ResolvedContract contract, ResolvedField field) {
+    String type = type(field.type());
+    if (contract.record()) {
+      return type;
+    }
+    if (field.type() instanceof FieldType.ContractRef) {
+      type = "Option<" + type + ">";
+    }
+    if (float32(field)) {
+      type = type.replace("f64", "f32");
+    }
+    return type;
+  }
+
+  /** Whether a proto contract's field holds {@code float}s (f32 in Rust; hashed as float64). */
+  static boolean float32(ResolvedField field) {
+    return field.wire().map(w -> w.type() == io.codeanatomy.processor.model.ProtoWire.ProtoType.FLOAT)
+        .orElse(false);
   }
 
   /**
@@ -126,6 +164,13 @@ final class RustContracts {
    */
   private static void write(RustOut out, FieldType type, String writer,
       String value, boolean isRef, String path, ResolvedField field, boolean pairs, int depth) {
+    write(out, type, writer, value, isRef, path, field, pairs, depth,
+        field != null && float32(field));
+  }
+
+  private static void write(RustOut out, FieldType type, String writer, String value,
+      boolean isRef, String path, ResolvedField field, boolean pairs, int depth,
+      boolean float32Element) {
     boolean bag = field != null && field.bag();
     boolean absentAsEmptyString = field != null && field.absentAsEmptyString();
     String ref = isRef ? value : "&" + value;
@@ -134,8 +179,9 @@ final class RustContracts {
       switch (scalar.kind()) {
         case BOOLEAN -> out.line(writer + ".write_bool(" + copy + ");");
         case INT, LONG -> out.line(writer + ".write_int(i64::from(" + copy + "));");
-        case DOUBLE -> out.call(writer + ".write_f64_at", List.of(copy, RustSyntax.string(path)),
-            "?;");
+        case DOUBLE -> out.call(writer + ".write_f64_at", List.of(
+            float32Element ? "f64::from(" + copy + ")" : copy,
+            RustSyntax.string(path)), "?;");
         case STRING -> out.line(writer + ".write_str(" + ref + ");");
         case BYTES -> out.line(writer + ".write_bin(" + ref + ");");
         default -> throw new IllegalStateException();
@@ -164,7 +210,8 @@ final class RustContracts {
             ? ".sort_by(|a, b| a.total_cmp(b));" : ".sort();"));
         out.line(writer + ".write_array_header(" + sorted + ".len());");
         out.open("for " + item + " in " + sorted + " {");
-        write(out, list.element(), writer, item, true, path + "[]", null, pairs, depth + 1);
+        write(out, list.element(), writer, item, true, path + "[]", null, pairs, depth + 1,
+            float32Element);
         out.close("}");
       } else if (bag) {
         String encoded = "encoded" + depth;
@@ -173,7 +220,8 @@ final class RustContracts {
         out.line("let mut " + encoded + " = Vec::with_capacity(" + value + ".len());");
         out.open("for " + item + " in " + ref + " {");
         out.line("let mut " + element + " = Writer::new();");
-        write(out, list.element(), element, item, true, path + "[]", null, pairs, depth + 1);
+        write(out, list.element(), element, item, true, path + "[]", null, pairs, depth + 1,
+            float32Element);
         out.line(encoded + ".push((" + key + ", " + element + ".into_bytes()));");
         out.close("}");
         String sortKey = list.element() instanceof FieldType.EnumType ? "text"
@@ -188,7 +236,8 @@ final class RustContracts {
       } else {
         out.line(writer + ".write_array_header(" + value + ".len());");
         out.open("for " + item + " in " + ref + " {");
-        write(out, list.element(), writer, item, true, path + "[]", null, pairs, depth + 1);
+        write(out, list.element(), writer, item, true, path + "[]", null, pairs, depth + 1,
+            float32Element);
         out.close("}");
       }
       return;
@@ -203,14 +252,16 @@ final class RustContracts {
         out.line(writer + ".write_array_header(2);");
       }
       out.line(writer + ".write_str(" + key + ");");
-      write(out, map.value(), writer, item, true, path + "[]", null, pairs, depth + 1);
+      write(out, map.value(), writer, item, true, path + "[]", null, pairs, depth + 1,
+          float32Element);
       out.close("}");
       return;
     }
     FieldType.OptionalType optional = (FieldType.OptionalType) type;
     out.open("match " + ref + " {");
     out.open("Some(" + item + ") => {");
-    write(out, optional.element(), writer, item, true, path, null, pairs, depth + 1);
+    write(out, optional.element(), writer, item, true, path, null, pairs, depth + 1,
+        float32Element);
     out.close("}");
     out.line("None => " + writer + (absentAsEmptyString ? ".write_str(\"\")," : ".write_nil(),"));
     out.close("}");
@@ -263,7 +314,16 @@ final class RustContracts {
         out.assignCall("let found", "decode::field", List.of("members", fieldName, path), "?;");
         read(out, field.type(), "found", path, local, 0);
       }
-      assignments.add(RustSyntax.fieldName(field.component()) + ": " + local);
+      String value = local;
+      if (!contract.record() && field.type() instanceof FieldType.ContractRef) {
+        value = "Some(" + local + ")";
+      } else if (float32(field)) {
+        value = narrowed(field.type(), local);
+      }
+      assignments.add(RustSyntax.fieldName(field.component()) + ": " + value);
+    }
+    if (!contract.record()) {
+      assignments.add("unknown_fields: Default::default()");
     }
     String joined = String.join(", ", assignments);
     if (assignments.isEmpty()) {
@@ -277,6 +337,20 @@ final class RustContracts {
       out.close("})");
     }
     out.close("}");
+  }
+
+  /** A value tree's float64s as a proto float field's f32s (the tree holds what they widen to). */
+  private static String narrowed(FieldType type, String local) {
+    if (type instanceof FieldType.ListType) {
+      return local + ".into_iter().map(|v| v as f32).collect()";
+    }
+    if (type instanceof FieldType.MapType) {
+      return local + ".into_iter().map(|(k, v)| (k, v as f32)).collect()";
+    }
+    if (type instanceof FieldType.OptionalType) {
+      return local + ".map(|v| v as f32)";
+    }
+    return local + " as f32";
   }
 
   /** Statements that read {@code value} (a {@code &Value}) into a new local {@code target}. */
@@ -335,6 +409,19 @@ final class RustContracts {
     for (ResolvedContract contract : contracts) {
       String type = contract.type().flatName();
       out.arm(type + "::CONTRACT_NAME", "Some(" + type + "::SCHEMA_FINGERPRINT)");
+    }
+    out.line("_ => None,");
+    out.close("}");
+    out.close("}");
+    out.blank();
+    out.line("/// Calls `visitor` with the contract named `contract` as a type, for tools that handle");
+    out.line("/// any contract by its name; `None` for a name this module does not have.");
+    out.signature("pub fn visit_contract<V: payload::PayloadVisitor>",
+        List.of("contract: &str", "visitor: V"), " -> Option<V::Output> {");
+    out.open("match contract {");
+    for (ResolvedContract contract : contracts) {
+      String type = contract.type().flatName();
+      out.arm(type + "::CONTRACT_NAME", "Some(visitor.visit::<" + type + ">())");
     }
     out.line("_ => None,");
     out.close("}");

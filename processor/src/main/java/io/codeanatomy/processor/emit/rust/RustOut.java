@@ -184,6 +184,99 @@ final class RustOut {
     return call(lhs + " = " + head, args, tail);
   }
 
+  /**
+   * A match arm whose body is a call, as rustfmt lays it out: on one line when it fits; else the
+   * call alone in a block when it fits there; else its arguments one per line after the arrow.
+   */
+  RustOut armCall(String pattern, String head, java.util.List<String> args) {
+    String joined = String.join(", ", args);
+    String call = head + "(" + joined + ")";
+    if (joined.length() <= CALL_WIDTH && fits(pattern + " => " + call + ",")) {
+      return line(pattern + " => " + call + ",");
+    }
+    if (joined.length() <= CALL_WIDTH && fitsContinued(call)) {
+      open(pattern + " => {");
+      line(call);
+      return close("}");
+    }
+    return call(pattern + " => " + head, args, ",");
+  }
+
+  /**
+   * {@code head[(a, b), ...]tail} for an array of tuples: rustfmt writes a tuple whose items
+   * exceed its call width one item per line.
+   */
+  RustOut assignedTuples(String head, java.util.List<java.util.List<String>> tuples,
+      String tail) {
+    java.util.List<String> items = new java.util.ArrayList<>();
+    boolean wide = false;
+    for (java.util.List<String> tuple : tuples) {
+      String inner = String.join(", ", tuple);
+      wide |= inner.length() > CALL_WIDTH || !fitsContinued("(" + inner + "),");
+      items.add("(" + inner + ")");
+    }
+    if (!wide) {
+      return assignedList(head, items, tail);
+    }
+    open(head);
+    for (java.util.List<String> tuple : tuples) {
+      String inner = String.join(", ", tuple);
+      if (inner.length() <= CALL_WIDTH && fits("(" + inner + "),")) {
+        line("(" + inner + "),");
+      } else {
+        open("(");
+        tuple.forEach(item -> line(item + ","));
+        close("),");
+      }
+    }
+    return close(tail);
+  }
+
+  /**
+   * A call whose arguments may be calls themselves ({@code head} may be empty: a tuple), laid out
+   * as rustfmt lays out nested calls: on one line when it fits and its arguments are within the
+   * call width, else one argument per line, each argument laid out the same way.
+   */
+  record Call(String head, java.util.List<Object> args) {
+
+    Call {
+      args = java.util.List.copyOf(args);
+    }
+
+    static Call of(String head, Object... args) {
+      return new Call(head, java.util.List.of(args));
+    }
+
+    String flatArgs() {
+      java.util.List<String> flat = new java.util.ArrayList<>();
+      for (Object arg : args) {
+        flat.add(arg instanceof Call call ? call.flat() : arg.toString());
+      }
+      return String.join(", ", flat);
+    }
+
+    String flat() {
+      return head + "(" + flatArgs() + ")";
+    }
+  }
+
+  /** {@code prefix} then {@code call} then {@code suffix}, as rustfmt lays them out. */
+  RustOut call(String prefix, Call call, String suffix) {
+    String args = call.flatArgs();
+    if (args.length() <= CALL_WIDTH && fits(prefix + call.head() + "(" + args + ")" + suffix)) {
+      return line(prefix + call.head() + "(" + args + ")" + suffix);
+    }
+    open(prefix + call.head() + "(");
+    for (Object arg : call.args()) {
+      if (arg instanceof Call nested) {
+        call("", nested, ",");
+      } else {
+        line(arg + ",");
+      }
+    }
+    return close(")" + suffix);
+  }
+
   /** A match arm, on one line when it fits, else with its body in a block (rustfmt's shapes). */
   RustOut arm(String pattern, String body) {
     String line = pattern + " => " + body + ",";

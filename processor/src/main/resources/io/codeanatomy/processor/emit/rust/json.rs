@@ -63,7 +63,11 @@ impl<'a> Json<'a> {
     pub fn describe(&self) -> String {
         match self {
             Json::Bool(_) | Json::Number(_) | Json::String(_) => {
-                format!("{} {}", self.kind(), to_compact_string(self))
+                format!(
+                    "{} {}",
+                    self.kind(),
+                    super::json_mapping::abbreviate(&to_compact_string(self))
+                )
             }
             _ => self.kind().to_string(),
         }

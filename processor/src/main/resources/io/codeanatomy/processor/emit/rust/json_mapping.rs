@@ -14,7 +14,9 @@
 
 use super::json::Json;
 use super::read_error::{ErrorKind, ReadError};
+use super::wire;
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// The members of a JSON object.
 pub type Members<'j, 'a> = &'j [(Cow<'a, str>, Json<'a>)];
@@ -58,6 +60,153 @@ pub fn boolean(value: &Json<'_>) -> Result<bool, ReadError> {
 /// The member `name` of an object.
 pub fn member<'j, 'a>(members: Members<'j, 'a>, name: &str) -> Option<&'j Json<'a>> {
     members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+// --- what generated readers and writers call ---
+
+/// What the top of a payload allows beyond its declared fields: the fields of the accepted older
+/// version it is of are dropped, unknown members of a forward-compatible contract are kept.
+#[derive(Debug)]
+pub struct Top<'u> {
+    /// The field names of the accepted older version the payload is of; `None` for this one.
+    pub older_fields: Option<&'static [&'static str]>,
+    /// Whether unknown members are kept (a forward-compatible contract) rather than refused.
+    pub keep_unknown: bool,
+    /// Where kept members go.
+    pub unknown: &'u mut Vec<(String, Json<'static>)>,
+}
+
+impl<'u> Top<'u> {
+    pub fn new(
+        older_fields: Option<&'static [&'static str]>,
+        keep_unknown: bool,
+        unknown: &'u mut Vec<(String, Json<'static>)>,
+    ) -> Top<'u> {
+        Top {
+            older_fields,
+            keep_unknown,
+            unknown,
+        }
+    }
+
+    /// Whether the accepted older version lacks the field `name` (so it may be missing).
+    pub fn lacks(&self, name: &str) -> bool {
+        self.older_fields
+            .is_some_and(|fields| !fields.contains(&name))
+    }
+
+    /// A member that names no field: `Ok(true)` when dropped or kept, `Ok(false)` when refused.
+    fn take(&mut self, key: &str, item: &Json<'_>) -> bool {
+        if self
+            .older_fields
+            .is_some_and(|fields| fields.contains(&key))
+        {
+            return true;
+        }
+        if self.keep_unknown {
+            self.unknown
+                .push((key.to_string(), item.clone().into_owned()));
+            return true;
+        }
+        false
+    }
+}
+
+/// Stores what a field's reader read.
+#[inline]
+pub fn set<T>(target: &mut T, read: Result<T, ReadError>) -> Result<(), ReadError> {
+    *target = read?;
+    Ok(())
+}
+
+/// Stores what an optional field's reader read.
+#[inline]
+pub fn set_some<T>(
+    target: &mut Option<T>,
+    read: Result<T, ReadError>,
+) -> Result<(), ReadError> {
+    *target = Some(read?);
+    Ok(())
+}
+
+/// The elements of an array, each read by `read`; an element's error names its index.
+pub fn list<T>(
+    read: impl Fn(&Json<'_>) -> Result<T, ReadError>,
+    value: &Json<'_>,
+) -> Result<Vec<T>, ReadError> {
+    let items = array(value)?;
+    // As many as the document holds: justified by the input.
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(read(item).map_err(|e| e.in_index(i))?);
+    }
+    Ok(out)
+}
+
+/// The members of an object as a map, each value read by `read`; an error names its key.
+pub fn map<T>(
+    read: impl Fn(&Json<'_>) -> Result<T, ReadError>,
+    value: &Json<'_>,
+) -> Result<BTreeMap<String, T>, ReadError> {
+    let mut out = BTreeMap::new();
+    for (key, item) in object(value)? {
+        out.insert(key.to_string(), read(item).map_err(|e| e.in_key(key))?);
+    }
+    Ok(out)
+}
+
+/// A string, owned.
+pub fn text(value: &Json<'_>) -> Result<String, ReadError> {
+    string(value).map(str::to_string)
+}
+
+/// A string as JSON.
+pub fn string_json(value: &str) -> Json<'static> {
+    Json::String(Cow::Owned(value.to_string()))
+}
+
+/// Appends a member.
+#[inline]
+pub fn push(
+    members: &mut Vec<(Cow<'static, str>, Json<'static>)>,
+    name: &'static str,
+    value: Json<'static>,
+) {
+    members.push((Cow::Borrowed(name), value));
+}
+
+/// A list as a JSON array, each element written by `write`.
+pub fn list_json<T>(write: impl Fn(&T) -> Json<'static>, values: &[T]) -> Json<'static> {
+    Json::Array(values.iter().map(write).collect())
+}
+
+/// A map as a JSON object, its keys in the order the Java writers sort them (`TreeMap` and
+/// `JsonFormat.sortingMapKeys()`: by UTF-16 code units), each value written by `write`.
+pub fn map_json<T>(
+    write: impl Fn(&T) -> Json<'static>,
+    values: &BTreeMap<String, T>,
+) -> Json<'static> {
+    Json::Object(
+        wire::java_map_order(values)
+            .into_iter()
+            .map(|(key, value)| (Cow::Owned(key.clone()), write(value)))
+            .collect(),
+    )
+}
+
+/// A value as the Java readers quote it: up to 80 UTF-16 units as it is, else the first 60 and
+/// the length.
+pub fn abbreviate(text: &str) -> String {
+    let units = text.encode_utf16().count();
+    if units <= 80 {
+        return text.to_string();
+    }
+    let head: Vec<u16> = text.encode_utf16().take(60).collect();
+    format!(
+        "{}... ({} characters)",
+        String::from_utf16_lossy(&head),
+        units
+    )
 }
 
 /// Whether a number's text is an integer (no fraction, no exponent): what Jackson reads as an
@@ -296,11 +445,12 @@ fn java_layout(scientific: &str, two_digits: Option<String>, negative: bool) -> 
 
 /// Protobuf messages as `ProtoPayloads` writes and reads them.
 pub mod proto {
+    use super::wire::ProtoEnum;
+    use super::{abbreviate, ErrorKind, Json, ReadError};
     use super::{
         base64_decode, base64_encode, expected, integral_in, java_double_text, number_to_f64,
         Base64Rules,
     };
-    use super::{ErrorKind, Json, ReadError};
     use std::borrow::Cow;
 
     /// The members of a message's JSON object; otherwise `expected an object, got an array`
@@ -316,6 +466,10 @@ pub mod proto {
     /// (`ProtoPayloads` lets a field be absent when it has presence or holds messages, which
     /// every map field does.)
     pub fn missing() -> ReadError {
+        missing_field()
+    }
+
+    fn missing_field() -> ReadError {
         ReadError::problem(
             ErrorKind::Schema,
             "missing; every field is written, so a missing one is not taken as its default",
@@ -353,6 +507,7 @@ pub mod proto {
     /// payload has given: a field given under both names is refused, as `JsonFormat` does.
     #[derive(Debug, Clone)]
     pub struct Fields<'s> {
+        message: &'s str,
         names: &'s [(&'s str, &'s str)],
         seen: Vec<bool>,
     }
@@ -360,9 +515,49 @@ pub mod proto {
     impl<'s> Fields<'s> {
         /// `names`: `(proto name, JSON name)` of every field, in declaration order.
         pub fn new(names: &'s [(&'s str, &'s str)]) -> Fields<'s> {
+            Fields::named("", names)
+        }
+
+        /// The fields of message `message` (its name in the `.proto`, for messages).
+        pub fn named(message: &'s str, names: &'s [(&'s str, &'s str)]) -> Fields<'s> {
             Fields {
+                message,
                 names,
                 seen: vec![false; names.len()],
+            }
+        }
+
+        /// A member that names no field: dropped at the top of a payload of an older version
+        /// that had it, kept at the top of a forward-compatible contract, refused otherwise.
+        pub fn unknown(
+            &self,
+            key: &str,
+            item: &Json<'_>,
+            top: Option<&mut super::Top<'_>>,
+        ) -> Result<(), ReadError> {
+            if top.is_some_and(|top| top.take(key, item)) {
+                return Ok(());
+            }
+            let names: Vec<&str> = self.names.iter().map(|(proto, _)| *proto).collect();
+            Err(unknown_field(self.message, &names))
+        }
+
+        /// The first field, in declaration order, that may not be absent and was not given,
+        /// as an error naming it: `may_be_absent[i]` for a field with presence; at the top of
+        /// a payload of an older version, a field it lacks may be absent too.
+        pub fn check_missing(
+            &self,
+            may_be_absent: &[bool],
+            top: Option<&super::Top<'_>>,
+        ) -> Result<(), ReadError> {
+            let missing = (0..self.names.len()).find(|i| {
+                !self.seen[*i]
+                    && !may_be_absent.get(*i).copied().unwrap_or(false)
+                    && !top.is_some_and(|top| top.lacks(self.names[*i].0))
+            });
+            match missing {
+                Some(i) => Err(missing_field().in_field(self.names[i].0)),
+                None => Ok(()),
             }
         }
 
@@ -409,68 +604,100 @@ pub mod proto {
         }
     }
 
-    /// `int32`, `sint32`, `sfixed32`: an integral number within 32 bits (not a string).
+    /// `int32`: an integral number within 32 bits (not a string).
     pub fn int32(value: &Json<'_>) -> Result<i32, ReadError> {
-        number_text(value)
-            .and_then(|t| integral_in(t, i32::MIN.into(), i32::MAX.into()))
-            .map(|v| v as i32)
-            .ok_or_else(|| expected("an int32", value))
+        int32_as(value, "int32")
+    }
+
+    /// An integer of the 32-bit protobuf type `name` (`int32`, `sint32`, `sfixed32`), with
+    /// `ProtoPayloads`' messages.
+    pub fn int32_as(value: &Json<'_>, name: &str) -> Result<i32, ReadError> {
+        integer(value, name, false, i32::MIN.into(), i32::MAX.into()).map(|v| v as i32)
     }
 
     /// `uint32`, `fixed32`: an integral number in [0, 2^32 - 1], as `JsonFormat` writes them.
     pub fn uint32(value: &Json<'_>) -> Result<u32, ReadError> {
-        number_text(value)
-            .and_then(|t| integral_in(t, 0, u32::MAX.into()))
-            .map(|v| v as u32)
-            .ok_or_else(|| expected("a uint32", value))
+        integer(value, "uint32", false, 0, u32::MAX.into()).map(|v| v as u32)
     }
 
-    /// The text of a 64-bit integer: an integral number, or a string of 1 to 19 digits with an
-    /// optional `-` (`JsonFormat` writes 64-bit integers as strings), or 20 for unsigned ones.
-    fn int64_text<'j>(value: &'j Json<'_>, unsigned: bool) -> Option<&'j str> {
-        match value {
-            Json::Number(text) if super::is_integral(text) => Some(text),
-            Json::String(text) => {
-                let digits = text.strip_prefix('-').unwrap_or(text);
-                let max = if unsigned { 20 } else { 19 };
-                let ok = !digits.is_empty()
-                    && digits.len() <= max
-                    && digits.bytes().all(|b| b.is_ascii_digit());
-                if ok {
-                    Some(text)
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        }
-    }
-
-    /// A 64-bit integer within `[min, max]`: a number out of range is the wrong type, as the
-    /// Java reader has it; a string out of range is a value out of range.
-    fn integer64(
-        value: &Json<'_>,
-        what: &str,
-        min: i128,
-        max: i128,
-    ) -> Result<i128, ReadError> {
-        let text = int64_text(value, min == 0).ok_or_else(|| expected(what, value))?;
-        integral_in(text, min, max).ok_or_else(|| match value {
-            Json::String(_) => {
-                ReadError::schema(what, format!("{} (out of range)", value.describe()))
-            }
-            _ => expected(what, value),
-        })
-    }
-
-    /// `int64`, `sint64`, `sfixed64`.
+    /// `int64`: an integral number, or a string of digits (`JsonFormat` writes 64-bit integers
+    /// as strings).
     pub fn int64(value: &Json<'_>) -> Result<i64, ReadError> {
-        integer64(value, "an int64", i64::MIN.into(), i64::MAX.into()).map(|v| v as i64)
+        int64_as(value, "int64")
+    }
+
+    /// An integer of the 64-bit protobuf type `name` (`int64`, `sint64`, `sfixed64`).
+    pub fn int64_as(value: &Json<'_>, name: &str) -> Result<i64, ReadError> {
+        integer(value, name, true, i64::MIN.into(), i64::MAX.into()).map(|v| v as i64)
     }
 
     /// `uint64`, `fixed64`: up to 2^64 - 1 (written as a string of up to 20 digits).
     pub fn uint64(value: &Json<'_>) -> Result<u64, ReadError> {
-        integer64(value, "a uint64", 0, u64::MAX.into()).map(|v| v as u64)
+        integer(value, "uint64", true, 0, u64::MAX.into()).map(|v| v as u64)
+    }
+
+    /// An integer as `ProtoPayloads.checkInteger` reads it: a JSON integer, or for a 64-bit
+    /// type a string of 1 to 20 digits with an optional `-`; then within `[min, max]`.
+    fn integer(
+        value: &Json<'_>,
+        name: &str,
+        sixty_four: bool,
+        min: i128,
+        max: i128,
+    ) -> Result<i128, ReadError> {
+        let text = match value {
+            Json::Number(text) if super::is_integral(text) => Some(text.as_ref()),
+            Json::String(text) if sixty_four => {
+                let digits = text.strip_prefix('-').unwrap_or(text);
+                let ok = !digits.is_empty()
+                    && digits.len() <= 20
+                    && digits.bytes().all(|b| b.is_ascii_digit());
+                ok.then_some(text.as_ref())
+            }
+            _ => None,
+        };
+        let text = text.ok_or_else(|| {
+            ReadError::schema(
+                format!(
+                    "an {} (a whole number{})",
+                    name,
+                    if sixty_four {
+                        ", or a string of digits"
+                    } else {
+                        ""
+                    }
+                ),
+                value.describe(),
+            )
+        })?;
+        integral_in(text, min, max).ok_or_else(|| {
+            ReadError::problem(
+                ErrorKind::Schema,
+                format!(
+                    "expected an {}, from {} to {}, got {}, which is out of its range",
+                    name,
+                    min,
+                    max,
+                    abbreviate(&normalized_integer(text))
+                ),
+            )
+        })
+    }
+
+    /// An integer's digits as Java's `BigInteger` prints them: no leading zeros, no `-0`.
+    fn normalized_integer(text: &str) -> String {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(digits) => (true, digits),
+            None => (false, text),
+        };
+        let digits = digits.trim_start_matches('0');
+        if digits.is_empty() {
+            "0".to_string()
+        } else if negative {
+            format!("-{}", digits)
+        } else {
+            digits.to_string()
+        }
     }
 
     /// `bool`: a JSON boolean.
@@ -487,9 +714,9 @@ pub mod proto {
         }
     }
 
-    /// `double`: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`. A number reads as
-    /// `JsonFormat` reads it, through `BigDecimal`: a zero is +0.0 whatever its sign, and a
-    /// number beyond the double range is refused.
+    /// `double` as `JsonFormat` reads it: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`. A
+    /// number reads through `BigDecimal`: a zero is +0.0 whatever its sign, and a number beyond
+    /// the double range is refused. (A payload reads [`finite_double`].)
     pub fn double(value: &Json<'_>) -> Result<f64, ReadError> {
         if let Some(special) = special_float(value) {
             return Ok(special);
@@ -505,8 +732,9 @@ pub mod proto {
         }
     }
 
-    /// `float`: as `double`, then rounded to 32 bits (after a check that it is within the float
-    /// range, with `JsonFormat`'s tolerance of 10^-6); -0.0 keeps its sign.
+    /// `float` as `JsonFormat` reads it: as `double`, then rounded to 32 bits (after a check
+    /// that it is within the float range, with `JsonFormat`'s tolerance of 10^-6); -0.0 keeps
+    /// its sign. (A payload reads [`finite_float`].)
     pub fn float(value: &Json<'_>) -> Result<f32, ReadError> {
         if let Some(special) = special_float(value) {
             return Ok(special as f32);
@@ -519,6 +747,38 @@ pub mod proto {
                 "a float",
                 format!("{} (out of range)", text),
             )),
+        }
+    }
+
+    /// A number beyond the range of `name` (`double`, `float`), as `ProtoPayloads` refuses it.
+    fn beyond(name: &str) -> ReadError {
+        ReadError::problem(
+            ErrorKind::Schema,
+            format!(
+                "expected a finite {}, got a number beyond its range; contracts hold finite \
+                 numbers only",
+                name
+            ),
+        )
+    }
+
+    /// `double` in a payload, as `ProtoPayloads` reads it: a finite number (contracts hold
+    /// finite numbers only, so the `"NaN"` and infinities `JsonFormat` takes are refused); a
+    /// zero is +0.0 whatever its sign, as `JsonFormat` reads it.
+    pub fn finite_double(value: &Json<'_>) -> Result<f64, ReadError> {
+        let text = number_text(value).ok_or_else(|| expected("a number", value))?;
+        match number_to_f64(text) {
+            Some(v) => Ok(if v == 0.0 { 0.0 } else { v }),
+            None => Err(beyond("double")),
+        }
+    }
+
+    /// `float` in a payload: a finite number within the float range, rounded to 32 bits.
+    pub fn finite_float(value: &Json<'_>) -> Result<f32, ReadError> {
+        let text = number_text(value).ok_or_else(|| expected("a number", value))?;
+        match number_to_f64(text) {
+            Some(v) if v.abs() <= f64::from(f32::MAX) => Ok(v as f32),
+            _ => Err(beyond("float")),
         }
     }
 
@@ -561,6 +821,36 @@ pub mod proto {
             }
             other => Err(expected("an enum name", other)),
         }
+    }
+
+    /// A generated enum: its name, or the number of a value it declares, as `ProtoPayloads`
+    /// checks it (an undeclared number has no name to hash or write).
+    pub fn enum_of<E: ProtoEnum>(value: &Json<'_>) -> Result<E, ReadError> {
+        let refused = |got: String| {
+            let names: Vec<&str> = E::VALUES.iter().map(|(n, _)| *n).collect();
+            ReadError::problem(
+                ErrorKind::Schema,
+                format!("expected one of {}, got {}", names.join(", "), got),
+            )
+        };
+        match value {
+            Json::String(name) => E::VALUES
+                .iter()
+                .find(|(n, _)| *n == name.as_ref())
+                .and_then(|(_, number)| E::from_number(*number))
+                .ok_or_else(|| refused(format!("'{}'", abbreviate(name)))),
+            Json::Number(text) if super::is_integral(text) => {
+                integral_in(text, i32::MIN.into(), i32::MAX.into())
+                    .and_then(|n| E::from_number(n as i32))
+                    .ok_or_else(|| refused(text.to_string()))
+            }
+            other => Err(expected("an enum name", other)),
+        }
+    }
+
+    /// A generated enum as JSON: its name.
+    pub fn enum_of_json<E: ProtoEnum>(value: E) -> Json<'static> {
+        Json::String(Cow::Borrowed(value.proto_name()))
     }
 
     /// A map key of an integer type: its decimal text (`JsonFormat` writes map keys as
@@ -651,6 +941,140 @@ pub mod proto {
             None => int_json(number.into()),
         }
     }
+
+    // --- every field type, for generated readers and writers ---
+
+    /// A value of a protobuf field as protobuf JSON: `ProtoPayloads` reads it, `JsonFormat`
+    /// writes it. Implemented for the scalar types, bytes, lists, string-keyed maps, and by the
+    /// generated module for its messages and enums, so that a generated reader calls
+    /// [`read`] and a writer [`json`] whatever the field's type.
+    pub trait ProtoJson: Sized {
+        /// Reads one value of the type.
+        fn read_proto_json(value: &Json<'_>) -> Result<Self, ReadError>;
+        /// Reads one value of the protobuf type `name` (`sint64`), for the messages of the
+        /// integer types that share a Rust type.
+        fn read_proto_json_as(value: &Json<'_>, _name: &str) -> Result<Self, ReadError> {
+            Self::read_proto_json(value)
+        }
+        /// Writes it.
+        fn proto_json(&self) -> Json<'static>;
+    }
+
+    /// Reads a value of the field's type.
+    #[inline]
+    pub fn read<T: ProtoJson>(value: &Json<'_>) -> Result<T, ReadError> {
+        T::read_proto_json(value)
+    }
+
+    /// Reads a value of the field's type, an integer of the protobuf type `name`.
+    #[inline]
+    pub fn read_as<T: ProtoJson>(value: &Json<'_>, name: &str) -> Result<T, ReadError> {
+        T::read_proto_json_as(value, name)
+    }
+
+    /// Writes a value of the field's type.
+    #[inline]
+    pub fn json<T: ProtoJson>(value: &T) -> Json<'static> {
+        value.proto_json()
+    }
+
+    /// `int32`, `sint32`, `sfixed32`.
+    impl ProtoJson for i32 {
+        fn read_proto_json(value: &Json<'_>) -> Result<i32, ReadError> {
+            int32(value)
+        }
+        fn read_proto_json_as(value: &Json<'_>, name: &str) -> Result<i32, ReadError> {
+            int32_as(value, name)
+        }
+        fn proto_json(&self) -> Json<'static> {
+            int_json(i64::from(*self))
+        }
+    }
+
+    /// `int64`, `sint64`, `sfixed64`: written as strings.
+    impl ProtoJson for i64 {
+        fn read_proto_json(value: &Json<'_>) -> Result<i64, ReadError> {
+            int64(value)
+        }
+        fn read_proto_json_as(value: &Json<'_>, name: &str) -> Result<i64, ReadError> {
+            int64_as(value, name)
+        }
+        fn proto_json(&self) -> Json<'static> {
+            int64_json(*self)
+        }
+    }
+
+    impl ProtoJson for f64 {
+        fn read_proto_json(value: &Json<'_>) -> Result<f64, ReadError> {
+            finite_double(value)
+        }
+        fn proto_json(&self) -> Json<'static> {
+            double_json(*self)
+        }
+    }
+
+    impl ProtoJson for f32 {
+        fn read_proto_json(value: &Json<'_>) -> Result<f32, ReadError> {
+            finite_float(value)
+        }
+        fn proto_json(&self) -> Json<'static> {
+            float_json(*self)
+        }
+    }
+
+    impl ProtoJson for bool {
+        fn read_proto_json(value: &Json<'_>) -> Result<bool, ReadError> {
+            boolean(value)
+        }
+        fn proto_json(&self) -> Json<'static> {
+            Json::Bool(*self)
+        }
+    }
+
+    impl ProtoJson for String {
+        fn read_proto_json(value: &Json<'_>) -> Result<String, ReadError> {
+            string(value).map(str::to_string)
+        }
+        fn proto_json(&self) -> Json<'static> {
+            Json::String(Cow::Owned(self.clone()))
+        }
+    }
+
+    /// `bytes`: base64.
+    impl ProtoJson for Vec<u8> {
+        fn read_proto_json(value: &Json<'_>) -> Result<Vec<u8>, ReadError> {
+            bytes(value)
+        }
+        fn proto_json(&self) -> Json<'static> {
+            bytes_json(self)
+        }
+    }
+
+    /// A repeated field: an array; an element's error names its index.
+    impl<T: ProtoJson> ProtoJson for Vec<T> {
+        fn read_proto_json(value: &Json<'_>) -> Result<Vec<T>, ReadError> {
+            super::list(T::read_proto_json, value)
+        }
+        fn read_proto_json_as(value: &Json<'_>, name: &str) -> Result<Vec<T>, ReadError> {
+            super::list(|item| T::read_proto_json_as(item, name), value)
+        }
+        fn proto_json(&self) -> Json<'static> {
+            Json::Array(self.iter().map(T::proto_json).collect())
+        }
+    }
+
+    /// A map field: an object, keys in `JsonFormat.sortingMapKeys()` order.
+    impl<T: ProtoJson> ProtoJson for std::collections::BTreeMap<String, T> {
+        fn read_proto_json(value: &Json<'_>) -> Result<Self, ReadError> {
+            super::map(T::read_proto_json, value)
+        }
+        fn read_proto_json_as(value: &Json<'_>, name: &str) -> Result<Self, ReadError> {
+            super::map(|item| T::read_proto_json_as(item, name), value)
+        }
+        fn proto_json(&self) -> Json<'static> {
+            super::map_json(T::proto_json, self)
+        }
+    }
 }
 
 /// `@Contract` records as `RecordPayloads` writes and reads them.
@@ -724,7 +1148,11 @@ pub mod record {
     pub fn double(value: &Json<'_>) -> Result<f64, ReadError> {
         let text = number_text(value).ok_or_else(|| expected("a number", value))?;
         number_to_f64(text).ok_or_else(|| {
-            ReadError::schema("a finite number", format!("{} (out of range)", text))
+            ReadError::problem(
+                ErrorKind::Schema,
+                "expected a finite double, got a number beyond the range of a double; contracts \
+                 hold finite doubles only",
+            )
         })
     }
 
@@ -745,12 +1173,23 @@ pub mod record {
             Json::String(text) => text,
             other => return Err(expected("a base64 string", other)),
         };
-        base64_decode(text, false, Base64Rules::Jdk).map_err(|problem| {
+        let bytes = base64_decode(text, false, Base64Rules::Jdk).map_err(|problem| {
             ReadError::problem(
                 ErrorKind::Schema,
                 format!("expected a base64 string: {}", problem),
             )
-        })
+        })?;
+        // Padding left out or stray low bits decode too, to bytes written back otherwise.
+        if base64_encode(&bytes) != text.as_ref() {
+            return Err(ReadError::problem(
+                ErrorKind::Schema,
+                format!(
+                    "expected base64 as the writer writes it (padded, no stray bits), got '{}'",
+                    super::abbreviate(text)
+                ),
+            ));
+        }
+        Ok(bytes)
     }
 
     /// An enum: the index in `texts` (the lower-case constant names, in declaration order).
@@ -793,6 +1232,40 @@ pub mod record {
         Ok(unknown)
     }
 
+    /// Checks a record object's members against its fields before any is read, as Java does:
+    /// a member no field names is refused, except at the top of a payload, where the fields of
+    /// the accepted older version it is of are dropped and a forward-compatible contract keeps
+    /// the rest.
+    pub fn check_members(
+        members: super::Members<'_, '_>,
+        contract: &str,
+        fields: &[&str],
+        mut top: Option<&mut super::Top<'_>>,
+    ) -> Result<(), ReadError> {
+        for (key, item) in members {
+            if fields.contains(&key.as_ref()) {
+                continue;
+            }
+            if !top.as_deref_mut().is_some_and(|top| top.take(key, item)) {
+                return Err(unknown_field(contract, fields).in_field(key));
+            }
+        }
+        Ok(())
+    }
+
+    /// An enum by its text, with `parse` the generated enum's `from_text`.
+    pub fn enum_text<T, E: std::fmt::Display>(
+        value: &Json<'_>,
+        parse: fn(&str) -> Result<T, E>,
+    ) -> Result<T, ReadError> {
+        match value {
+            Json::String(text) => {
+                parse(text).map_err(|e| ReadError::problem(ErrorKind::Schema, e.to_string()))
+            }
+            other => Err(expected("an enum name", other)),
+        }
+    }
+
     // --- writing, as Jackson renders a record ---
 
     /// An `int` or `long`: a number.
@@ -813,5 +1286,162 @@ pub mod record {
     /// `byte[]`: standard base64 with padding.
     pub fn bytes_json(value: &[u8]) -> Json<'static> {
         Json::String(Cow::Owned(base64_encode(value)))
+    }
+
+    // --- every field type, for generated readers and writers ---
+
+    /// A value of a record field as `RecordPayloads` reads and writes it (Jackson).
+    /// Implemented for the scalar types, bytes, lists, string-keyed maps and optionals, and by
+    /// the generated module for its records and enums.
+    pub trait RecordJson: Sized {
+        /// How Java names the type when a value of it is `null` (see [`null_refused`]).
+        const EXPECTED: &'static str;
+        /// The same, for a list element or map value (a boxed type: `a integer`).
+        const BOXED: &'static str = Self::EXPECTED;
+        /// Reads one value (never `null`: the callers refuse it first).
+        fn read_record_json(value: &Json<'_>) -> Result<Self, ReadError>;
+        /// Writes it.
+        fn record_json(&self) -> Json<'static>;
+    }
+
+    /// A required field of the record's members: missing or `null` refused; errors name it.
+    pub fn required<T: RecordJson>(
+        members: super::Members<'_, '_>,
+        name: &str,
+    ) -> Result<T, ReadError> {
+        match super::member(members, name) {
+            None => Err(missing().in_field(name)),
+            Some(Json::Null) => Err(null_refused(T::EXPECTED).in_field(name)),
+            Some(value) => T::read_record_json(value).map_err(|e| e.in_field(name)),
+        }
+    }
+
+    /// An optional field: absent or `null` is `None`.
+    pub fn optional_field<T: RecordJson>(
+        members: super::Members<'_, '_>,
+        name: &str,
+    ) -> Result<Option<T>, ReadError> {
+        match optional(super::member(members, name)) {
+            None => Ok(None),
+            Some(value) => T::read_record_json(value)
+                .map(Some)
+                .map_err(|e| e.in_field(name)),
+        }
+    }
+
+    /// Writes a value of the field's type.
+    #[inline]
+    pub fn json<T: RecordJson>(value: &T) -> Json<'static> {
+        value.record_json()
+    }
+
+    impl RecordJson for i32 {
+        const EXPECTED: &'static str = "a int";
+        const BOXED: &'static str = "a integer";
+        fn read_record_json(value: &Json<'_>) -> Result<i32, ReadError> {
+            int(value)
+        }
+        fn record_json(&self) -> Json<'static> {
+            long_json(i64::from(*self))
+        }
+    }
+
+    impl RecordJson for i64 {
+        const EXPECTED: &'static str = "a long";
+        fn read_record_json(value: &Json<'_>) -> Result<i64, ReadError> {
+            long(value)
+        }
+        fn record_json(&self) -> Json<'static> {
+            long_json(*self)
+        }
+    }
+
+    impl RecordJson for f64 {
+        const EXPECTED: &'static str = "a double";
+        fn read_record_json(value: &Json<'_>) -> Result<f64, ReadError> {
+            double(value)
+        }
+        /// A checked value is finite; anything else is written as `null`.
+        fn record_json(&self) -> Json<'static> {
+            double_json(*self).unwrap_or(Json::Null)
+        }
+    }
+
+    impl RecordJson for bool {
+        const EXPECTED: &'static str = "a boolean";
+        fn read_record_json(value: &Json<'_>) -> Result<bool, ReadError> {
+            boolean(value)
+        }
+        fn record_json(&self) -> Json<'static> {
+            Json::Bool(*self)
+        }
+    }
+
+    impl RecordJson for String {
+        const EXPECTED: &'static str = "a string";
+        fn read_record_json(value: &Json<'_>) -> Result<String, ReadError> {
+            string(value).map(str::to_string)
+        }
+        fn record_json(&self) -> Json<'static> {
+            Json::String(Cow::Owned(self.clone()))
+        }
+    }
+
+    /// `byte[]`: base64.
+    impl RecordJson for Vec<u8> {
+        const EXPECTED: &'static str = "a byte[]";
+        fn read_record_json(value: &Json<'_>) -> Result<Vec<u8>, ReadError> {
+            bytes(value)
+        }
+        fn record_json(&self) -> Json<'static> {
+            bytes_json(self)
+        }
+    }
+
+    /// A list: an array; a `null` element is refused; an element's error names its index.
+    impl<T: RecordJson> RecordJson for Vec<T> {
+        const EXPECTED: &'static str = "an array";
+        fn read_record_json(value: &Json<'_>) -> Result<Vec<T>, ReadError> {
+            let element = |item: &Json<'_>| match item {
+                Json::Null => Err(null_refused(T::BOXED)),
+                item => T::read_record_json(item),
+            };
+            super::list(element, value)
+        }
+        fn record_json(&self) -> Json<'static> {
+            Json::Array(self.iter().map(T::record_json).collect())
+        }
+    }
+
+    /// A map: an object, keys sorted as Java's `TreeMap` sorts them; a `null` value refused.
+    impl<T: RecordJson> RecordJson for std::collections::BTreeMap<String, T> {
+        const EXPECTED: &'static str = "an object";
+        fn read_record_json(value: &Json<'_>) -> Result<Self, ReadError> {
+            let element = |item: &Json<'_>| match item {
+                Json::Null => Err(null_refused(T::BOXED)),
+                item => T::read_record_json(item),
+            };
+            super::map(element, value)
+        }
+        fn record_json(&self) -> Json<'static> {
+            super::map_json(T::record_json, self)
+        }
+    }
+
+    /// An optional: `null` when absent.
+    impl<T: RecordJson> RecordJson for Option<T> {
+        const EXPECTED: &'static str = T::EXPECTED;
+        fn read_record_json(value: &Json<'_>) -> Result<Option<T>, ReadError> {
+            match value {
+                Json::Null => Ok(None),
+                value => T::read_record_json(value).map(Some),
+            }
+        }
+        fn record_json(&self) -> Json<'static> {
+            match self {
+                Some(value) => value.record_json(),
+                None => Json::Null,
+            }
+        }
     }
 }

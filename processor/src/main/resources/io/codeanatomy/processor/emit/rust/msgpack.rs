@@ -628,3 +628,331 @@ pub fn decode_with_max_depth(bytes: &[u8], max_depth: usize) -> Result<Value, Re
     reader.finish()?;
     Ok(value)
 }
+
+/// `@Contract` records in their binary form, the canonical MessagePack of every field (docs
+/// `canonical-encoding.md`, "The binary form of a record"), as `RecordPayloads.fromBinary` maps
+/// a value read by `CanonicalReader` onto a record, with its messages: a member no field names
+/// refused (or kept, at the top of a forward-compatible contract), a missing required field, a
+/// nil where a value is required, a value of the wrong kind.
+pub mod record {
+    use super::super::canonical::Value;
+    use super::super::read_error::{ErrorKind, ReadError};
+    use std::collections::BTreeMap;
+
+    /// What the top of a payload allows beyond its declared fields (see `json_mapping::Top`).
+    #[derive(Debug)]
+    pub struct Top<'u> {
+        /// The field names of the accepted older version the payload is of; `None` for this one.
+        pub older_fields: Option<&'static [&'static str]>,
+        /// Whether unknown fields are kept (a forward-compatible contract) rather than refused.
+        pub keep_unknown: bool,
+        /// Where kept fields go.
+        pub unknown: &'u mut Vec<(String, Value)>,
+    }
+
+    /// A value in words, as messages quote what came: `an integer 5`, `a string "x"`.
+    pub fn describe(value: &Value) -> String {
+        match value {
+            Value::Nil => "nil".to_string(),
+            Value::Bool(b) => format!("a boolean {}", b),
+            Value::Int(i) => format!("an integer {}", i),
+            Value::UInt(u) => format!("an integer {}", u),
+            Value::Float(f) => format!(
+                "a float {}",
+                super::super::json_mapping::java_double_text(*f)
+            ),
+            Value::Str(s) => {
+                format!("a string \"{}\"", super::super::json_mapping::abbreviate(s))
+            }
+            Value::Bin(b) => format!("binary ({} bytes)", b.len()),
+            Value::Array(_) => "an array".to_string(),
+            Value::Map(_) => "a map".to_string(),
+        }
+    }
+
+    fn expected(what: &str, value: &Value) -> ReadError {
+        ReadError::schema(what, describe(value))
+    }
+
+    /// The fields of a record: a map.
+    pub fn fields(value: &Value) -> Result<&[(String, Value)], ReadError> {
+        match value {
+            Value::Map(entries) => Ok(entries),
+            other => Err(expected("a map of fields", other)),
+        }
+    }
+
+    /// Checks the fields against the declared ones before any is read, as the JSON reader does.
+    pub fn check_members(
+        entries: &[(String, Value)],
+        contract: &str,
+        fields: &[&str],
+        mut top: Option<&mut Top<'_>>,
+    ) -> Result<(), ReadError> {
+        for (key, value) in entries {
+            if fields.contains(&key.as_str()) {
+                continue;
+            }
+            if let Some(top) = top.as_deref_mut() {
+                if top.older_fields.is_some_and(|f| f.contains(&key.as_str())) {
+                    continue;
+                }
+                if top.keep_unknown {
+                    top.unknown.push((key.clone(), value.clone()));
+                    continue;
+                }
+            }
+            return Err(ReadError::problem(
+                ErrorKind::Schema,
+                format!("unknown field; {} has {}", contract, fields.join(", ")),
+            )
+            .in_field(key));
+        }
+        Ok(())
+    }
+
+    fn member<'v>(entries: &'v [(String, Value)], name: &str) -> Option<&'v Value> {
+        entries.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// A nil where a value is required. `expected` names the type as the JSON reader does.
+    pub fn nil_refused(expected: &str) -> ReadError {
+        ReadError::schema(expected, "nil; only an optional field may be nil")
+    }
+
+    /// A value of a record field in the binary form. Implemented for the scalar types, bytes,
+    /// lists, string-keyed maps and optionals, and by the generated module for its records and
+    /// enums.
+    pub trait RecordValue: Sized {
+        /// How the type is named when a nil comes in its place (as the JSON reader names it).
+        const EXPECTED: &'static str;
+        /// The same, for a list element or map value (a boxed type: `a integer`).
+        const BOXED: &'static str = Self::EXPECTED;
+        /// Reads one value (never nil: the callers refuse it first).
+        fn read_record_value(value: &Value) -> Result<Self, ReadError>;
+        /// Writes it.
+        fn record_value(&self) -> Value;
+    }
+
+    /// A required field: missing or nil is refused; an error names the field.
+    pub fn required<T: RecordValue>(
+        entries: &[(String, Value)],
+        name: &str,
+    ) -> Result<T, ReadError> {
+        match member(entries, name) {
+            None => Err(ReadError::problem(
+                ErrorKind::Schema,
+                "missing; it is required, so a missing one is not taken as a default",
+            )
+            .in_field(name)),
+            Some(Value::Nil) => Err(nil_refused(T::EXPECTED).in_field(name)),
+            Some(value) => T::read_record_value(value).map_err(|e| e.in_field(name)),
+        }
+    }
+
+    /// An optional field: absent or nil is `None`.
+    pub fn optional_field<T: RecordValue>(
+        entries: &[(String, Value)],
+        name: &str,
+    ) -> Result<Option<T>, ReadError> {
+        match member(entries, name) {
+            None | Some(Value::Nil) => Ok(None),
+            Some(value) => T::read_record_value(value)
+                .map(Some)
+                .map_err(|e| e.in_field(name)),
+        }
+    }
+
+    /// Writes a value of the field's type.
+    #[inline]
+    pub fn value<T: RecordValue>(value: &T) -> Value {
+        value.record_value()
+    }
+
+    pub fn text(value: &Value) -> Result<String, ReadError> {
+        match value {
+            Value::Str(s) => Ok(s.clone()),
+            other => Err(expected("a string", other)),
+        }
+    }
+
+    pub fn boolean(value: &Value) -> Result<bool, ReadError> {
+        match value {
+            Value::Bool(b) => Ok(*b),
+            other => Err(expected("a boolean", other)),
+        }
+    }
+
+    /// An `int`: an integer within 32 bits.
+    pub fn int(value: &Value) -> Result<i32, ReadError> {
+        match value {
+            Value::Int(i) if i32::try_from(*i).is_ok() => Ok(*i as i32),
+            other => Err(expected("an int", other)),
+        }
+    }
+
+    /// A `long`: an integer within 64 bits.
+    pub fn long(value: &Value) -> Result<i64, ReadError> {
+        match value {
+            Value::Int(i) => Ok(*i),
+            other => Err(expected("a long", other)),
+        }
+    }
+
+    /// A `double`: a float (the canonical encoding writes every double as float64).
+    pub fn double(value: &Value) -> Result<f64, ReadError> {
+        match value {
+            Value::Float(f) => Ok(*f),
+            other => Err(expected("a float", other)),
+        }
+    }
+
+    /// A `byte[]`: binary.
+    pub fn bytes(value: &Value) -> Result<Vec<u8>, ReadError> {
+        match value {
+            Value::Bin(b) => Ok(b.clone()),
+            other => Err(expected("binary", other)),
+        }
+    }
+
+    /// An enum by its text, with `parse` the generated enum's `from_text`.
+    pub fn enum_text<T, E: std::fmt::Display>(
+        value: &Value,
+        parse: fn(&str) -> Result<T, E>,
+    ) -> Result<T, ReadError> {
+        match value {
+            Value::Str(text) => {
+                parse(text).map_err(|e| ReadError::problem(ErrorKind::Schema, e.to_string()))
+            }
+            other => Err(expected("an enum name", other)),
+        }
+    }
+
+    impl RecordValue for i32 {
+        const EXPECTED: &'static str = "a int";
+        const BOXED: &'static str = "a integer";
+        fn read_record_value(value: &Value) -> Result<i32, ReadError> {
+            int(value)
+        }
+        fn record_value(&self) -> Value {
+            Value::Int(i64::from(*self))
+        }
+    }
+
+    impl RecordValue for i64 {
+        const EXPECTED: &'static str = "a long";
+        fn read_record_value(value: &Value) -> Result<i64, ReadError> {
+            long(value)
+        }
+        fn record_value(&self) -> Value {
+            Value::Int(*self)
+        }
+    }
+
+    impl RecordValue for f64 {
+        const EXPECTED: &'static str = "a double";
+        fn read_record_value(value: &Value) -> Result<f64, ReadError> {
+            double(value)
+        }
+        fn record_value(&self) -> Value {
+            Value::Float(*self)
+        }
+    }
+
+    impl RecordValue for bool {
+        const EXPECTED: &'static str = "a boolean";
+        fn read_record_value(value: &Value) -> Result<bool, ReadError> {
+            boolean(value)
+        }
+        fn record_value(&self) -> Value {
+            Value::Bool(*self)
+        }
+    }
+
+    impl RecordValue for String {
+        const EXPECTED: &'static str = "a string";
+        fn read_record_value(value: &Value) -> Result<String, ReadError> {
+            text(value)
+        }
+        fn record_value(&self) -> Value {
+            Value::Str(self.clone())
+        }
+    }
+
+    impl RecordValue for Vec<u8> {
+        const EXPECTED: &'static str = "a byte[]";
+        fn read_record_value(value: &Value) -> Result<Vec<u8>, ReadError> {
+            bytes(value)
+        }
+        fn record_value(&self) -> Value {
+            Value::Bin(self.clone())
+        }
+    }
+
+    /// A list: an array in its order; a nil element is refused.
+    impl<T: RecordValue> RecordValue for Vec<T> {
+        const EXPECTED: &'static str = "an array";
+        fn read_record_value(value: &Value) -> Result<Vec<T>, ReadError> {
+            let items = match value {
+                Value::Array(items) => items,
+                other => return Err(expected("an array", other)),
+            };
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let read = match item {
+                    Value::Nil => Err(nil_refused(T::BOXED)),
+                    item => T::read_record_value(item),
+                };
+                out.push(read.map_err(|e| e.in_index(i))?);
+            }
+            Ok(out)
+        }
+        fn record_value(&self) -> Value {
+            Value::Array(self.iter().map(T::record_value).collect())
+        }
+    }
+
+    /// A map: a map (the encoding sorts its keys); a nil value is refused.
+    impl<T: RecordValue> RecordValue for BTreeMap<String, T> {
+        const EXPECTED: &'static str = "an object";
+        fn read_record_value(value: &Value) -> Result<Self, ReadError> {
+            let entries = match value {
+                Value::Map(entries) => entries,
+                other => return Err(expected("a map", other)),
+            };
+            let mut out = BTreeMap::new();
+            for (key, item) in entries {
+                let read = match item {
+                    Value::Nil => Err(nil_refused(T::BOXED)),
+                    item => T::read_record_value(item),
+                };
+                out.insert(key.clone(), read.map_err(|e| e.in_key(key))?);
+            }
+            Ok(out)
+        }
+        fn record_value(&self) -> Value {
+            Value::Map(
+                self.iter()
+                    .map(|(key, value)| (key.clone(), value.record_value()))
+                    .collect(),
+            )
+        }
+    }
+
+    /// An optional: nil when absent.
+    impl<T: RecordValue> RecordValue for Option<T> {
+        const EXPECTED: &'static str = T::EXPECTED;
+        fn read_record_value(value: &Value) -> Result<Option<T>, ReadError> {
+            match value {
+                Value::Nil => Ok(None),
+                value => T::read_record_value(value).map(Some),
+            }
+        }
+        fn record_value(&self) -> Value {
+            match self {
+                Some(value) => value.record_value(),
+                None => Value::Nil,
+            }
+        }
+    }
+}

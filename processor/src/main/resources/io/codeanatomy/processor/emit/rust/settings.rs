@@ -95,18 +95,20 @@ pub trait PlanningPolicy: Sized {
 
     /// The profile named `name`.
     fn profile(name: &str) -> Result<Self, UnknownProfile>;
-    /// The settings hash the processor computed for profile `name` (the manifest's).
-    fn expected_settings_hash(name: &str) -> Option<&'static str>;
+    /// The `profile_settings_hash` the processor computed for profile `name` (the manifest's).
+    fn expected_profile_settings_hash(name: &str) -> Option<&'static str>;
     /// Every setting of every component, in component order.
     fn descriptors() -> Vec<&'static SettingDescriptor>;
     /// Every setting that has a value, as setting text, sorted by key.
     fn effective_settings(&self) -> BTreeMap<String, String>;
-    /// The planning-affecting settings.
-    fn planning_environment_settings(&self) -> BTreeMap<String, String>;
-    /// SHA-256 of the sorted `[key, value]` pairs of the effective settings.
-    fn settings_hash(&self) -> String;
-    /// The settings hash of the planning-affecting settings.
-    fn planning_environment_hash(&self) -> String;
+    /// The planning-affecting settings: what `session_config_hash` hashes.
+    fn planning_settings(&self) -> BTreeMap<String, String>;
+    /// SHA-256 of the sorted `[key, value]` pairs of the effective settings: what
+    /// `plan_identity.profile_settings_hash` and `execution_package.policy_artifact_hash` record.
+    fn profile_settings_hash(&self) -> String;
+    /// The same hash of the planning-affecting settings only: what
+    /// `execution_package.session_config_hash` and `plan_fingerprint.settings_hash` record.
+    fn session_config_hash(&self) -> String;
     /// The feature-gate parity hash; `None` when the policy declares no feature gate.
     fn feature_gate_parity_hash(&self) -> Option<String>;
     /// Parses a complete settings map, reporting every problem at once.

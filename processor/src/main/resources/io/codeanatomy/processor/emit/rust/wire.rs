@@ -414,6 +414,149 @@ impl<'a> Reader<'a> {
         })
     }
 
+    // --- what generated decoders call: one call per declared field, then `field_done` ---
+
+    /// A singular field of codec `C` (the last value wins); `Ok(false)` when the value's wire
+    /// type is not `C`'s, which makes it an unknown field.
+    #[inline]
+    pub fn merge<C: Codec>(
+        &mut self,
+        tag: Tag,
+        value: &mut C::Value,
+    ) -> Result<bool, ReadError> {
+        if tag.wire_type != C::WIRE_TYPE {
+            return Ok(false);
+        }
+        *value = C::read(self)?;
+        Ok(true)
+    }
+
+    /// A field with explicit presence (`optional`): set by the last value.
+    #[inline]
+    pub fn merge_optional<C: Codec>(
+        &mut self,
+        tag: Tag,
+        value: &mut Option<C::Value>,
+    ) -> Result<bool, ReadError> {
+        if tag.wire_type != C::WIRE_TYPE {
+            return Ok(false);
+        }
+        *value = Some(C::read(self)?);
+        Ok(true)
+    }
+
+    /// A singular message field: a message seen twice is merged, as protobuf does.
+    #[inline]
+    pub fn merge_present<M: Message>(
+        &mut self,
+        tag: Tag,
+        value: &mut Option<M>,
+    ) -> Result<bool, ReadError> {
+        if tag.wire_type != WireType::Len {
+            return Ok(false);
+        }
+        self.merge_message(value.get_or_insert_with(M::default))?;
+        Ok(true)
+    }
+
+    /// A repeated field: packed or one element, whatever the declaration says; an element's
+    /// error names its index.
+    #[inline]
+    pub fn merge_repeated<C: Codec>(
+        &mut self,
+        tag: Tag,
+        values: &mut Vec<C::Value>,
+    ) -> Result<bool, ReadError> {
+        if !tag.wire_type.is_repeated_of::<C>() {
+            return Ok(false);
+        }
+        self.repeated::<C>(tag, values).map_err(|e| {
+            if e.kind == super::read_error::ErrorKind::Schema {
+                // The element that failed is the one after those read.
+                e.in_index(values.len())
+            } else {
+                e
+            }
+        })?;
+        Ok(true)
+    }
+
+    /// A map field: one entry.
+    #[inline]
+    pub fn merge_map<K: Codec, V: Codec>(
+        &mut self,
+        tag: Tag,
+        map: &mut BTreeMap<K::Value, V::Value>,
+    ) -> Result<bool, ReadError>
+    where
+        K::Value: Ord + MapKeyText,
+    {
+        if tag.wire_type != WireType::Len {
+            return Ok(false);
+        }
+        let (key, value) = self.map_entry_keyed::<K, V>()?;
+        map.insert(key, value);
+        Ok(true)
+    }
+
+    /// A map entry whose value's error names its key.
+    fn map_entry_keyed<K: Codec, V: Codec>(&mut self) -> Result<(K::Value, V::Value), ReadError>
+    where
+        K::Value: MapKeyText,
+    {
+        self.message(|r| {
+            let mut key = None;
+            let mut value = None;
+            let mut refused = None;
+            while let Some(tag) = r.next_tag()? {
+                if tag.number == 1 && tag.wire_type == K::WIRE_TYPE {
+                    key = Some(K::read(r)?);
+                } else if tag.number == 2 && tag.wire_type == V::WIRE_TYPE {
+                    match V::read(r) {
+                        Ok(read) => value = Some(read),
+                        // A value the schema refuses (an undeclared enum number) is named by
+                        // its key, which may follow it.
+                        Err(e) if e.kind == super::read_error::ErrorKind::Schema => {
+                            refused = Some(e)
+                        }
+                        Err(e) => return Err(e),
+                    }
+                } else {
+                    r.skip(tag)?;
+                }
+            }
+            let key = key.unwrap_or_else(K::default_value);
+            match refused {
+                Some(e) => Err(e.in_key(&key.key_text())),
+                None => Ok((key, value.unwrap_or_else(V::default_value))),
+            }
+        })
+    }
+
+    /// After a declared field's read: an error names the field (`names`: number and name of
+    /// every declared field), a value of another wire type is kept in `unknown`.
+    #[inline]
+    pub fn field_done(
+        &mut self,
+        tag: Tag,
+        read: Result<bool, ReadError>,
+        unknown: &mut UnknownFields,
+        names: &[(u32, &str)],
+    ) -> Result<(), ReadError> {
+        match read {
+            Ok(true) => Ok(()),
+            Ok(false) => self.unknown(tag, unknown),
+            Err(e) if e.kind == super::read_error::ErrorKind::Schema => {
+                let name = names
+                    .iter()
+                    .find(|(number, _)| *number == tag.number)
+                    .map_or("", |(_, name)| name);
+                Err(e.in_field(name))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Reads the value of a field the caller does not know and keeps it in `fields`, so that it
     /// is written back (forward-compatible contracts; strict ones refuse what it holds).
     pub fn unknown(&mut self, tag: Tag, fields: &mut UnknownFields) -> Result<(), ReadError> {
@@ -715,6 +858,77 @@ impl<M: Message> Codec for Msg<M> {
     }
 }
 
+/// A protobuf enum as generated for a contract: its numbers, and its names as protobuf's JSON
+/// writes them. A number the enum does not declare is refused when read, as the Java payload
+/// readers refuse it (it has no name to write as JSON, to hash or to compare).
+pub trait ProtoEnum: Copy + Default + PartialEq + 'static {
+    /// The enum's name in the `.proto`, as messages name it.
+    const PROTO_NAME: &'static str;
+    /// Every value's name and number, in declaration order.
+    const VALUES: &'static [(&'static str, i32)];
+    /// The value of a number, if the enum declares it.
+    fn from_number(number: i32) -> Option<Self>;
+    /// The value's number.
+    fn number(self) -> i32;
+    /// The value's name, as protobuf's JSON writes it.
+    fn proto_name(self) -> &'static str {
+        Self::VALUES
+            .iter()
+            .find(|(_, number)| *number == self.number())
+            .map_or("", |(name, _)| name)
+    }
+}
+
+/// The problem of an enum number `E` does not declare: Java's words.
+pub fn undeclared_enum<E: ProtoEnum>(number: i64) -> ReadError {
+    let names: Vec<&str> = E::VALUES.iter().map(|(name, _)| *name).collect();
+    ReadError::problem(
+        super::read_error::ErrorKind::Schema,
+        format!(
+            "enum number {} is not declared by {}; expected one of {}",
+            number,
+            E::PROTO_NAME,
+            names.join(", ")
+        ),
+    )
+}
+
+/// A generated enum as a field value: `EnumOf<CacheKind>`, written as its number (an `int32`).
+#[derive(Debug, Clone, Copy)]
+pub struct EnumOf<E>(std::marker::PhantomData<E>);
+
+impl<E: ProtoEnum> Codec for EnumOf<E> {
+    type Value = E;
+    const WIRE_TYPE: WireType = WireType::Varint;
+    const PACKABLE: bool = true;
+    #[inline]
+    fn read(r: &mut Reader<'_>) -> Result<E, ReadError> {
+        let number = r.varint()? as i32;
+        E::from_number(number).ok_or_else(|| undeclared_enum::<E>(number.into()))
+    }
+    #[inline]
+    fn write(w: &mut Writer, value: &E) {
+        w.varint(value.number() as i64 as u64)
+    }
+    fn is_default(value: &E) -> bool {
+        value.number() == 0
+    }
+    fn default_value() -> E {
+        E::default()
+    }
+}
+
+/// A map key as an error's path names it.
+pub trait MapKeyText {
+    fn key_text(&self) -> String;
+}
+
+impl MapKeyText for String {
+    fn key_text(&self) -> String {
+        self.clone()
+    }
+}
+
 /// A message that reads and writes itself; generated for every protobuf contract.
 pub trait Message: Default {
     /// Reads every field up to the end of `r`, merging them into `self` as protobuf does (the
@@ -847,6 +1061,26 @@ impl UnknownFields {
                 }
             }
         }
+    }
+}
+
+/// The places of `fields`, `#7` under `path` (`caches.#7`), each number once, ascending: how
+/// Java names the fields a strict contract refuses.
+pub fn unknown_paths(fields: &UnknownFields, path: &str, out: &mut Vec<String>) {
+    if fields.is_empty() {
+        return;
+    }
+    for number in fields.numbers() {
+        out.push(join_path(path, &format!("#{}", number)));
+    }
+}
+
+/// `path.name`, or `name` at the top.
+pub fn join_path(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{}.{}", path, name)
     }
 }
 

@@ -185,7 +185,10 @@ public final class ContractProcessor extends AbstractProcessor {
    * character-by-character stream that {@code JavaFile.writeTo(Filer)} feeds it.
    */
   private void writeSources(List<JavaFile> files) {
-    List<String> texts = files.parallelStream().map(JavaFile::toString).toList();
+    Thread javac = Thread.currentThread();
+    List<String> texts = files.parallelStream()
+        .map(file -> statistics.onOtherThread("emit java", javac, file::toString))
+        .toList();
     for (int i = 0; i < files.size(); i++) {
       writeSource(files.get(i), texts.get(i));
     }

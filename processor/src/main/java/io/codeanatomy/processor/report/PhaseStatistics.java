@@ -5,13 +5,18 @@ import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
  * Where the processor's time goes, by phase, over all rounds: what {@code
  * -Acodeanatomy.statistics=true} prints as a note. Each phase's wall time ({@link
- * System#nanoTime}) and the processor thread's CPU time are summed; the CPU time stays meaningful
- * on a busy machine. A phase that never ran is not listed.
+ * System#nanoTime}) and its CPU time are summed: the processor thread's, plus what the phase ran
+ * on other threads ({@link #onOtherThread}); the CPU time stays meaningful on a busy machine. A
+ * phase that never ran is not listed.
+ *
+ * <p>{@link #time} is called on javac's thread only; {@link #onOtherThread} from any thread.
  */
 public final class PhaseStatistics {
 
@@ -19,6 +24,7 @@ public final class PhaseStatistics {
 
   private final Map<String, Long> nanos = new LinkedHashMap<>();
   private final Map<String, Long> cpuNanos = new LinkedHashMap<>();
+  private final Map<String, LongAdder> otherThreadsCpuNanos = new ConcurrentHashMap<>();
   private int rounds;
 
   /** Runs {@code work} and adds its time to {@code phase}. */
@@ -35,6 +41,22 @@ public final class PhaseStatistics {
 
   private static long cpuTime() {
     return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+  }
+
+  /**
+   * Runs {@code work}, part of {@code phase}, and adds its CPU time to the phase when it runs on a
+   * thread other than {@code caller} (the caller's own CPU time is counted by {@link #time}).
+   */
+  public <T> T onOtherThread(String phase, Thread caller, Supplier<T> work) {
+    if (Thread.currentThread() == caller) {
+      return work.get();
+    }
+    long cpu = cpuTime();
+    try {
+      return work.get();
+    } finally {
+      otherThreadsCpuNanos.computeIfAbsent(phase, p -> new LongAdder()).add(cpuTime() - cpu);
+    }
   }
 
   public void time(String phase, Runnable work) {
@@ -55,7 +77,8 @@ public final class PhaseStatistics {
   public String render() {
     StringBuilder text = new StringBuilder("codeanatomy statistics:");
     nanos.forEach((phase, total) -> text.append(String.format(Locale.ROOT,
-        " %s %.1f ms (cpu %.1f ms),", phase, total / 1e6, cpuNanos.get(phase) / 1e6)));
+        " %s %.1f ms (cpu %.1f ms),", phase, total / 1e6, (cpuNanos.get(phase)
+            + otherThreadsCpuNanos.getOrDefault(phase, new LongAdder()).sum()) / 1e6)));
     return text.append(' ').append('(').append(rounds).append(rounds == 1 ? " round)" : " rounds)")
         .toString();
   }

@@ -429,10 +429,11 @@ final class ContractEmitter {
     List<CodeBlock> arguments = new ArrayList<>();
     for (ResolvedField field : contract.fields()) {
       if (!isPrimitive(field.type())) {
-        build.addStatement("violations.notNull($S, $N)", field.name(), field.component());
+        build.addStatement("violations.notNull($S, this.$N)", field.name(), field.component());
       }
       if (field.type() instanceof FieldType.ListType || field.type() instanceof FieldType.MapType) {
-        build.addStatement("violations.noNullElements($S, $N)", field.name(), field.component());
+        build.addStatement("violations.noNullElements($S, this.$N)", field.name(),
+            field.component());
       }
       arguments.add(copy(field));
     }
@@ -467,15 +468,19 @@ final class ContractEmitter {
     return null;
   }
 
-  /** The argument passed to the record: lists and maps copied so the record stays immutable. */
+  /**
+   * The argument passed to the record: lists and maps copied so the record stays immutable. The
+   * builder's fields are read through {@code this}, as {@code build()} has locals of its own
+   * ({@code violations}, {@code value}) that a component may be named like.
+   */
   private static CodeBlock copy(ResolvedField field) {
     if (field.type() instanceof FieldType.ListType) {
-      return CodeBlock.of("$T.copyOf($N)", JavaNames.LIST, field.component());
+      return CodeBlock.of("$T.copyOf(this.$N)", JavaNames.LIST, field.component());
     }
     if (field.type() instanceof FieldType.MapType) {
-      return CodeBlock.of("$T.copyOf($N)", JavaNames.MAP, field.component());
+      return CodeBlock.of("$T.copyOf(this.$N)", JavaNames.MAP, field.component());
     }
-    return CodeBlock.of("$N", field.component());
+    return CodeBlock.of("this.$N", field.component());
   }
 
   /** The Java type of a field as the record component spells it. */

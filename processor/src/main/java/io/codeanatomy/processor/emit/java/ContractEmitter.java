@@ -174,7 +174,7 @@ final class ContractEmitter {
       method.addStatement("writer.writeString($S)", field.name());
       Context context = new Context(contract.spelling(), pairs);
       method.addStatement(write(context, field.type(), "writer",
-          accessor(contract.spelling(), field.declared(), "value"),
+          accessor(contract.declared(), field.declared(), "value"),
           contract.name() + "." + field.name(), field, 0));
     }
     return method.build();
@@ -188,17 +188,15 @@ final class ContractEmitter {
   }
 
   /**
-   * The expression reading a field of {@code value}: the record component, or protoc's getter
-   * ({@code getX()}, {@code getXList()}, {@code getXMap()}; a proto3 optional as an
-   * {@code Optional*}; bytes as {@code byte[]}).
+   * The expression reading a field of {@code value}, a {@code contract}: the record component,
+   * or protoc's getter ({@code getX()}, {@code getXList()}, {@code getXMap()}, named as protoc
+   * names them; a proto3 optional as an {@code Optional*}; bytes as {@code byte[]}).
    */
-  private static CodeBlock accessor(ContractModel.Spelling spelling, ContractField field,
-      String value) {
-    if (spelling == ContractModel.Spelling.RECORD) {
+  private static CodeBlock accessor(ContractModel contract, ContractField field, String value) {
+    if (contract.spelling() == ContractModel.Spelling.RECORD) {
       return CodeBlock.of("$N.$N()", value, field.component());
     }
-    String name = field.component().substring(0, 1).toUpperCase(Locale.ROOT)
-        + field.component().substring(1);
+    String name = ProtocNames.accessor(field, contract.fields());
     FieldType type = field.type();
     if (type instanceof FieldType.ListType) {
       return CodeBlock.of("$N.get$LList()", value, name);
@@ -311,7 +309,7 @@ final class ContractEmitter {
     }
     if (field.bagKey().isPresent()) {
       ResolvedField.BagKey key = field.bagKey().get();
-      CodeBlock access = accessor(key.spelling(), key.field(), "k");
+      CodeBlock access = accessor(key.element(), key.field(), "k");
       CodeBlock text = key.field().type() instanceof FieldType.EnumType
           ? CodeBlock.of("$T.formatEnum($L)", JavaNames.SETTING_TEXT, access) : access;
       return CodeBlock.of("$T.comparing(k -> $L, $T.byText())", comparator, text, encoding);
@@ -332,7 +330,7 @@ final class ContractEmitter {
         .addStatement("$T violations = new $T($S)", JavaNames.VIOLATIONS, JavaNames.VIOLATIONS,
             "contract " + contract.name());
     for (ResolvedField field : contract.fields()) {
-      CodeBlock access = accessor(contract.spelling(), field.declared(), "value");
+      CodeBlock access = accessor(contract.declared(), field.declared(), "value");
       FieldType type = field.type();
       CodeBlock.Builder checks = CodeBlock.builder();
       if (field.hash() != ContractField.HashRule.NONE) {

@@ -206,7 +206,7 @@ public final class PageContract {
       violations.noNullElements("links", this.links);
       violations.throwIfAny();
       Page value = new Page(this.url, this.status, this.title, List.copyOf(this.links));
-      violations.addAll(validate(value));
+      violations.addAll(PageContract.validate(value));
       violations.throwIfAny();
       return value;
     }

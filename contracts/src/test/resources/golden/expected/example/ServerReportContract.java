@@ -400,7 +400,7 @@ public final class ServerReportContract {
           this.digest, this.compression, List.copyOf(this.tags), List.copyOf(this.codecs),
           Map.copyOf(this.counters), this.note, this.parentHash, this.lastSeenUnixMs,
           List.copyOf(this.pages), Map.copyOf(this.histogram), this.createdAtUnixMs);
-      violations.addAll(validate(value));
+      violations.addAll(ServerReportContract.validate(value));
       violations.throwIfAny();
       return value;
     }

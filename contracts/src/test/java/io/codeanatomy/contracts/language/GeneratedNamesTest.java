@@ -40,4 +40,22 @@ class GeneratedNamesTest {
     assertEquals(7L, violations.invoke(item));
     assertEquals("v", item.getClass().getMethod("value").invoke(item));
   }
+
+  @Test
+  void aComponentNamedValidateBuildsTheRecord() throws Exception {
+    // Its setter validate(...) hid the companion's static validate(record) that build() calls.
+    Compilation compilation = ContractCompiler.compile(ContractCompiler.source("n.Check", """
+        package n;
+        import io.codeanatomy.contracts.annotations.*;
+        @Contract(name = "check", version = 1)
+        public record Check(boolean validate, String write, long hash) {}
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
+    ClassLoader loader = ContractCompiler.classLoader(compilation);
+    Object builder = ContractCompiler.callStatic(loader, "n.CheckContract", "builder");
+    builder.getClass().getMethod("validate", boolean.class).invoke(builder, true);
+    builder.getClass().getMethod("write", String.class).invoke(builder, "w");
+    Object check = builder.getClass().getMethod("build").invoke(builder);
+    assertEquals(true, check.getClass().getMethod("validate").invoke(check));
+  }
 }

@@ -437,7 +437,9 @@ final class ContractEmitter {
     }
     build.addStatement("violations.throwIfAny()")
         .addStatement("$T value = new $T($L)", record, record, JavaNames.wrapped(arguments))
-        .addStatement("violations.addAll(validate(value))")
+        // Qualified: a component named validate gives the builder a setter that hides it.
+        .addStatement("violations.addAll($T.validate(value))",
+            JavaNames.companion(contract.type()))
         .addStatement("violations.throwIfAny()")
         .addStatement("return value");
     return type.addMethod(build.build()).build();

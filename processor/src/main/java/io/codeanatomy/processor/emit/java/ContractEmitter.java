@@ -214,8 +214,12 @@ final class ContractEmitter {
       CodeBlock present = bytes(optional.element())
           ? CodeBlock.of("$N.get$L().toByteArray()", value, name)
           : CodeBlock.of("$N.get$L()", value, name);
-      return CodeBlock.of("$N.has$L() ? $T.of($L) : $T.empty()", value, name, holder, present,
-          holder);
+      // Parenthesized, with the type argument spelled out, so that the expression has its type
+      // wherever it stands, also as the receiver of ifPresent (no target type there).
+      CodeBlock empty = optional.form() == JavaForm.OPTIONAL
+          ? CodeBlock.of("$T.<$T>empty()", holder, javaType(optional.element(), true))
+          : CodeBlock.of("$T.empty()", holder);
+      return CodeBlock.of("($N.has$L() ? $T.of($L) : $L)", value, name, holder, present, empty);
     }
     if (bytes(type)) {
       return CodeBlock.of("$N.get$L().toByteArray()", value, name);

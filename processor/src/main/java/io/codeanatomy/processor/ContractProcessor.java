@@ -354,10 +354,17 @@ public final class ContractProcessor extends AbstractProcessor {
       }
     });
     statistics.time("emit rust", () -> {
-      byte[] rust = RustEmitter.emit(resolved).getBytes(StandardCharsets.UTF_8);
+      byte[] rust = RustEmitter.emit(resolved, options.rustRuntime())
+          .getBytes(StandardCharsets.UTF_8);
       writeResource(RustEmitter.RESOURCE_DIR + RustEmitter.fileName(resolved), rust);
       writeResource(StandardLocation.SOURCE_OUTPUT, "rust/" + RustEmitter.fileName(resolved),
           rust);
+      if (options.rustRuntime() == RustEmitter.Runtime.SHARED) {
+        byte[] runtime = RustEmitter.runtime().getBytes(StandardCharsets.UTF_8);
+        writeResource(RustEmitter.RESOURCE_DIR + RustEmitter.RUNTIME_FILE, runtime);
+        writeResource(StandardLocation.SOURCE_OUTPUT, "rust/" + RustEmitter.RUNTIME_FILE,
+            runtime);
+      }
     });
   }
 

@@ -1,5 +1,6 @@
 package io.codeanatomy.processor;
 
+import io.codeanatomy.processor.emit.rust.RustEmitter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Set;
 
 /** The {@code -A} options the processor reads. */
 record ProcessorOptions(String contractSet, List<Path> descriptorSets, Optional<Path> lock,
-    boolean updateLock, boolean statistics) {
+    boolean updateLock, boolean statistics, RustEmitter.Runtime rustRuntime) {
 
   /** {@code -Acodeanatomy.contractSet=core}: names the manifest's contract set and Rust module. */
   static final String CONTRACT_SET = "codeanatomy.contractSet";
@@ -39,8 +40,15 @@ record ProcessorOptions(String contractSet, List<Path> descriptorSets, Optional<
    */
   static final String STATISTICS = "codeanatomy.statistics";
 
+  /**
+   * {@code -Acodeanatomy.rustRuntime=embedded|shared}: whether the Rust module embeds the runtime
+   * ({@code embedded}, the default) or uses the shared {@code codeanatomy_runtime.rs} that the
+   * processor then writes beside it ({@code shared}; docs/rust-parity.md).
+   */
+  static final String RUST_RUNTIME = "codeanatomy.rustRuntime";
+
   static final Set<String> ALL = Set.of(CONTRACT_SET, DESCRIPTOR_SETS, LOCK, LOCK_UPDATE,
-      STATISTICS);
+      STATISTICS, RUST_RUNTIME);
 
   static final String DEFAULT_CONTRACT_SET = "contracts";
 
@@ -79,23 +87,36 @@ record ProcessorOptions(String contractSet, List<Path> descriptorSets, Optional<
     boolean statistics = Boolean.parseBoolean(Optional.ofNullable(options.get(STATISTICS))
         .orElse("false").strip());
     String set = Optional.ofNullable(options.get(CONTRACT_SET)).orElse(DEFAULT_CONTRACT_SET);
+    String runtimeText = Optional.ofNullable(options.get(RUST_RUNTIME)).orElse("embedded").strip();
+    RustEmitter.Runtime runtime = switch (runtimeText) {
+      case "embedded", "" -> RustEmitter.Runtime.EMBEDDED;
+      case "shared" -> RustEmitter.Runtime.SHARED;
+      default -> null;
+    };
+    if (runtime == null) {
+      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false,
+          statistics, RustEmitter.Runtime.EMBEDDED), "-A" + RUST_RUNTIME + "=" + runtimeText
+          + " is not embedded or shared");
+    }
     if (!set.matches("[a-z][a-z0-9_]*")) {
       return new ProcessorOptionsOrProblem(
-          new ProcessorOptions(DEFAULT_CONTRACT_SET, descriptorSets, lock, false, statistics),
+          new ProcessorOptions(DEFAULT_CONTRACT_SET, descriptorSets, lock, false, statistics,
+              runtime),
           "-A" + CONTRACT_SET + "=" + set + " is not a valid contract set name: use lower-case "
               + "letters, digits and '_', starting with a letter (it names the Rust module)");
     }
     if (!update.equals("true") && !update.equals("false") && !update.isEmpty()) {
-      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false, statistics),
-          "-A" + LOCK_UPDATE + "=" + update + " is not true or false");
+      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false,
+          statistics, runtime), "-A" + LOCK_UPDATE + "=" + update + " is not true or false");
     }
     boolean updateLock = update.equals("true");
     if (updateLock && lock.isEmpty()) {
-      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false, statistics),
-          "-A" + LOCK_UPDATE + "=true needs -A" + LOCK + "=<path of contracts.lock.json>");
+      return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock, false,
+          statistics, runtime), "-A" + LOCK_UPDATE + "=true needs -A" + LOCK
+          + "=<path of contracts.lock.json>");
     }
     return new ProcessorOptionsOrProblem(new ProcessorOptions(set, descriptorSets, lock,
-        updateLock, statistics), null);
+        updateLock, statistics, runtime), null);
   }
 
   /** Options, and the problem with them if there was one. */

@@ -2,12 +2,15 @@ package io.codeanatomy.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import io.codeanatomy.processor.emit.rust.RustEmitter;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +34,21 @@ class ProcessorDeclarationTest {
   void everyOptionTheProcessorReadsIsSupported() {
     Set<String> supported = new ContractProcessor().getSupportedOptions();
     assertEquals(Set.of("codeanatomy.contractSet", "codeanatomy.descriptorSets",
-        "codeanatomy.lock", "codeanatomy.lock.update", "codeanatomy.statistics"), supported);
+        "codeanatomy.lock", "codeanatomy.lock.update", "codeanatomy.statistics",
+        "codeanatomy.rustRuntime"), supported);
+  }
+
+  @Test
+  void theRustRuntimeIsEmbeddedUnlessSharedIsAsked() {
+    assertEquals(RustEmitter.Runtime.EMBEDDED,
+        ProcessorOptions.parse(Map.of()).options().rustRuntime());
+    ProcessorOptions.ProcessorOptionsOrProblem shared =
+        ProcessorOptions.parse(Map.of("codeanatomy.rustRuntime", "shared"));
+    assertEquals(RustEmitter.Runtime.SHARED, shared.options().rustRuntime());
+    assertNull(shared.problem());
+    ProcessorOptions.ProcessorOptionsOrProblem wrong =
+        ProcessorOptions.parse(Map.of("codeanatomy.rustRuntime", "global"));
+    assertEquals("-Acodeanatomy.rustRuntime=global is not embedded or shared", wrong.problem());
   }
 
   @Test

@@ -961,6 +961,3997 @@ pub mod canonical {
     }
 }
 
+pub mod read_error {
+    //! The one error type of every reader in this module (protobuf wire format, canonical
+    //! MessagePack, JSON and the payload mappings): where the problem is (the field path, the byte
+    //! offset, for JSON the line and column), what was expected and what came.
+    //!
+    //! Paths are built while an error travels outwards (`in_field`, `in_index`, `in_key`), so a
+    //! successful read never formats a path; and the error is one pointer wide, so that a reader's
+    //! `Result<u64, ReadError>` stays small on the path that succeeds.
+
+    use std::fmt;
+    use std::ops::{Deref, DerefMut};
+
+    /// What kind of problem a reader found; callers choose their message by it (a payload reader
+    /// says "malformed JSON" for `Syntax`, names the field for `Schema`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ErrorKind {
+        /// The bytes are not of the format: a bad token, a truncated value, a length beyond the
+        /// input, invalid UTF-8, a non-canonical encoding.
+        Syntax,
+        /// The input is well formed but exceeds a limit of the reader: nesting depth, size.
+        Limit,
+        /// The input is well formed but does not fit what the reader was asked for: a wrong type, a
+        /// missing or unknown field, a value out of range.
+        Schema,
+    }
+
+    /// A problem found while reading untrusted bytes; its fields (`kind`, `path`, `expected`,
+    /// `found`, `offset`, `line_column`) are those of [`Problem`], reached through `Deref`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct ReadError(Box<Problem>);
+
+    /// Where a problem is, what was expected and what came.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Problem {
+        /// What kind of problem it is.
+        pub kind: ErrorKind,
+        /// The field path, outermost first (`delta_inputs[2].version`, `views[a.b].score`); empty
+        /// when the problem is not inside a field.
+        pub path: String,
+        /// What the reader expected (`a varint of at most 10 bytes`); empty when `found` says it all.
+        pub expected: String,
+        /// What came (`11 bytes with the continuation bit set`), or the whole problem.
+        pub found: String,
+        /// The byte offset in the input where the problem was found, when known.
+        pub offset: Option<usize>,
+        /// For text formats: the 1-based line and column (in characters) of `offset`.
+        pub line_column: Option<(usize, usize)>,
+    }
+
+    impl ReadError {
+        /// A problem of `kind`: `expected` something, `found` something else.
+        pub fn new(kind: ErrorKind, expected: impl Into<String>, found: impl Into<String>) -> Self {
+            ReadError(Box::new(Problem {
+                kind,
+                path: String::new(),
+                expected: expected.into(),
+                found: found.into(),
+                offset: None,
+                line_column: None,
+            }))
+        }
+
+        /// Bytes that are not of the format.
+        pub fn syntax(expected: impl Into<String>, found: impl Into<String>) -> Self {
+            ReadError::new(ErrorKind::Syntax, expected, found)
+        }
+
+        /// A value that does not fit the schema.
+        pub fn schema(expected: impl Into<String>, found: impl Into<String>) -> Self {
+            ReadError::new(ErrorKind::Schema, expected, found)
+        }
+
+        /// A problem that is not "expected this, got that": the whole text is in `found`.
+        pub fn problem(kind: ErrorKind, problem: impl Into<String>) -> Self {
+            ReadError::new(kind, String::new(), problem)
+        }
+
+        /// A limit of the reader that the input exceeds.
+        pub fn limit(what: &str, limit: usize) -> Self {
+            ReadError::new(
+                ErrorKind::Limit,
+                format!("{} of at most {}", what, limit),
+                "more",
+            )
+        }
+
+        /// The same error at byte `offset` (the first offset given wins: it is the innermost).
+        pub fn at(mut self, offset: usize) -> Self {
+            if self.offset.is_none() {
+                self.offset = Some(offset);
+            }
+            self
+        }
+
+        /// The same error inside field `name` of a message or record.
+        pub fn in_field(mut self, name: &str) -> Self {
+            self.path = join(name, &self.path);
+            self
+        }
+
+        /// The same error inside element `index` of a list.
+        pub fn in_index(mut self, index: usize) -> Self {
+            self.path = join(&format!("[{}]", index), &self.path);
+            self
+        }
+
+        /// The same error inside the value of map key `key`.
+        pub fn in_key(mut self, key: &str) -> Self {
+            self.path = join(&format!("[{}]", key), &self.path);
+            self
+        }
+
+        /// The problem without its location: `expected X, got Y`, or the problem itself.
+        pub fn problem_text(&self) -> String {
+            if self.expected.is_empty() {
+                self.found.clone()
+            } else {
+                format!("expected {}, got {}", self.expected, self.found)
+            }
+        }
+
+        /// Where the problem is, in words: `line 2, column 14`, `byte 40`, or empty.
+        pub fn location(&self) -> String {
+            match (self.line_column, self.offset) {
+                (Some((line, column)), _) => format!("line {}, column {}", line, column),
+                (None, Some(offset)) => format!("byte {}", offset),
+                (None, None) => String::new(),
+            }
+        }
+    }
+
+    impl Deref for ReadError {
+        type Target = Problem;
+
+        fn deref(&self) -> &Problem {
+            &self.0
+        }
+    }
+
+    impl DerefMut for ReadError {
+        fn deref_mut(&mut self) -> &mut Problem {
+            &mut self.0
+        }
+    }
+
+    /// `outer` then `inner`: `a` + `b` is `a.b`, `a` + `[0].b` is `a[0].b`.
+    fn join(outer: &str, inner: &str) -> String {
+        if inner.is_empty() {
+            outer.to_string()
+        } else if inner.starts_with('[') {
+            format!("{}{}", outer, inner)
+        } else {
+            format!("{}.{}", outer, inner)
+        }
+    }
+
+    impl fmt::Display for ReadError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            if !self.path.is_empty() {
+                write!(f, "field {}: ", self.path)?;
+            }
+            write!(f, "{}", self.problem_text())?;
+            let location = self.location();
+            if !location.is_empty() {
+                write!(f, " (at {})", location)?;
+            }
+            Ok(())
+        }
+    }
+
+    impl std::error::Error for ReadError {}
+}
+
+pub mod wire {
+    //! The protobuf binary wire format: a reader over untrusted bytes and a writer that produces the
+    //! bytes protobuf-java writes for the same message with deterministic serialization (what the
+    //! payload writers use). Hand-written because the module must build with the standard library
+    //! alone; checked against protobuf-java's bytes by the parity crate's tests.
+    //!
+    //! Reading follows protobuf's rules: fields in any order, a repeated scalar packed or not, the
+    //! last value of a singular field wins, a singular message field seen twice is merged, a field
+    //! whose wire type does not match its declaration is an unknown field. It is strict where the
+    //! format is: varints of at most ten bytes that fit 64 bits, lengths within the input, field
+    //! numbers and wire types valid, strings valid UTF-8, nesting at most `max_depth` deep.
+    //!
+    //! Generated decoders call it through the [`Codec`] types (one per protobuf scalar type, plus
+    //! [`Str`], [`Bytes`] and [`Msg`]) and the [`Message`] trait:
+    //!
+    //! ```text
+    //! while let Some(tag) = r.next_tag()? {
+    //!     match (tag.number, tag.wire_type) {
+    //!         (1, WireType::Len) => self.name = r.read::<Str>().map_err(|e| e.in_field("name"))?,
+    //!         (2, _) if tag.wire_type.is_repeated_of::<Int64>() => r.repeated::<Int64>(tag, &mut self.ids)?,
+    //!         _ => r.unknown(tag, &mut self.unknown_fields)?,
+    //!     }
+    //! }
+    //! ```
+
+    use super::read_error::ReadError;
+    use std::cmp::Ordering;
+    use std::collections::BTreeMap;
+
+    /// The largest field number protobuf allows (2^29 - 1).
+    pub const MAX_FIELD_NUMBER: u32 = (1 << 29) - 1;
+
+    /// How deep messages (and groups) may nest below the top: protobuf-java's default limit.
+    pub const DEFAULT_MAX_DEPTH: usize = 100;
+
+    /// The wire type of a field: how its value is encoded.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum WireType {
+        /// 0: a varint (int32, int64, uint32, uint64, sint32, sint64, bool, enum).
+        Varint,
+        /// 1: eight bytes, little-endian (fixed64, sfixed64, double).
+        Fixed64,
+        /// 2: a varint length, then that many bytes (string, bytes, messages, packed repeated).
+        Len,
+        /// 3: the start of a group (proto2; only ever read as an unknown field here).
+        StartGroup,
+        /// 4: the end of a group.
+        EndGroup,
+        /// 5: four bytes, little-endian (fixed32, sfixed32, float).
+        Fixed32,
+    }
+
+    impl WireType {
+        /// The wire type of the low three bits of a tag; 6 and 7 are not wire types.
+        pub fn from_bits(bits: u32) -> Option<WireType> {
+            match bits {
+                0 => Some(WireType::Varint),
+                1 => Some(WireType::Fixed64),
+                2 => Some(WireType::Len),
+                3 => Some(WireType::StartGroup),
+                4 => Some(WireType::EndGroup),
+                5 => Some(WireType::Fixed32),
+                _ => None,
+            }
+        }
+
+        /// The three bits of a tag that name this wire type.
+        pub fn bits(self) -> u32 {
+            match self {
+                WireType::Varint => 0,
+                WireType::Fixed64 => 1,
+                WireType::Len => 2,
+                WireType::StartGroup => 3,
+                WireType::EndGroup => 4,
+                WireType::Fixed32 => 5,
+            }
+        }
+
+        /// The wire type in words, for messages.
+        pub fn name(self) -> &'static str {
+            match self {
+                WireType::Varint => "varint",
+                WireType::Fixed64 => "64-bit",
+                WireType::Len => "length-delimited",
+                WireType::StartGroup => "start-group",
+                WireType::EndGroup => "end-group",
+                WireType::Fixed32 => "32-bit",
+            }
+        }
+
+        /// Whether a repeated field of codec `C` accepts a value of this wire type: its own, or
+        /// length-delimited (packed) when `C` is a packable scalar.
+        pub fn is_repeated_of<C: Codec>(self) -> bool {
+            self == C::WIRE_TYPE || (C::PACKABLE && self == WireType::Len)
+        }
+    }
+
+    /// A field's tag: its number and the wire type of its value.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub struct Tag {
+        pub number: u32,
+        pub wire_type: WireType,
+    }
+
+    /// Reads the protobuf wire format from a byte slice, without copying strings or bytes.
+    ///
+    /// A reader covers one message: [`Reader::next_tag`] returns `None` at its end. Nested messages
+    /// get their own reader over exactly their bytes ([`Reader::message`]), one level deeper.
+    #[derive(Debug, Clone)]
+    pub struct Reader<'a> {
+        input: &'a [u8],
+        pos: usize,
+        /// The offset of `input[0]` in the outermost input, for error offsets.
+        base: usize,
+        depth: usize,
+        max_depth: usize,
+    }
+
+    impl<'a> Reader<'a> {
+        /// A reader of the message in `input`, with the default nesting limit.
+        pub fn new(input: &'a [u8]) -> Reader<'a> {
+            Reader::with_max_depth(input, DEFAULT_MAX_DEPTH)
+        }
+
+        /// A reader that refuses messages nested more than `max_depth` levels below the top.
+        pub fn with_max_depth(input: &'a [u8], max_depth: usize) -> Reader<'a> {
+            Reader {
+                input,
+                pos: 0,
+                base: 0,
+                depth: 0,
+                max_depth,
+            }
+        }
+
+        /// The offset of the next byte in the outermost input.
+        pub fn offset(&self) -> usize {
+            self.base + self.pos
+        }
+
+        /// How many bytes of this message are left.
+        pub fn remaining(&self) -> usize {
+            self.input.len() - self.pos
+        }
+
+        /// Whether the whole message has been read.
+        pub fn is_at_end(&self) -> bool {
+            self.pos >= self.input.len()
+        }
+
+        /// How many levels below the top this reader is.
+        pub fn depth(&self) -> usize {
+            self.depth
+        }
+
+        fn truncated(&self, what: &str) -> ReadError {
+            ReadError::syntax(
+                format!("{} within the input", what),
+                "the end of the input (truncated, or an enclosing length is wrong)",
+            )
+            .at(self.offset())
+        }
+
+        /// The next field's tag, or `None` at the end of the message.
+        pub fn next_tag(&mut self) -> Result<Option<Tag>, ReadError> {
+            if self.is_at_end() {
+                return Ok(None);
+            }
+            let tag = self.tag()?;
+            if tag.wire_type == WireType::EndGroup {
+                return Err(ReadError::syntax(
+                    "a field",
+                    format!("an end-group tag (field {}) outside any group", tag.number),
+                )
+                .at(self.offset()));
+            }
+            Ok(Some(tag))
+        }
+
+        /// A tag, any wire type: field number 1 to 2^29 - 1, wire type 0 to 5.
+        fn tag(&mut self) -> Result<Tag, ReadError> {
+            let start = self.offset();
+            let raw = self.varint()?;
+            if raw > u64::from(u32::MAX) {
+                return Err(ReadError::syntax(
+                    "a tag of at most 32 bits",
+                    format!("the varint {}", raw),
+                )
+                .at(start));
+            }
+            let number = (raw >> 3) as u32;
+            if number == 0 {
+                return Err(ReadError::syntax("a field number of at least 1", "0").at(start));
+            }
+            match WireType::from_bits((raw & 7) as u32) {
+                Some(wire_type) => Ok(Tag { number, wire_type }),
+                None => Err(ReadError::syntax(
+                    "a wire type 0 to 5",
+                    format!("wire type {} (field {})", raw & 7, number),
+                )
+                .at(start)),
+            }
+        }
+
+        /// A varint: at most ten bytes, its value within 64 bits.
+        #[inline]
+        pub fn varint(&mut self) -> Result<u64, ReadError> {
+            if let Some(&byte) = self.input.get(self.pos) {
+                if byte < 0x80 {
+                    self.pos += 1;
+                    return Ok(u64::from(byte));
+                }
+            }
+            self.varint_slow()
+        }
+
+        fn varint_slow(&mut self) -> Result<u64, ReadError> {
+            let start = self.pos;
+            let mut value: u64 = 0;
+            for i in 0..10 {
+                let byte = match self.input.get(self.pos) {
+                    Some(byte) => *byte,
+                    None => {
+                        self.pos = start;
+                        return Err(self.truncated("the rest of a varint"));
+                    }
+                };
+                self.pos += 1;
+                if i == 9 && byte > 1 {
+                    self.pos = start;
+                    return Err(ReadError::syntax(
+                        "a varint within 64 bits (a tenth byte of 0 or 1)",
+                        format!("a tenth byte 0x{:02x}", byte),
+                    )
+                    .at(self.offset()));
+                }
+                value |= u64::from(byte & 0x7f) << (7 * i);
+                if byte < 0x80 {
+                    return Ok(value);
+                }
+            }
+            self.pos = start;
+            Err(ReadError::syntax(
+                "a varint of at most 10 bytes",
+                "more than 10 bytes with the continuation bit set",
+            )
+            .at(self.offset()))
+        }
+
+        fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], ReadError> {
+            if n > self.remaining() {
+                return Err(self.truncated(what));
+            }
+            let bytes = &self.input[self.pos..self.pos + n];
+            self.pos += n;
+            Ok(bytes)
+        }
+
+        /// Four bytes, little-endian.
+        #[inline]
+        pub fn fixed32(&mut self) -> Result<u32, ReadError> {
+            let bytes = self.take(4, "4 bytes of a 32-bit value")?;
+            let mut word = [0u8; 4];
+            word.copy_from_slice(bytes);
+            Ok(u32::from_le_bytes(word))
+        }
+
+        /// Eight bytes, little-endian.
+        #[inline]
+        pub fn fixed64(&mut self) -> Result<u64, ReadError> {
+            let bytes = self.take(8, "8 bytes of a 64-bit value")?;
+            let mut word = [0u8; 8];
+            word.copy_from_slice(bytes);
+            Ok(u64::from_le_bytes(word))
+        }
+
+        /// A length-delimited value: its bytes, borrowed from the input.
+        #[inline]
+        pub fn bytes(&mut self) -> Result<&'a [u8], ReadError> {
+            let start = self.offset();
+            let len = self.varint()?;
+            if len > self.remaining() as u64 {
+                return Err(ReadError::syntax(
+                    format!("a length of at most the {} bytes left", self.remaining()),
+                    format!("length {}", len),
+                )
+                .at(start));
+            }
+            self.take(len as usize, "a length-delimited value")
+        }
+
+        /// A string: length-delimited, valid UTF-8.
+        #[inline]
+        pub fn string(&mut self) -> Result<&'a str, ReadError> {
+            let start = self.offset();
+            let bytes = self.bytes()?;
+            std::str::from_utf8(bytes).map_err(|e| {
+                ReadError::syntax(
+                    "a string of valid UTF-8",
+                    format!(
+                        "an invalid byte sequence at byte {} of the string",
+                        e.valid_up_to()
+                    ),
+                )
+                .at(start)
+            })
+        }
+
+        /// One value of codec `C`, whose wire type the caller has matched.
+        #[inline]
+        pub fn read<C: Codec>(&mut self) -> Result<C::Value, ReadError> {
+            C::read(self)
+        }
+
+        /// The reader of a nested message (length-delimited), one level deeper, handed to `read`;
+        /// `read` must consume the whole message (a [`Message::merge_from`] loop does).
+        pub fn message<T>(
+            &mut self,
+            read: impl FnOnce(&mut Reader<'a>) -> Result<T, ReadError>,
+        ) -> Result<T, ReadError> {
+            let start = self.offset();
+            if self.depth >= self.max_depth {
+                return Err(ReadError::limit("message nesting depth", self.max_depth).at(start));
+            }
+            let body = self.bytes()?;
+            let mut nested = Reader {
+                input: body,
+                pos: 0,
+                base: self.offset() - body.len(),
+                depth: self.depth + 1,
+                max_depth: self.max_depth,
+            };
+            let value = read(&mut nested)?;
+            if !nested.is_at_end() {
+                return Err(ReadError::syntax(
+                    "the end of the embedded message",
+                    format!("{} bytes left unread", nested.remaining()),
+                )
+                .at(nested.offset()));
+            }
+            Ok(value)
+        }
+
+        /// Merges a nested message into `message`: a singular message field seen twice is merged,
+        /// as protobuf does.
+        pub fn merge_message<M: Message>(&mut self, message: &mut M) -> Result<(), ReadError> {
+            self.message(|r| message.merge_from(r))
+        }
+
+        /// The elements of a repeated field of codec `C` under `tag`: packed (length-delimited, for
+        /// a packable scalar) or one unpacked element. Both are accepted whatever the declaration
+        /// says, as protobuf requires.
+        pub fn repeated<C: Codec>(
+            &mut self,
+            tag: Tag,
+            out: &mut Vec<C::Value>,
+        ) -> Result<(), ReadError> {
+            if C::PACKABLE && tag.wire_type == WireType::Len {
+                let start = self.offset();
+                let body = self.bytes()?;
+                if let Some(width) = C::FIXED_WIDTH {
+                    if body.len() % width != 0 {
+                        return Err(ReadError::syntax(
+                            format!("packed {}-byte values", width),
+                            format!("{} bytes", body.len()),
+                        )
+                        .at(start));
+                    }
+                    // Exactly the number of values the bytes hold: justified by the input.
+                    out.reserve(body.len() / width);
+                }
+                let mut packed = Reader {
+                    input: body,
+                    pos: 0,
+                    base: self.offset() - body.len(),
+                    depth: self.depth,
+                    max_depth: self.max_depth,
+                };
+                while !packed.is_at_end() {
+                    out.push(C::read(&mut packed)?);
+                }
+                Ok(())
+            } else if tag.wire_type == C::WIRE_TYPE {
+                out.push(C::read(self)?);
+                Ok(())
+            } else {
+                Err(ReadError::schema(
+                    format!("a {} value", C::WIRE_TYPE.name()),
+                    format!("a {} value", tag.wire_type.name()),
+                )
+                .at(self.offset()))
+            }
+        }
+
+        /// A map entry (a nested message with the key as field 1 and the value as field 2), read as
+        /// protobuf-java reads it: a missing key or value is its default, the last of a repeated one
+        /// wins, and anything else (another field, a key or value of another wire type) is skipped.
+        pub fn map_entry<K: Codec, V: Codec>(&mut self) -> Result<(K::Value, V::Value), ReadError> {
+            self.message(|r| {
+                let mut key = None;
+                let mut value = None;
+                while let Some(tag) = r.next_tag()? {
+                    if tag.number == 1 && tag.wire_type == K::WIRE_TYPE {
+                        key = Some(K::read(r).map_err(|e| e.in_field("key"))?);
+                    } else if tag.number == 2 && tag.wire_type == V::WIRE_TYPE {
+                        value = Some(V::read(r).map_err(|e| e.in_field("value"))?);
+                    } else {
+                        r.skip(tag)?;
+                    }
+                }
+                Ok((
+                    key.unwrap_or_else(K::default_value),
+                    value.unwrap_or_else(V::default_value),
+                ))
+            })
+        }
+
+        /// Reads the value of a field the caller does not know and keeps it in `fields`, so that it
+        /// is written back (forward-compatible contracts; strict ones refuse what it holds).
+        pub fn unknown(&mut self, tag: Tag, fields: &mut UnknownFields) -> Result<(), ReadError> {
+            let value = self.unknown_value(tag)?;
+            fields.fields.push(UnknownField {
+                number: tag.number,
+                value,
+            });
+            Ok(())
+        }
+
+        fn unknown_value(&mut self, tag: Tag) -> Result<UnknownValue, ReadError> {
+            Ok(match tag.wire_type {
+                WireType::Varint => UnknownValue::Varint(self.varint()?),
+                WireType::Fixed64 => UnknownValue::Fixed64(self.fixed64()?),
+                WireType::Fixed32 => UnknownValue::Fixed32(self.fixed32()?),
+                WireType::Len => UnknownValue::Bytes(self.bytes()?.to_vec()),
+                WireType::StartGroup => UnknownValue::Group(self.group(tag.number)?),
+                WireType::EndGroup => {
+                    return Err(ReadError::syntax(
+                        "a field",
+                        format!("an end-group tag (field {}) outside any group", tag.number),
+                    )
+                    .at(self.offset()))
+                }
+            })
+        }
+
+        /// The fields of a group up to its end-group tag, one level deeper.
+        fn group(&mut self, number: u32) -> Result<UnknownFields, ReadError> {
+            let start = self.offset();
+            if self.depth >= self.max_depth {
+                return Err(ReadError::limit("message nesting depth", self.max_depth).at(start));
+            }
+            self.depth += 1;
+            let mut fields = UnknownFields::new();
+            let result = loop {
+                if self.is_at_end() {
+                    break Err(self.truncated(&format!("the end-group tag of field {}", number)));
+                }
+                let tag = match self.tag() {
+                    Ok(tag) => tag,
+                    Err(e) => break Err(e),
+                };
+                if tag.wire_type == WireType::EndGroup {
+                    if tag.number == number {
+                        break Ok(());
+                    }
+                    break Err(ReadError::syntax(
+                        format!("the end-group tag of field {}", number),
+                        format!("the end-group tag of field {}", tag.number),
+                    )
+                    .at(self.offset()));
+                }
+                if let Err(e) = self.unknown(tag, &mut fields) {
+                    break Err(e);
+                }
+            };
+            self.depth -= 1;
+            result.map(|()| fields)
+        }
+
+        /// Skips the value of a field, checking it as [`Reader::unknown`] does.
+        pub fn skip(&mut self, tag: Tag) -> Result<(), ReadError> {
+            match tag.wire_type {
+                WireType::Varint => self.varint().map(drop),
+                WireType::Fixed64 => self.fixed64().map(drop),
+                WireType::Fixed32 => self.fixed32().map(drop),
+                WireType::Len => self.bytes().map(drop),
+                WireType::StartGroup | WireType::EndGroup => self.unknown_value(tag).map(drop),
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // codecs
+
+    /// How one protobuf field type is read and written; generated code names the codec of each
+    /// field (`Int64`, `SInt32`, `Str`, `Msg<DeltaInput>`) and the reader and writer do the rest.
+    pub trait Codec {
+        /// The Rust type of a value.
+        type Value;
+        /// The wire type of one value.
+        const WIRE_TYPE: WireType;
+        /// Whether a repeated field of this type is packed (numeric scalars).
+        const PACKABLE: bool = false;
+        /// The size of one value when it has a fixed size (fixed32, double, ...).
+        const FIXED_WIDTH: Option<usize> = None;
+        /// Reads one value (without its tag).
+        fn read(r: &mut Reader<'_>) -> Result<Self::Value, ReadError>;
+        /// Writes one value (without its tag).
+        fn write(w: &mut Writer, value: &Self::Value);
+        /// Whether proto3 leaves the value out of a field with implicit presence. For floats this
+        /// is +0.0 only: protobuf-java writes -0.0.
+        fn is_default(value: &Self::Value) -> bool;
+        /// The default value: a missing map key or value.
+        fn default_value() -> Self::Value;
+    }
+
+    macro_rules! varint_codec {
+        ($(#[$doc:meta])* $name:ident, $value:ty, |$r:ident| $read:expr, |$w:ident, $v:ident| $write:expr) => {
+            $(#[$doc])*
+            #[derive(Debug, Clone, Copy)]
+            pub struct $name;
+
+            impl Codec for $name {
+                type Value = $value;
+                const WIRE_TYPE: WireType = WireType::Varint;
+                const PACKABLE: bool = true;
+                #[inline]
+                fn read($r: &mut Reader<'_>) -> Result<$value, ReadError> {
+                    $read
+                }
+                #[inline]
+                fn write($w: &mut Writer, $v: &$value) {
+                    $write
+                }
+                fn is_default(value: &$value) -> bool {
+                    *value == <$value>::default()
+                }
+                fn default_value() -> $value {
+                    <$value>::default()
+                }
+            }
+        };
+    }
+
+    varint_codec!(
+        /// `int32`: truncated to 32 bits when read, as protobuf does; negative values are written
+        /// as ten bytes (sign-extended to 64 bits).
+        Int32, i32, |r| Ok(r.varint()? as i32), |w, v| w.varint(*v as i64 as u64)
+    );
+    varint_codec!(
+        /// `int64`.
+        Int64, i64, |r| Ok(r.varint()? as i64), |w, v| w.varint(*v as u64)
+    );
+    varint_codec!(
+        /// `uint32`: truncated to 32 bits when read.
+        UInt32, u32, |r| Ok(r.varint()? as u32), |w, v| w.varint(u64::from(*v))
+    );
+    varint_codec!(
+        /// `uint64`.
+        UInt64, u64, |r| r.varint(), |w, v| w.varint(*v)
+    );
+    varint_codec!(
+        /// `sint32`: zigzag, so that small negative values are short.
+        SInt32, i32,
+        |r| {
+            let n = r.varint()? as u32;
+            Ok((n >> 1) as i32 ^ -((n & 1) as i32))
+        },
+        |w, v| w.varint(u64::from(((*v << 1) ^ (*v >> 31)) as u32))
+    );
+    varint_codec!(
+        /// `sint64`: zigzag.
+        SInt64, i64,
+        |r| {
+            let n = r.varint()?;
+            Ok((n >> 1) as i64 ^ -((n & 1) as i64))
+        },
+        |w, v| w.varint(((*v << 1) ^ (*v >> 63)) as u64)
+    );
+    varint_codec!(
+        /// `bool`: any non-zero varint is true, as protobuf reads it; written as 0 or 1.
+        Bool, bool, |r| Ok(r.varint()? != 0), |w, v| w.varint(u64::from(*v))
+    );
+    varint_codec!(
+        /// An enum, as its number: proto3 enums are open, so a number the schema does not name is
+        /// kept (protobuf-java's `getXValue()`), and written as an `int32`.
+        Enum, i32, |r| Ok(r.varint()? as i32), |w, v| w.varint(*v as i64 as u64)
+    );
+
+    macro_rules! fixed_codec {
+        ($(#[$doc:meta])* $name:ident, $value:ty, $wire:ident, $width:expr, $default:expr,
+            |$r:ident| $read:expr, |$w:ident, $v:ident| $write:expr, |$d:ident| $is_default:expr) => {
+            $(#[$doc])*
+            #[derive(Debug, Clone, Copy)]
+            pub struct $name;
+
+            impl Codec for $name {
+                type Value = $value;
+                const WIRE_TYPE: WireType = WireType::$wire;
+                const PACKABLE: bool = true;
+                const FIXED_WIDTH: Option<usize> = Some($width);
+                #[inline]
+                fn read($r: &mut Reader<'_>) -> Result<$value, ReadError> {
+                    $read
+                }
+                #[inline]
+                fn write($w: &mut Writer, $v: &$value) {
+                    $write
+                }
+                fn is_default($d: &$value) -> bool {
+                    $is_default
+                }
+                fn default_value() -> $value {
+                    $default
+                }
+            }
+        };
+    }
+
+    fixed_codec!(
+        /// `fixed32`.
+        Fixed32, u32, Fixed32, 4, 0,
+        |r| r.fixed32(), |w, v| w.raw(&v.to_le_bytes()), |v| *v == 0
+    );
+    fixed_codec!(
+        /// `fixed64`.
+        Fixed64, u64, Fixed64, 8, 0,
+        |r| r.fixed64(), |w, v| w.raw(&v.to_le_bytes()), |v| *v == 0
+    );
+    fixed_codec!(
+        /// `sfixed32`.
+        SFixed32, i32, Fixed32, 4, 0,
+        |r| Ok(r.fixed32()? as i32), |w, v| w.raw(&v.to_le_bytes()), |v| *v == 0
+    );
+    fixed_codec!(
+        /// `sfixed64`.
+        SFixed64, i64, Fixed64, 8, 0,
+        |r| Ok(r.fixed64()? as i64), |w, v| w.raw(&v.to_le_bytes()), |v| *v == 0
+    );
+    fixed_codec!(
+        /// `float`: the bits as they are (a NaN keeps its payload); -0.0 is not a default.
+        Float, f32, Fixed32, 4, 0.0,
+        |r| Ok(f32::from_bits(r.fixed32()?)), |w, v| w.raw(&v.to_bits().to_le_bytes()),
+        |v| v.to_bits() == 0
+    );
+    fixed_codec!(
+        /// `double`: the bits as they are; -0.0 is not a default.
+        Double, f64, Fixed64, 8, 0.0,
+        |r| Ok(f64::from_bits(r.fixed64()?)), |w, v| w.raw(&v.to_bits().to_le_bytes()),
+        |v| v.to_bits() == 0
+    );
+
+    /// `string`: valid UTF-8, copied into a `String` (use [`Reader::string`] to borrow it).
+    #[derive(Debug, Clone, Copy)]
+    pub struct Str;
+
+    impl Codec for Str {
+        type Value = String;
+        const WIRE_TYPE: WireType = WireType::Len;
+        fn read(r: &mut Reader<'_>) -> Result<String, ReadError> {
+            r.string().map(str::to_owned)
+        }
+        fn write(w: &mut Writer, value: &String) {
+            w.len_prefixed(value.as_bytes());
+        }
+        fn is_default(value: &String) -> bool {
+            value.is_empty()
+        }
+        fn default_value() -> String {
+            String::new()
+        }
+    }
+
+    /// `bytes`, copied into a `Vec<u8>` (use [`Reader::bytes`] to borrow them).
+    #[derive(Debug, Clone, Copy)]
+    pub struct Bytes;
+
+    impl Codec for Bytes {
+        type Value = Vec<u8>;
+        const WIRE_TYPE: WireType = WireType::Len;
+        fn read(r: &mut Reader<'_>) -> Result<Vec<u8>, ReadError> {
+            r.bytes().map(<[u8]>::to_vec)
+        }
+        fn write(w: &mut Writer, value: &Vec<u8>) {
+            w.len_prefixed(value);
+        }
+        fn is_default(value: &Vec<u8>) -> bool {
+            value.is_empty()
+        }
+        fn default_value() -> Vec<u8> {
+            Vec::new()
+        }
+    }
+
+    /// A message type as a field value: `Msg<DeltaInput>`.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Msg<M>(std::marker::PhantomData<M>);
+
+    impl<M: Message> Codec for Msg<M> {
+        type Value = M;
+        const WIRE_TYPE: WireType = WireType::Len;
+        fn read(r: &mut Reader<'_>) -> Result<M, ReadError> {
+            let mut message = M::default();
+            r.merge_message(&mut message)?;
+            Ok(message)
+        }
+        fn write(w: &mut Writer, value: &M) {
+            w.length_delimited(|w| value.write_to(w));
+        }
+        /// A message field is written whenever it is set; callers keep presence in an `Option`.
+        fn is_default(_: &M) -> bool {
+            false
+        }
+        fn default_value() -> M {
+            M::default()
+        }
+    }
+
+    /// A message that reads and writes itself; generated for every protobuf contract.
+    pub trait Message: Default {
+        /// Reads every field up to the end of `r`, merging them into `self` as protobuf does (the
+        /// last singular value wins, repeated fields append, messages merge).
+        fn merge_from(&mut self, r: &mut Reader<'_>) -> Result<(), ReadError>;
+
+        /// Writes every field in field-number order, then the unknown fields it keeps.
+        fn write_to(&self, w: &mut Writer);
+
+        /// Reads a message from its bytes.
+        fn decode(bytes: &[u8]) -> Result<Self, ReadError> {
+            let mut message = Self::default();
+            message.merge_from(&mut Reader::new(bytes))?;
+            Ok(message)
+        }
+
+        /// The message's bytes, as protobuf-java's deterministic serialization writes them.
+        fn encode(&self) -> Vec<u8> {
+            let mut w = Writer::new();
+            self.write_to(&mut w);
+            w.into_bytes()
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // unknown fields
+
+    /// Fields a reader did not know, kept so that they are written back: what protobuf-java keeps
+    /// in a message's `UnknownFieldSet`.
+    #[derive(Debug, Clone, Default)]
+    pub struct UnknownFields {
+        fields: Vec<UnknownField>,
+    }
+
+    /// One unknown field as it came.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct UnknownField {
+        pub number: u32,
+        pub value: UnknownValue,
+    }
+
+    /// The value of an unknown field, by wire type.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum UnknownValue {
+        Varint(u64),
+        Fixed32(u32),
+        Fixed64(u64),
+        Bytes(Vec<u8>),
+        Group(UnknownFields),
+    }
+
+    impl UnknownValue {
+        /// The order protobuf-java writes the values of one field number in: varints, 32-bit,
+        /// 64-bit, length-delimited, groups.
+        fn java_rank(&self) -> u8 {
+            match self {
+                UnknownValue::Varint(_) => 0,
+                UnknownValue::Fixed32(_) => 1,
+                UnknownValue::Fixed64(_) => 2,
+                UnknownValue::Bytes(_) => 3,
+                UnknownValue::Group(_) => 4,
+            }
+        }
+    }
+
+    impl UnknownFields {
+        pub fn new() -> UnknownFields {
+            UnknownFields::default()
+        }
+
+        pub fn is_empty(&self) -> bool {
+            self.fields.is_empty()
+        }
+
+        pub fn len(&self) -> usize {
+            self.fields.len()
+        }
+
+        /// The fields in the order they came.
+        pub fn iter(&self) -> std::slice::Iter<'_, UnknownField> {
+            self.fields.iter()
+        }
+
+        pub fn push(&mut self, number: u32, value: UnknownValue) {
+            self.fields.push(UnknownField { number, value });
+        }
+
+        /// The field numbers, ascending, each once: what a strict reader names when it refuses them
+        /// (protobuf-java reports the lowest first).
+        pub fn numbers(&self) -> Vec<u32> {
+            let mut numbers: Vec<u32> = self.fields.iter().map(|f| f.number).collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            numbers
+        }
+
+        /// The fields in the order protobuf-java writes them: by number, then by wire type
+        /// (varint, 32-bit, 64-bit, length-delimited, group), each kind in the order it came.
+        pub fn in_java_order(&self) -> Vec<&UnknownField> {
+            let mut ordered: Vec<&UnknownField> = self.fields.iter().collect();
+            ordered.sort_by_key(|f| (f.number, f.value.java_rank()));
+            ordered
+        }
+
+        /// Writes the fields as protobuf-java writes a message's unknown fields (after its known
+        /// fields).
+        pub fn write_to(&self, w: &mut Writer) {
+            for field in self.in_java_order() {
+                match &field.value {
+                    UnknownValue::Varint(v) => {
+                        w.tag(field.number, WireType::Varint);
+                        w.varint(*v);
+                    }
+                    UnknownValue::Fixed32(v) => {
+                        w.tag(field.number, WireType::Fixed32);
+                        w.raw(&v.to_le_bytes());
+                    }
+                    UnknownValue::Fixed64(v) => {
+                        w.tag(field.number, WireType::Fixed64);
+                        w.raw(&v.to_le_bytes());
+                    }
+                    UnknownValue::Bytes(bytes) => {
+                        w.tag(field.number, WireType::Len);
+                        w.len_prefixed(bytes);
+                    }
+                    UnknownValue::Group(group) => {
+                        w.tag(field.number, WireType::StartGroup);
+                        group.write_to(w);
+                        w.tag(field.number, WireType::EndGroup);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Equal when protobuf-java would write them the same: the order of different field numbers
+    /// does not count.
+    impl PartialEq for UnknownFields {
+        fn eq(&self, other: &UnknownFields) -> bool {
+            self.in_java_order() == other.in_java_order()
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // writing
+
+    /// Writes the protobuf wire format as protobuf-java does: the caller writes fields in
+    /// field-number order, with [`Writer::implicit`] for proto3 fields without presence (a default
+    /// value is left out) and [`Writer::field`] for fields with presence (`optional`, `oneof`
+    /// members, set messages, which are always written).
+    #[derive(Debug, Default, Clone)]
+    pub struct Writer {
+        buf: Vec<u8>,
+    }
+
+    impl Writer {
+        pub fn new() -> Writer {
+            Writer::default()
+        }
+
+        pub fn with_capacity(capacity: usize) -> Writer {
+            Writer {
+                buf: Vec::with_capacity(capacity),
+            }
+        }
+
+        pub fn as_bytes(&self) -> &[u8] {
+            &self.buf
+        }
+
+        pub fn into_bytes(self) -> Vec<u8> {
+            self.buf
+        }
+
+        pub fn len(&self) -> usize {
+            self.buf.len()
+        }
+
+        pub fn is_empty(&self) -> bool {
+            self.buf.is_empty()
+        }
+
+        /// A field's tag.
+        #[inline]
+        pub fn tag(&mut self, number: u32, wire_type: WireType) {
+            self.varint(u64::from(number << 3 | wire_type.bits()));
+        }
+
+        /// A varint in the fewest bytes.
+        #[inline]
+        pub fn varint(&mut self, mut value: u64) {
+            while value >= 0x80 {
+                self.buf.push(value as u8 | 0x80);
+                value >>= 7;
+            }
+            self.buf.push(value as u8);
+        }
+
+        /// Bytes as they are.
+        #[inline]
+        pub fn raw(&mut self, bytes: &[u8]) {
+            self.buf.extend_from_slice(bytes);
+        }
+
+        /// A varint length, then the bytes.
+        #[inline]
+        pub fn len_prefixed(&mut self, bytes: &[u8]) {
+            self.varint(bytes.len() as u64);
+            self.buf.extend_from_slice(bytes);
+        }
+
+        /// A length-delimited value whose bytes `write` produces (a message, a packed list): the
+        /// length is written in front once it is known.
+        pub fn length_delimited(&mut self, write: impl FnOnce(&mut Writer)) {
+            let start = self.buf.len();
+            self.buf.push(0);
+            write(self);
+            let len = self.buf.len() - start - 1;
+            let mut prefix = [0u8; 10];
+            let mut n = 0;
+            let mut value = len as u64;
+            while value >= 0x80 {
+                prefix[n] = value as u8 | 0x80;
+                value >>= 7;
+                n += 1;
+            }
+            prefix[n] = value as u8;
+            n += 1;
+            if n > 1 {
+                // Make room for the longer prefix: move the body up by the extra bytes.
+                self.buf.resize(self.buf.len() + n - 1, 0);
+                self.buf.copy_within(start + 1..start + 1 + len, start + n);
+            }
+            self.buf[start..start + n].copy_from_slice(&prefix[..n]);
+        }
+
+        /// A field that is always written: explicit presence (`optional`, a `oneof` member), a set
+        /// message, one element of a repeated field.
+        #[inline]
+        pub fn field<C: Codec>(&mut self, number: u32, value: &C::Value) {
+            self.tag(number, C::WIRE_TYPE);
+            C::write(self, value);
+        }
+
+        /// A proto3 field with implicit presence: left out when it holds the default value.
+        #[inline]
+        pub fn implicit<C: Codec>(&mut self, number: u32, value: &C::Value) {
+            if !C::is_default(value) {
+                self.field::<C>(number, value);
+            }
+        }
+
+        /// A field with explicit presence: written when set, whatever its value.
+        #[inline]
+        pub fn optional<C: Codec>(&mut self, number: u32, value: &Option<C::Value>) {
+            if let Some(value) = value {
+                self.field::<C>(number, value);
+            }
+        }
+
+        /// A borrowed string or bytes field, always written (a `Str` or `Bytes` field without the
+        /// owned value).
+        #[inline]
+        pub fn bytes_field(&mut self, number: u32, value: &[u8]) {
+            self.tag(number, WireType::Len);
+            self.len_prefixed(value);
+        }
+
+        /// A borrowed string or bytes field with implicit presence: left out when empty.
+        #[inline]
+        pub fn implicit_bytes(&mut self, number: u32, value: &[u8]) {
+            if !value.is_empty() {
+                self.bytes_field(number, value);
+            }
+        }
+
+        /// A repeated packable scalar, packed (proto3's default): one length-delimited field,
+        /// left out when empty.
+        pub fn packed<C: Codec>(&mut self, number: u32, values: &[C::Value]) {
+            if values.is_empty() {
+                return;
+            }
+            self.tag(number, WireType::Len);
+            self.length_delimited(|w| {
+                for value in values {
+                    C::write(w, value);
+                }
+            });
+        }
+
+        /// A repeated field written one element at a time: strings, bytes, messages, and scalars
+        /// declared `[packed = false]`.
+        pub fn unpacked<C: Codec>(&mut self, number: u32, values: &[C::Value]) {
+            for value in values {
+                self.field::<C>(number, value);
+            }
+        }
+
+        /// One map entry, as protobuf-java writes it: key and value always written, defaults too.
+        pub fn map_entry<K: Codec, V: Codec>(
+            &mut self,
+            number: u32,
+            key: &K::Value,
+            value: &V::Value,
+        ) {
+            self.tag(number, WireType::Len);
+            self.length_delimited(|w| {
+                w.field::<K>(1, key);
+                w.field::<V>(2, value);
+            });
+        }
+
+        /// A map field, its entries in the order protobuf-java's deterministic serialization sorts
+        /// them (see [`JavaMapKey`]).
+        pub fn map<K, V>(&mut self, number: u32, map: &BTreeMap<K::Value, V::Value>)
+        where
+            K: Codec,
+            V: Codec,
+            K::Value: JavaMapKey,
+        {
+            for (key, value) in java_map_order(map) {
+                self.map_entry::<K, V>(number, key, value);
+            }
+        }
+
+        /// The unknown fields a message keeps, after its known fields.
+        pub fn unknown(&mut self, fields: &UnknownFields) {
+            fields.write_to(self);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // map order
+
+    /// A map key type, ordered as protobuf-java's deterministic serialization sorts map entries:
+    /// strings by their UTF-16 code units (`String.compareTo`, not the UTF-8 byte order of the
+    /// canonical encoding), integers by their Java value, which makes unsigned keys of 2^31 (2^63)
+    /// and more sort first, as negative numbers; `false` before `true`.
+    pub trait JavaMapKey: Ord {
+        /// The order protobuf-java writes two keys in.
+        fn java_cmp(&self, other: &Self) -> Ordering;
+    }
+
+    impl JavaMapKey for String {
+        fn java_cmp(&self, other: &String) -> Ordering {
+            utf16_cmp(self, other)
+        }
+    }
+
+    impl JavaMapKey for i32 {
+        fn java_cmp(&self, other: &i32) -> Ordering {
+            self.cmp(other)
+        }
+    }
+
+    impl JavaMapKey for i64 {
+        fn java_cmp(&self, other: &i64) -> Ordering {
+            self.cmp(other)
+        }
+    }
+
+    impl JavaMapKey for u32 {
+        fn java_cmp(&self, other: &u32) -> Ordering {
+            (*self as i32).cmp(&(*other as i32))
+        }
+    }
+
+    impl JavaMapKey for u64 {
+        fn java_cmp(&self, other: &u64) -> Ordering {
+            (*self as i64).cmp(&(*other as i64))
+        }
+    }
+
+    impl JavaMapKey for bool {
+        fn java_cmp(&self, other: &bool) -> Ordering {
+            self.cmp(other)
+        }
+    }
+
+    /// The entries of `map` in protobuf-java's order; usually that is the map's own order, which is
+    /// checked first.
+    pub fn java_map_order<K: JavaMapKey, V>(map: &BTreeMap<K, V>) -> Vec<(&K, &V)> {
+        let mut entries: Vec<(&K, &V)> = map.iter().collect();
+        let sorted = entries
+            .windows(2)
+            .all(|pair| pair[0].0.java_cmp(pair[1].0) != Ordering::Greater);
+        if !sorted {
+            entries.sort_by(|a, b| a.0.java_cmp(b.0));
+        }
+        entries
+    }
+
+    /// Compares two strings by their UTF-16 code units, as Java's `String.compareTo` does. It
+    /// differs from the code point order only where one string has a character above U+FFFF and the
+    /// other one of U+E000..U+FFFF: the surrogate (0xD800..0xDBFF) sorts first.
+    pub fn utf16_cmp(a: &str, b: &str) -> Ordering {
+        for (x, y) in a.chars().zip(b.chars()) {
+            if x != y {
+                return utf16_first_unit(x)
+                    .cmp(&utf16_first_unit(y))
+                    .then(x.cmp(&y));
+            }
+        }
+        a.chars().count().cmp(&b.chars().count())
+    }
+
+    fn utf16_first_unit(c: char) -> u32 {
+        let mut units = [0u16; 2];
+        u32::from(c.encode_utf16(&mut units)[0])
+    }
+}
+
+pub mod msgpack {
+    //! A strict reader of canonical MessagePack (`docs/canonical-encoding.md`), the mirror of the
+    //! canonical `Writer`: it accepts the canonical encoding and nothing else, so that
+    //! `encode(decode(bytes)) == bytes` for every input it accepts. Refused: a value in a larger
+    //! format than it needs, float32, NaN and infinities, invalid UTF-8, map keys that are not
+    //! strings or not in increasing UTF-8 byte order (so duplicates too), extension types, the
+    //! never-used byte 0xc1, and anything after the value.
+    //!
+    //! Two ways to read: [`decode`] gives the whole value as a `canonical::Value`, and [`Reader`]
+    //! reads one value at a time (borrowing strings and binaries) for decoders that know the shape.
+    //! Integers come back as `Value::Int` when they fit `i64` and as `Value::UInt` above that, so
+    //! `decode(encode(v)) == v` for every value whose non-negative integers below 2^63 are `Int`.
+
+    use super::canonical::Value;
+    use super::read_error::{ErrorKind, ReadError};
+
+    /// How deep arrays and maps may nest.
+    pub const DEFAULT_MAX_DEPTH: usize = 100;
+
+    /// The kind of the next value, from its first byte.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Kind {
+        Nil,
+        Bool,
+        Int,
+        Float,
+        Str,
+        Bin,
+        Array,
+        Map,
+    }
+
+    impl Kind {
+        /// The kind in words, for messages.
+        pub fn name(self) -> &'static str {
+            match self {
+                Kind::Nil => "nil",
+                Kind::Bool => "a boolean",
+                Kind::Int => "an integer",
+                Kind::Float => "a float",
+                Kind::Str => "a string",
+                Kind::Bin => "binary",
+                Kind::Array => "an array",
+                Kind::Map => "a map",
+            }
+        }
+    }
+
+    /// The MessagePack format a first byte starts, for messages.
+    fn format_name(byte: u8) -> &'static str {
+        match byte {
+            0x00..=0x7f => "positive fixint",
+            0x80..=0x8f => "fixmap",
+            0x90..=0x9f => "fixarray",
+            0xa0..=0xbf => "fixstr",
+            0xc0 => "nil",
+            0xc1 => "the never-used byte 0xc1",
+            0xc2 | 0xc3 => "boolean",
+            0xc4 => "bin 8",
+            0xc5 => "bin 16",
+            0xc6 => "bin 32",
+            0xc7..=0xc9 => "an extension type",
+            0xca => "float 32",
+            0xcb => "float 64",
+            0xcc => "uint 8",
+            0xcd => "uint 16",
+            0xce => "uint 32",
+            0xcf => "uint 64",
+            0xd0 => "int 8",
+            0xd1 => "int 16",
+            0xd2 => "int 32",
+            0xd3 => "int 64",
+            0xd4..=0xd8 => "a fixed extension type",
+            0xd9 => "str 8",
+            0xda => "str 16",
+            0xdb => "str 32",
+            0xdc => "array 16",
+            0xdd => "array 32",
+            0xde => "map 16",
+            0xdf => "map 32",
+            0xe0..=0xff => "negative fixint",
+        }
+    }
+
+    /// An integer as the canonical encoding holds it: signed formats for negative values only.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Integer {
+        /// A negative value, or a non-negative one below 2^63.
+        Int(i64),
+        /// A value of 2^63 or more.
+        UInt(u64),
+    }
+
+    /// Reads canonical MessagePack from a byte slice, one value at a time.
+    #[derive(Debug, Clone)]
+    pub struct Reader<'a> {
+        input: &'a [u8],
+        pos: usize,
+        max_depth: usize,
+    }
+
+    impl<'a> Reader<'a> {
+        /// A reader of `input` with the default nesting limit.
+        pub fn new(input: &'a [u8]) -> Reader<'a> {
+            Reader::with_max_depth(input, DEFAULT_MAX_DEPTH)
+        }
+
+        /// A reader whose [`Reader::read_value`] refuses arrays and maps nested more than
+        /// `max_depth` deep.
+        pub fn with_max_depth(input: &'a [u8], max_depth: usize) -> Reader<'a> {
+            Reader {
+                input,
+                pos: 0,
+                max_depth,
+            }
+        }
+
+        /// The offset of the next byte.
+        pub fn offset(&self) -> usize {
+            self.pos
+        }
+
+        /// Whether every byte has been read.
+        pub fn is_at_end(&self) -> bool {
+            self.pos >= self.input.len()
+        }
+
+        fn remaining(&self) -> usize {
+            self.input.len() - self.pos
+        }
+
+        /// Checks that nothing follows the value read: a payload is exactly one value.
+        pub fn finish(&self) -> Result<(), ReadError> {
+            if self.is_at_end() {
+                Ok(())
+            } else {
+                Err(ReadError::syntax(
+                    "the end of the input after the value",
+                    format!("{} more bytes", self.remaining()),
+                )
+                .at(self.pos))
+            }
+        }
+
+        fn truncated(&self, what: &str) -> ReadError {
+            ReadError::syntax(format!("{} within the input", what), "the end of the input")
+                .at(self.pos)
+        }
+
+        fn peek_byte(&self) -> Result<u8, ReadError> {
+            self.input
+                .get(self.pos)
+                .copied()
+                .ok_or_else(|| self.truncated("a value"))
+        }
+
+        fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], ReadError> {
+            if n > self.remaining() {
+                return Err(self.truncated(what));
+            }
+            let bytes = &self.input[self.pos..self.pos + n];
+            self.pos += n;
+            Ok(bytes)
+        }
+
+        fn be(&mut self, n: usize, what: &str) -> Result<u64, ReadError> {
+            let bytes = self.take(n, what)?;
+            Ok(bytes.iter().fold(0u64, |acc, b| acc << 8 | u64::from(*b)))
+        }
+
+        /// The kind of the next value.
+        pub fn peek_kind(&self) -> Result<Kind, ReadError> {
+            let byte = self.peek_byte()?;
+            Ok(match byte {
+                0x00..=0x7f | 0xcc..=0xd3 | 0xe0..=0xff => Kind::Int,
+                0x80..=0x8f | 0xde | 0xdf => Kind::Map,
+                0x90..=0x9f | 0xdc | 0xdd => Kind::Array,
+                0xa0..=0xbf | 0xd9..=0xdb => Kind::Str,
+                0xc0 => Kind::Nil,
+                0xc2 | 0xc3 => Kind::Bool,
+                0xc4..=0xc6 => Kind::Bin,
+                0xcb => Kind::Float,
+                _ => return Err(self.not_canonical(byte)),
+            })
+        }
+
+        fn not_canonical(&self, byte: u8) -> ReadError {
+            let expected = match byte {
+                0xca => "float 64 (canonical payloads hold every float as float64)",
+                _ => "a canonical MessagePack value",
+            };
+            ReadError::syntax(expected, format!("{} (0x{:02x})", format_name(byte), byte))
+                .at(self.pos)
+        }
+
+        fn wrong_kind(&self, expected: Kind) -> ReadError {
+            let found = match self.peek_kind() {
+                Ok(kind) => kind.name().to_string(),
+                Err(e) => return e,
+            };
+            ReadError::schema(expected.name(), found).at(self.pos)
+        }
+
+        /// A larger format than the value needs.
+        fn too_large(&self, start: usize, what: String, canonical: &str) -> ReadError {
+            let byte = self.input.get(start).copied().unwrap_or(0);
+            ReadError::syntax(
+                format!("the smallest encoding of {} ({})", what, canonical),
+                format!("{} (0x{:02x})", format_name(byte), byte),
+            )
+            .at(start)
+        }
+
+        /// `nil`.
+        pub fn read_nil(&mut self) -> Result<(), ReadError> {
+            if self.peek_byte()? == 0xc0 {
+                self.pos += 1;
+                Ok(())
+            } else {
+                Err(self.wrong_kind(Kind::Nil))
+            }
+        }
+
+        /// `nil` if it comes next (then it is read), for optional values.
+        pub fn read_nil_if_next(&mut self) -> bool {
+            if self.input.get(self.pos) == Some(&0xc0) {
+                self.pos += 1;
+                true
+            } else {
+                false
+            }
+        }
+
+        /// A boolean.
+        pub fn read_bool(&mut self) -> Result<bool, ReadError> {
+            match self.peek_byte()? {
+                0xc2 => {
+                    self.pos += 1;
+                    Ok(false)
+                }
+                0xc3 => {
+                    self.pos += 1;
+                    Ok(true)
+                }
+                _ => Err(self.wrong_kind(Kind::Bool)),
+            }
+        }
+
+        /// An integer, in the smallest format that holds it.
+        pub fn read_integer(&mut self) -> Result<Integer, ReadError> {
+            let start = self.pos;
+            let byte = self.peek_byte()?;
+            let what = "an integer";
+            let value = match byte {
+                0x00..=0x7f => {
+                    self.pos += 1;
+                    Integer::Int(i64::from(byte))
+                }
+                0xe0..=0xff => {
+                    self.pos += 1;
+                    Integer::Int(i64::from(byte as i8))
+                }
+                0xcc..=0xcf => {
+                    self.pos += 1;
+                    let width = 1usize << (byte - 0xcc);
+                    let value = self.be(width, what)?;
+                    let smallest = match width {
+                        1 => 0x80,
+                        2 => 0x100,
+                        4 => 0x1_0000,
+                        _ => 0x1_0000_0000,
+                    };
+                    if value < smallest {
+                        return Err(self.too_large(start, value.to_string(), smallest_uint(value)));
+                    }
+                    if value > i64::MAX as u64 {
+                        Integer::UInt(value)
+                    } else {
+                        Integer::Int(value as i64)
+                    }
+                }
+                0xd0..=0xd3 => {
+                    self.pos += 1;
+                    let width = 1usize << (byte - 0xd0);
+                    let raw = self.be(width, what)?;
+                    let shift = 64 - 8 * width as u32;
+                    let value = ((raw << shift) as i64) >> shift;
+                    let largest = match width {
+                        1 => -33,
+                        2 => i64::from(i8::MIN) - 1,
+                        4 => i64::from(i16::MIN) - 1,
+                        _ => i64::from(i32::MIN) - 1,
+                    };
+                    if value > largest {
+                        return Err(self.too_large(start, value.to_string(), smallest_int(value)));
+                    }
+                    Integer::Int(value)
+                }
+                _ => return Err(self.wrong_kind(Kind::Int)),
+            };
+            Ok(value)
+        }
+
+        /// An integer that fits `i64`.
+        pub fn read_i64(&mut self) -> Result<i64, ReadError> {
+            let start = self.pos;
+            match self.read_integer()? {
+                Integer::Int(value) => Ok(value),
+                Integer::UInt(value) => Err(ReadError::schema(
+                    "an integer in the range of i64",
+                    value.to_string(),
+                )
+                .at(start)),
+            }
+        }
+
+        /// A non-negative integer.
+        pub fn read_u64(&mut self) -> Result<u64, ReadError> {
+            let start = self.pos;
+            match self.read_integer()? {
+                Integer::Int(value) if value >= 0 => Ok(value as u64),
+                Integer::UInt(value) => Ok(value),
+                Integer::Int(value) => {
+                    Err(ReadError::schema("a non-negative integer", value.to_string()).at(start))
+                }
+            }
+        }
+
+        /// A float64, finite (canonical payloads hold no NaN or infinity).
+        pub fn read_f64(&mut self) -> Result<f64, ReadError> {
+            let start = self.pos;
+            if self.peek_byte()? != 0xcb {
+                return Err(self.wrong_kind(Kind::Float));
+            }
+            self.pos += 1;
+            let value = f64::from_bits(self.be(8, "a float64")?);
+            if !value.is_finite() {
+                return Err(ReadError::syntax(
+                    "a finite float (canonical payloads accept finite floats only)",
+                    if value.is_nan() {
+                        "NaN"
+                    } else if value > 0.0 {
+                        "Infinity"
+                    } else {
+                        "-Infinity"
+                    },
+                )
+                .at(start));
+            }
+            Ok(value)
+        }
+
+        /// A header's length, which must be in the smallest format that holds it: `fix` is the
+        /// fixed form (first byte, last byte, exclusive limit) if the type has one, `wide` the first
+        /// bytes of the 8-, 16- and 32-bit forms (0 where the type has none).
+        fn length(
+            &mut self,
+            what: &str,
+            fix: Option<(u8, u8, usize)>,
+            wide: [u8; 3],
+        ) -> Result<usize, ReadError> {
+            let start = self.pos;
+            let byte = self.peek_byte()?;
+            if let Some((low, high, _)) = fix {
+                if (low..=high).contains(&byte) {
+                    self.pos += 1;
+                    return Ok(usize::from(byte - low));
+                }
+            }
+            let form = match wide.iter().position(|b| *b != 0 && *b == byte) {
+                Some(form) => form,
+                None => return Err(ReadError::schema(what, format_name(byte)).at(start)),
+            };
+            self.pos += 1;
+            let n = self.be(1 << form, "a length")? as usize;
+            // The smallest form that holds n: the fixed one, else the narrowest length.
+            let smallest = match fix {
+                Some((low, _, limit)) if n < limit => low,
+                _ => {
+                    let capacities = [0xff, 0xffff, usize::MAX];
+                    let fits = (0..3).find(|i| wide[*i] != 0 && n <= capacities[*i]);
+                    wide[fits.unwrap_or(2)]
+                }
+            };
+            if smallest != byte {
+                return Err(self.too_large(
+                    start,
+                    format!("{} of length {}", what, n),
+                    format_name(smallest),
+                ));
+            }
+            Ok(n)
+        }
+
+        /// A string, valid UTF-8, borrowed from the input.
+        pub fn read_str(&mut self) -> Result<&'a str, ReadError> {
+            let start = self.pos;
+            if self.peek_kind()? != Kind::Str {
+                return Err(self.wrong_kind(Kind::Str));
+            }
+            let n = self.length("a string", Some((0xa0, 0xbf, 32)), [0xd9, 0xda, 0xdb])?;
+            let bytes = self.take(n, "the bytes of a string")?;
+            std::str::from_utf8(bytes).map_err(|e| {
+                ReadError::syntax(
+                    "a string of valid UTF-8",
+                    format!(
+                        "an invalid byte sequence at byte {} of the string",
+                        e.valid_up_to()
+                    ),
+                )
+                .at(start)
+            })
+        }
+
+        /// Binary, borrowed from the input.
+        pub fn read_bin(&mut self) -> Result<&'a [u8], ReadError> {
+            if self.peek_kind()? != Kind::Bin {
+                return Err(self.wrong_kind(Kind::Bin));
+            }
+            let n = self.length("binary", None, [0xc4, 0xc5, 0xc6])?;
+            self.take(n, "the bytes of a binary")
+        }
+
+        /// An array header: the number of elements that follow. At most as many as bytes remain,
+        /// since every element takes at least one.
+        pub fn read_array_header(&mut self) -> Result<usize, ReadError> {
+            let start = self.pos;
+            if self.peek_kind()? != Kind::Array {
+                return Err(self.wrong_kind(Kind::Array));
+            }
+            let n = self.length("an array", Some((0x90, 0x9f, 16)), [0, 0xdc, 0xdd])?;
+            if n > self.remaining() {
+                return Err(ReadError::syntax(
+                    format!(
+                        "at most {} elements (one byte each at least)",
+                        self.remaining()
+                    ),
+                    format!("an array of {} elements", n),
+                )
+                .at(start));
+            }
+            Ok(n)
+        }
+
+        /// A map header: the number of entries that follow (two bytes each at least).
+        pub fn read_map_header(&mut self) -> Result<usize, ReadError> {
+            let start = self.pos;
+            if self.peek_kind()? != Kind::Map {
+                return Err(self.wrong_kind(Kind::Map));
+            }
+            let n = self.length("a map", Some((0x80, 0x8f, 16)), [0, 0xde, 0xdf])?;
+            if n > self.remaining() / 2 {
+                return Err(ReadError::syntax(
+                    format!(
+                        "at most {} entries (two bytes each at least)",
+                        self.remaining() / 2
+                    ),
+                    format!("a map of {} entries", n),
+                )
+                .at(start));
+            }
+            Ok(n)
+        }
+
+        /// A map key: a string after the previous key of the same map in UTF-8 byte order.
+        pub fn read_key(&mut self, order: &mut KeyOrder<'a>) -> Result<&'a str, ReadError> {
+            let start = self.pos;
+            let key = match self.peek_kind()? {
+                Kind::Str => self.read_str()?,
+                other => {
+                    return Err(ReadError::syntax("a string map key", other.name()).at(start));
+                }
+            };
+            order.next(key).map_err(|e| e.at(start))?;
+            Ok(key)
+        }
+
+        /// The next value, whatever it is, as a value tree.
+        pub fn read_value(&mut self) -> Result<Value, ReadError> {
+            self.value_at(0)
+        }
+
+        fn enter(&self, depth: usize) -> Result<(), ReadError> {
+            if depth >= self.max_depth {
+                Err(ReadError::limit("array and map nesting depth", self.max_depth).at(self.pos))
+            } else {
+                Ok(())
+            }
+        }
+
+        fn value_at(&mut self, depth: usize) -> Result<Value, ReadError> {
+            Ok(match self.peek_kind()? {
+                Kind::Nil => {
+                    self.pos += 1;
+                    Value::Nil
+                }
+                Kind::Bool => Value::Bool(self.read_bool()?),
+                Kind::Int => match self.read_integer()? {
+                    Integer::Int(value) => Value::Int(value),
+                    Integer::UInt(value) => Value::UInt(value),
+                },
+                Kind::Float => Value::Float(self.read_f64()?),
+                Kind::Str => Value::Str(self.read_str()?.to_string()),
+                Kind::Bin => Value::Bin(self.read_bin()?.to_vec()),
+                Kind::Array => {
+                    self.enter(depth)?;
+                    let n = self.read_array_header()?;
+                    let mut items = Vec::with_capacity(n);
+                    for i in 0..n {
+                        items.push(self.value_at(depth + 1).map_err(|e| e.in_index(i))?);
+                    }
+                    Value::Array(items)
+                }
+                Kind::Map => {
+                    self.enter(depth)?;
+                    let n = self.read_map_header()?;
+                    let mut entries = Vec::with_capacity(n);
+                    let mut order = KeyOrder::new();
+                    for _ in 0..n {
+                        let key = self.read_key(&mut order)?;
+                        let value = self.value_at(depth + 1).map_err(|e| e.in_field(key))?;
+                        entries.push((key.to_string(), value));
+                    }
+                    Value::Map(entries)
+                }
+            })
+        }
+
+        /// Skips the next value, checking it as [`Reader::read_value`] does.
+        pub fn skip_value(&mut self) -> Result<(), ReadError> {
+            self.skip_at(0)
+        }
+
+        fn skip_at(&mut self, depth: usize) -> Result<(), ReadError> {
+            match self.peek_kind()? {
+                Kind::Nil => self.read_nil(),
+                Kind::Bool => self.read_bool().map(drop),
+                Kind::Int => self.read_integer().map(drop),
+                Kind::Float => self.read_f64().map(drop),
+                Kind::Str => self.read_str().map(drop),
+                Kind::Bin => self.read_bin().map(drop),
+                Kind::Array => {
+                    self.enter(depth)?;
+                    let n = self.read_array_header()?;
+                    for i in 0..n {
+                        self.skip_at(depth + 1).map_err(|e| e.in_index(i))?;
+                    }
+                    Ok(())
+                }
+                Kind::Map => {
+                    self.enter(depth)?;
+                    let n = self.read_map_header()?;
+                    let mut order = KeyOrder::new();
+                    for _ in 0..n {
+                        let key = self.read_key(&mut order)?;
+                        self.skip_at(depth + 1).map_err(|e| e.in_field(key))?;
+                    }
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    fn smallest_uint(value: u64) -> &'static str {
+        match value {
+            0..=0x7f => "positive fixint",
+            0x80..=0xff => "uint 8",
+            0x100..=0xffff => "uint 16",
+            _ => "uint 32",
+        }
+    }
+
+    fn smallest_int(value: i64) -> &'static str {
+        if value >= 0 {
+            smallest_uint(value as u64)
+        } else if value >= -32 {
+            "negative fixint"
+        } else if value >= i64::from(i8::MIN) {
+            "int 8"
+        } else if value >= i64::from(i16::MIN) {
+            "int 16"
+        } else {
+            "int 32"
+        }
+    }
+
+    /// The keys of one map, checked to come in increasing UTF-8 byte order (which also refuses a
+    /// key seen twice).
+    #[derive(Debug, Default, Clone)]
+    pub struct KeyOrder<'a> {
+        previous: Option<&'a str>,
+    }
+
+    impl<'a> KeyOrder<'a> {
+        pub fn new() -> KeyOrder<'a> {
+            KeyOrder { previous: None }
+        }
+
+        /// Accepts `key` if it sorts after the previous key.
+        pub fn next(&mut self, key: &'a str) -> Result<(), ReadError> {
+            if let Some(previous) = self.previous {
+                if key.as_bytes() <= previous.as_bytes() {
+                    let found = if key == previous {
+                        format!("the key {:?} twice", key)
+                    } else {
+                        format!("the key {:?} after {:?}", key, previous)
+                    };
+                    return Err(ReadError::new(
+                        ErrorKind::Syntax,
+                        "map keys in increasing UTF-8 byte order, each once",
+                        found,
+                    ));
+                }
+            }
+            self.previous = Some(key);
+            Ok(())
+        }
+    }
+
+    /// The one value `bytes` hold, nothing after it.
+    pub fn decode(bytes: &[u8]) -> Result<Value, ReadError> {
+        decode_with_max_depth(bytes, DEFAULT_MAX_DEPTH)
+    }
+
+    /// [`decode`] with another nesting limit.
+    pub fn decode_with_max_depth(bytes: &[u8], max_depth: usize) -> Result<Value, ReadError> {
+        let mut reader = Reader::with_max_depth(bytes, max_depth);
+        let value = reader.read_value()?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+pub mod json {
+    //! Strict JSON (RFC 8259) into a tree that borrows from the input, and the writer that renders
+    //! a tree the way the Java payload writers do (Jackson's pretty printer as the envelope
+    //! configures it). Hand-written because the module must build with the standard library alone.
+    //!
+    //! Strict: UTF-8 only (no BOM), no duplicate object keys, no lone surrogates in `\u` escapes, no
+    //! control characters in strings, no trailing commas, comments, `NaN` or leading zeros, nothing
+    //! after the value. Numbers are kept as their text, so that 64-bit integers (which protobuf JSON
+    //! writes as strings but records as numbers) and doubles are read exactly, by the caller, in the
+    //! type the schema says. Errors give the line and column (in characters, 1-based) and the byte.
+
+    use super::read_error::{ErrorKind, ReadError};
+    use std::borrow::Cow;
+    use std::collections::HashSet;
+
+    /// The limits of a parse; the defaults are far above any payload and keep recursion bounded.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Limits {
+        /// Arrays and objects nested at most this deep.
+        pub max_depth: usize,
+        /// The input at most this many bytes.
+        pub max_bytes: usize,
+        /// A number's text at most this many characters (Jackson's default limit).
+        pub max_number_len: usize,
+    }
+
+    impl Default for Limits {
+        fn default() -> Limits {
+            Limits {
+                max_depth: 100,
+                max_bytes: 256 << 20,
+                max_number_len: 1000,
+            }
+        }
+    }
+
+    /// A JSON value. Object members keep their document order; their keys are unique.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Json<'a> {
+        Null,
+        Bool(bool),
+        /// A number as its text (RFC 8259 grammar): the caller reads it in the type it needs.
+        Number(Cow<'a, str>),
+        String(Cow<'a, str>),
+        Array(Vec<Json<'a>>),
+        Object(Vec<(Cow<'a, str>, Json<'a>)>),
+    }
+
+    impl<'a> Json<'a> {
+        /// The kind of value in words, as the Java payload readers say it: `a string`, `null`.
+        pub fn kind(&self) -> &'static str {
+            match self {
+                Json::Null => "null",
+                Json::Bool(_) => "a boolean",
+                Json::Number(_) => "a number",
+                Json::String(_) => "a string",
+                Json::Array(_) => "an array",
+                Json::Object(_) => "an object",
+            }
+        }
+
+        /// The value as the Java payload readers describe what came: the kind, and for a string,
+        /// number or boolean the value itself (`a string "5"`, `a boolean true`).
+        pub fn describe(&self) -> String {
+            match self {
+                Json::Bool(_) | Json::Number(_) | Json::String(_) => {
+                    format!("{} {}", self.kind(), to_compact_string(self))
+                }
+                _ => self.kind().to_string(),
+            }
+        }
+
+        /// The member `key` of an object.
+        pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+            match self {
+                Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+                _ => None,
+            }
+        }
+
+        pub fn as_str(&self) -> Option<&str> {
+            match self {
+                Json::String(s) => Some(s),
+                _ => None,
+            }
+        }
+
+        pub fn as_array(&self) -> Option<&[Json<'a>]> {
+            match self {
+                Json::Array(items) => Some(items),
+                _ => None,
+            }
+        }
+
+        pub fn as_object(&self) -> Option<&[(Cow<'a, str>, Json<'a>)]> {
+            match self {
+                Json::Object(members) => Some(members),
+                _ => None,
+            }
+        }
+
+        /// The same value, owning its text (for keeping unknown fields past the input's life).
+        pub fn into_owned(self) -> Json<'static> {
+            match self {
+                Json::Null => Json::Null,
+                Json::Bool(b) => Json::Bool(b),
+                Json::Number(n) => Json::Number(Cow::Owned(n.into_owned())),
+                Json::String(s) => Json::String(Cow::Owned(s.into_owned())),
+                Json::Array(items) => {
+                    Json::Array(items.into_iter().map(Json::into_owned).collect())
+                }
+                Json::Object(members) => Json::Object(
+                    members
+                        .into_iter()
+                        .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                        .collect(),
+                ),
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // parsing
+
+    /// Parses `input`: UTF-8 bytes holding exactly one JSON value.
+    pub fn parse(input: &[u8]) -> Result<Json<'_>, ReadError> {
+        parse_with(input, &Limits::default())
+    }
+
+    /// [`parse`] with other limits.
+    pub fn parse_with<'a>(input: &'a [u8], limits: &Limits) -> Result<Json<'a>, ReadError> {
+        if input.len() > limits.max_bytes {
+            return Err(ReadError::limit(
+                "a JSON document size in bytes",
+                limits.max_bytes,
+            ));
+        }
+        let text = match std::str::from_utf8(input) {
+            Ok(text) => text,
+            Err(e) => {
+                let error = ReadError::syntax("UTF-8 text", "an invalid byte sequence");
+                return Err(locate(input, error.at(e.valid_up_to())));
+            }
+        };
+        parse_str_with(text, limits)
+    }
+
+    /// Parses a string holding exactly one JSON value.
+    pub fn parse_str(text: &str) -> Result<Json<'_>, ReadError> {
+        parse_str_with(text, &Limits::default())
+    }
+
+    /// [`parse_str`] with other limits.
+    pub fn parse_str_with<'a>(text: &'a str, limits: &Limits) -> Result<Json<'a>, ReadError> {
+        if text.len() > limits.max_bytes {
+            return Err(ReadError::limit(
+                "a JSON document size in bytes",
+                limits.max_bytes,
+            ));
+        }
+        let mut parser = Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            limits: *limits,
+        };
+        let result = parser.document();
+        result.map_err(|e| locate(text.as_bytes(), e))
+    }
+
+    /// Adds the line and column of the error's byte offset.
+    fn locate(input: &[u8], error: ReadError) -> ReadError {
+        let offset = match error.offset {
+            Some(offset) => offset.min(input.len()),
+            None => return error,
+        };
+        let before = &input[..offset];
+        let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        // Characters, not bytes: count the bytes that start one (not UTF-8 continuation bytes).
+        let column = 1 + before[line_start..]
+            .iter()
+            .filter(|b| (**b & 0xc0) != 0x80)
+            .count();
+        let mut error = error;
+        error.line_column = Some((line, column));
+        error
+    }
+
+    struct Parser<'a> {
+        text: &'a str,
+        bytes: &'a [u8],
+        pos: usize,
+        limits: Limits,
+    }
+
+    /// What a byte is, for messages: `'x'`, `the end of the input`.
+    fn token_name(byte: Option<u8>) -> String {
+        match byte {
+            None => "the end of the input".to_string(),
+            Some(b) if b.is_ascii_graphic() => format!("'{}'", b as char),
+            Some(b' ') => "a space".to_string(),
+            Some(b) => format!("the byte 0x{:02x}", b),
+        }
+    }
+
+    impl<'a> Parser<'a> {
+        fn peek(&self) -> Option<u8> {
+            self.bytes.get(self.pos).copied()
+        }
+
+        fn error(&self, expected: &str) -> ReadError {
+            ReadError::syntax(expected, token_name(self.peek())).at(self.pos)
+        }
+
+        fn skip_whitespace(&mut self) {
+            let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+            self.pos += rest
+                .iter()
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+                .unwrap_or(rest.len());
+        }
+
+        /// Moves to the next byte that ends a run of plain string characters: a quote, a
+        /// backslash or a control character (or the end).
+        fn skip_plain(&mut self) {
+            let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+            self.pos += rest
+                .iter()
+                .position(|b| *b == b'"' || *b == b'\\' || *b < 0x20)
+                .unwrap_or(rest.len());
+        }
+
+        /// `text[start..end]`, both at ASCII delimiters (so at character boundaries).
+        fn slice(&self, start: usize, end: usize) -> Result<&'a str, ReadError> {
+            self.text
+                .get(start..end)
+                .ok_or_else(|| ReadError::syntax("UTF-8 text", "a split character").at(start))
+        }
+
+        fn document(&mut self) -> Result<Json<'a>, ReadError> {
+            self.skip_whitespace();
+            let value = self.value(0)?;
+            self.skip_whitespace();
+            if self.pos < self.bytes.len() {
+                return Err(self.error("the end of the input after the value"));
+            }
+            Ok(value)
+        }
+
+        fn value(&mut self, depth: usize) -> Result<Json<'a>, ReadError> {
+            match self.peek() {
+                Some(b'{') => self.object(depth),
+                Some(b'[') => self.array(depth),
+                Some(b'"') => Ok(Json::String(self.string()?)),
+                Some(b't') => self.literal("true", Json::Bool(true)),
+                Some(b'f') => self.literal("false", Json::Bool(false)),
+                Some(b'n') => self.literal("null", Json::Null),
+                Some(b'-' | b'0'..=b'9') => self.number(),
+                _ => Err(self.error("a JSON value")),
+            }
+        }
+
+        fn literal(&mut self, word: &str, value: Json<'a>) -> Result<Json<'a>, ReadError> {
+            if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+                self.pos += word.len();
+                Ok(value)
+            } else {
+                Err(self.error(&format!("the literal {}", word)))
+            }
+        }
+
+        fn enter(&self, depth: usize) -> Result<(), ReadError> {
+            if depth >= self.limits.max_depth {
+                Err(
+                    ReadError::limit("array and object nesting depth", self.limits.max_depth)
+                        .at(self.pos),
+                )
+            } else {
+                Ok(())
+            }
+        }
+
+        fn array(&mut self, depth: usize) -> Result<Json<'a>, ReadError> {
+            self.enter(depth)?;
+            self.pos += 1;
+            let mut items = Vec::new();
+            self.skip_whitespace();
+            if self.peek() == Some(b']') {
+                self.pos += 1;
+                return Ok(Json::Array(items));
+            }
+            loop {
+                self.skip_whitespace();
+                let index = items.len();
+                items.push(self.value(depth + 1).map_err(|e| e.in_index(index))?);
+                self.skip_whitespace();
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b']') => {
+                        self.pos += 1;
+                        return Ok(Json::Array(items));
+                    }
+                    _ => return Err(self.error("',' or ']' in an array")),
+                }
+            }
+        }
+
+        fn object(&mut self, depth: usize) -> Result<Json<'a>, ReadError> {
+            self.enter(depth)?;
+            self.pos += 1;
+            let mut members: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
+            // Small objects are checked for duplicates by scanning; large ones by a set of the keys
+            // (borrowed from the input where they have no escapes).
+            let mut seen: Option<HashSet<Cow<'a, str>>> = None;
+            self.skip_whitespace();
+            if self.peek() == Some(b'}') {
+                self.pos += 1;
+                return Ok(Json::Object(members));
+            }
+            loop {
+                self.skip_whitespace();
+                if self.peek() != Some(b'"') {
+                    return Err(self.error("a string key in an object"));
+                }
+                let key_start = self.pos;
+                let key = self.string()?;
+                let duplicate = match &mut seen {
+                    Some(set) => !set.insert(key.clone()),
+                    None => members.iter().any(|(k, _)| *k == key),
+                };
+                if duplicate {
+                    return Err(ReadError::syntax(
+                        "object keys that are each used once",
+                        format!("the key {} twice", quote(&key)),
+                    )
+                    .at(key_start));
+                }
+                self.skip_whitespace();
+                if self.peek() != Some(b':') {
+                    return Err(self.error("':' after an object key"));
+                }
+                self.pos += 1;
+                self.skip_whitespace();
+                let value = self.value(depth + 1).map_err(|e| e.in_field(&key))?;
+                members.push((key, value));
+                if seen.is_none() && members.len() >= 32 {
+                    seen = Some(members.iter().map(|(k, _)| k.clone()).collect());
+                }
+                self.skip_whitespace();
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b'}') => {
+                        self.pos += 1;
+                        return Ok(Json::Object(members));
+                    }
+                    _ => return Err(self.error("',' or '}' in an object")),
+                }
+            }
+        }
+
+        /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+        fn number(&mut self) -> Result<Json<'a>, ReadError> {
+            let start = self.pos;
+            if self.peek() == Some(b'-') {
+                self.pos += 1;
+            }
+            match self.peek() {
+                Some(b'0') => {
+                    self.pos += 1;
+                    if let Some(b'0'..=b'9') = self.peek() {
+                        return Err(self.error("no digit after a leading 0"));
+                    }
+                }
+                Some(b'1'..=b'9') => self.digits(),
+                _ => return Err(self.error("a digit")),
+            }
+            if self.peek() == Some(b'.') {
+                self.pos += 1;
+                if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                    return Err(self.error("a digit after the decimal point"));
+                }
+                self.digits();
+            }
+            if let Some(b'e' | b'E') = self.peek() {
+                self.pos += 1;
+                if let Some(b'+' | b'-') = self.peek() {
+                    self.pos += 1;
+                }
+                if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                    return Err(self.error("a digit in the exponent"));
+                }
+                self.digits();
+            }
+            if self.pos - start > self.limits.max_number_len {
+                return Err(ReadError::limit(
+                    "a number's length in characters",
+                    self.limits.max_number_len,
+                )
+                .at(start));
+            }
+            Ok(Json::Number(Cow::Borrowed(self.slice(start, self.pos)?)))
+        }
+
+        fn digits(&mut self) {
+            while let Some(b'0'..=b'9') = self.peek() {
+                self.pos += 1;
+            }
+        }
+
+        /// A string; borrowed when it has no escapes.
+        fn string(&mut self) -> Result<Cow<'a, str>, ReadError> {
+            let open = self.pos;
+            self.pos += 1;
+            let start = self.pos;
+            self.skip_plain();
+            match self.peek() {
+                Some(b'"') => {
+                    let text = self.slice(start, self.pos)?;
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(text));
+                }
+                Some(b'\\') => {}
+                Some(_) => return Err(self.control_character()),
+                None => {
+                    return Err(ReadError::syntax(
+                        "the closing quote of the string",
+                        "the end of the input",
+                    )
+                    .at(open))
+                }
+            }
+            let mut owned = String::from(self.slice(start, self.pos)?);
+            loop {
+                let run_start = self.pos;
+                self.skip_plain();
+                owned.push_str(self.slice(run_start, self.pos)?);
+                match self.peek() {
+                    Some(b'"') => {
+                        self.pos += 1;
+                        return Ok(Cow::Owned(owned));
+                    }
+                    Some(b'\\') => self.escape(&mut owned)?,
+                    Some(_) => return Err(self.control_character()),
+                    None => {
+                        return Err(ReadError::syntax(
+                            "the closing quote of the string",
+                            "the end of the input",
+                        )
+                        .at(open))
+                    }
+                }
+            }
+        }
+
+        fn control_character(&self) -> ReadError {
+            ReadError::syntax(
+                "a string without raw control characters (escape them)",
+                token_name(self.peek()),
+            )
+            .at(self.pos)
+        }
+
+        fn escape(&mut self, out: &mut String) -> Result<(), ReadError> {
+            let start = self.pos;
+            self.pos += 1;
+            let c = match self.peek() {
+                Some(b'"') => '"',
+                Some(b'\\') => '\\',
+                Some(b'/') => '/',
+                Some(b'b') => '\u{8}',
+                Some(b'f') => '\u{c}',
+                Some(b'n') => '\n',
+                Some(b'r') => '\r',
+                Some(b't') => '\t',
+                Some(b'u') => {
+                    self.pos += 1;
+                    let unit = self.hex4()?;
+                    let c = match unit {
+                        0xd800..=0xdbff => {
+                            if !self.bytes[self.pos..].starts_with(b"\\u") {
+                                return Err(self.lone_surrogate(start, unit));
+                            }
+                            self.pos += 2;
+                            let low = self.hex4()?;
+                            if !(0xdc00..=0xdfff).contains(&low) {
+                                return Err(self.lone_surrogate(start, unit));
+                            }
+                            0x10000 + ((u32::from(unit) - 0xd800) << 10) + (u32::from(low) - 0xdc00)
+                        }
+                        0xdc00..=0xdfff => return Err(self.lone_surrogate(start, unit)),
+                        _ => u32::from(unit),
+                    };
+                    out.push(char::from_u32(c).ok_or_else(|| self.lone_surrogate(start, unit))?);
+                    return Ok(());
+                }
+                _ => return Err(self.error("an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u")),
+            };
+            self.pos += 1;
+            out.push(c);
+            Ok(())
+        }
+
+        fn hex4(&mut self) -> Result<u16, ReadError> {
+            let mut unit: u16 = 0;
+            for _ in 0..4 {
+                let digit = match self.peek() {
+                    Some(b @ b'0'..=b'9') => b - b'0',
+                    Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                    Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                    _ => return Err(self.error("four hex digits after \\u")),
+                };
+                unit = unit << 4 | u16::from(digit);
+                self.pos += 1;
+            }
+            Ok(unit)
+        }
+
+        fn lone_surrogate(&self, start: usize, unit: u16) -> ReadError {
+            ReadError::new(
+                ErrorKind::Syntax,
+                "text (a surrogate escape pairs a high \\uD800-\\uDBFF with a low \\uDC00-\\uDFFF)",
+                format!("a lone surrogate \\u{:04x}", unit),
+            )
+            .at(start)
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // writing
+
+    /// `value` as the Java payload writers render JSON: Jackson's pretty printer with two-space
+    /// indentation, `\n` line ends, `"key": value`, empty containers as `[ ]` and `{ }`, non-ASCII
+    /// text as it is. The envelope writers add a final `\n`.
+    pub fn to_pretty_string(value: &Json<'_>) -> String {
+        let mut out = String::new();
+        write_pretty(value, 0, &mut out);
+        out
+    }
+
+    /// `value` on one line, without spaces.
+    pub fn to_compact_string(value: &Json<'_>) -> String {
+        let mut out = String::new();
+        write_compact(value, &mut out);
+        out
+    }
+
+    fn indent(out: &mut String, level: usize) {
+        out.push('\n');
+        for _ in 0..level {
+            out.push_str("  ");
+        }
+    }
+
+    fn write_pretty(value: &Json<'_>, level: usize, out: &mut String) {
+        match value {
+            Json::Array(items) if items.is_empty() => out.push_str("[ ]"),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    indent(out, level + 1);
+                    write_pretty(item, level + 1, out);
+                }
+                indent(out, level);
+                out.push(']');
+            }
+            Json::Object(members) if members.is_empty() => out.push_str("{ }"),
+            Json::Object(members) => {
+                out.push('{');
+                for (i, (key, item)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    indent(out, level + 1);
+                    write_string(key, out);
+                    out.push_str(": ");
+                    write_pretty(item, level + 1, out);
+                }
+                indent(out, level);
+                out.push('}');
+            }
+            scalar => write_compact(scalar, out),
+        }
+    }
+
+    fn write_compact(value: &Json<'_>, out: &mut String) {
+        match value {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => out.push_str(n),
+            Json::String(s) => write_string(s, out),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_compact(item, out);
+                }
+                out.push(']');
+            }
+            Json::Object(members) => {
+                out.push('{');
+                for (i, (key, item)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(key, out);
+                    out.push(':');
+                    write_compact(item, out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
+    /// A string as Jackson escapes it: `"` and `\`, `\b \t \n \f \r`, other control characters as
+    /// `\u00XX` (upper-case hex); everything else as it is.
+    fn write_string(text: &str, out: &mut String) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        out.push('"');
+        let mut run = 0;
+        for (i, b) in text.bytes().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\t' => "\\t",
+                b'\r' => "\\r",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0x00..=0x1f => "",
+                _ => continue,
+            };
+            out.push_str(&text[run..i]);
+            if escape.is_empty() {
+                out.push_str("\\u00");
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 0xf)] as char);
+            } else {
+                out.push_str(escape);
+            }
+            run = i + 1;
+        }
+        out.push_str(&text[run..]);
+        out.push('"');
+    }
+
+    /// `text` as a JSON string literal, for messages.
+    pub fn quote(text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 2);
+        write_string(text, &mut out);
+        out
+    }
+}
+
+pub mod json_mapping {
+    //! How the Java payload writers map contract values to JSON, and what their readers accept,
+    //! field by field, so that generated decoders read what Java writes and refuse what Java
+    //! refuses, with the same messages:
+    //!
+    //! - [`proto`]: protobuf messages as `ProtoPayloads` writes them (protobuf-java's `JsonFormat`
+    //!   with the `.proto` field names, every field without presence written, map keys sorted) and
+    //!   reads them (`JsonFormat` under the project's stricter type checks);
+    //! - [`record`]: `@Contract` records as `RecordPayloads` writes and reads them (Jackson, contract
+    //!   field names, enums in lower case, an absent optional as `null`, bytes as base64).
+    //!
+    //! Every reader returns a `ReadError` of kind `Schema` whose problem text is the Java reader's
+    //! (`expected an int64, got a boolean true`); the caller adds the field path with `in_field`,
+    //! using the key as the document spells it, as Java does.
+
+    use super::json::Json;
+    use super::read_error::{ErrorKind, ReadError};
+    use std::borrow::Cow;
+
+    /// The members of a JSON object.
+    pub type Members<'j, 'a> = &'j [(Cow<'a, str>, Json<'a>)];
+
+    fn expected(what: &str, value: &Json<'_>) -> ReadError {
+        ReadError::schema(what, value.describe())
+    }
+
+    /// The members of an object: `expected an object, got ...` otherwise.
+    pub fn object<'j, 'a>(value: &'j Json<'a>) -> Result<Members<'j, 'a>, ReadError> {
+        match value {
+            Json::Object(members) => Ok(members),
+            other => Err(expected("an object", other)),
+        }
+    }
+
+    /// The elements of an array.
+    pub fn array<'j, 'a>(value: &'j Json<'a>) -> Result<&'j [Json<'a>], ReadError> {
+        match value {
+            Json::Array(items) => Ok(items),
+            other => Err(expected("an array", other)),
+        }
+    }
+
+    /// A string.
+    pub fn string<'j>(value: &'j Json<'_>) -> Result<&'j str, ReadError> {
+        match value {
+            Json::String(text) => Ok(text),
+            other => Err(expected("a string", other)),
+        }
+    }
+
+    /// A boolean.
+    pub fn boolean(value: &Json<'_>) -> Result<bool, ReadError> {
+        match value {
+            Json::Bool(b) => Ok(*b),
+            other => Err(expected("a boolean", other)),
+        }
+    }
+
+    /// The member `name` of an object.
+    pub fn member<'j, 'a>(members: Members<'j, 'a>, name: &str) -> Option<&'j Json<'a>> {
+        members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// Whether a number's text is an integer (no fraction, no exponent): what Jackson reads as an
+    /// integral number.
+    fn is_integral(text: &str) -> bool {
+        !text.contains(['.', 'e', 'E'])
+    }
+
+    /// An integral number's value, if within `[min, max]`.
+    fn integral_in(text: &str, min: i128, max: i128) -> Option<i128> {
+        if !is_integral(text) {
+            return None;
+        }
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        // Longer than 39 digits overflows i128, and every range asked for here.
+        if digits.is_empty() || digits.len() > 39 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let magnitude: i128 = digits.parse().ok()?;
+        let value = if text.starts_with('-') {
+            -magnitude
+        } else {
+            magnitude
+        };
+        if value < min || value > max {
+            None
+        } else {
+            Some(value)
+        }
+    }
+
+    /// A finite double from a number's text, with Jackson's reading of integral numbers: their
+    /// value as an integer, so `-0` is `0.0` while `-0.0` keeps its sign.
+    fn number_to_f64(text: &str) -> Option<f64> {
+        let value: f64 = text.parse().ok()?;
+        if !value.is_finite() {
+            return None;
+        }
+        if value == 0.0 && is_integral(text) {
+            return Some(0.0);
+        }
+        Some(value)
+    }
+
+    /// Base64 in the standard alphabet (`+ /`) or the URL-safe one (`- _`), by the rules of the
+    /// Java decoder named; the error is that decoder's message.
+    fn base64_decode(text: &str, url: bool, rules: Base64Rules) -> Result<Vec<u8>, String> {
+        let bytes = text.as_bytes();
+        let mut end = bytes.len();
+        match rules {
+            // Guava: any number of trailing '=' is padding, and padding is optional.
+            Base64Rules::Guava => {
+                while end > 0 && bytes[end - 1] == b'=' {
+                    end -= 1;
+                }
+                if end % 4 == 1 {
+                    return Err(format!("Invalid input length {}", end));
+                }
+            }
+            // The JDK's basic decoder: padding is optional, but complete when present.
+            Base64Rules::Jdk => {
+                if bytes.len() == 1 {
+                    return Err("Input byte[] should at least have 2 bytes for base64 bytes".into());
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(end / 4 * 3 + 2);
+        let mut bits: u32 = 0;
+        let mut count = 0;
+        let mut i = 0;
+        while i < end {
+            let c = bytes[i];
+            let value = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'+' if !url => 62,
+                b'/' if !url => 63,
+                b'-' if url => 62,
+                b'_' if url => 63,
+                b'=' if rules == Base64Rules::Jdk => {
+                    // '=' ends the data: after two characters it must be "==", never first.
+                    match count {
+                        0 => return Err("Input byte array has wrong 4-byte ending unit".into()),
+                        2 if bytes.get(i + 1) != Some(&b'=') => {
+                            return Err("Input byte array has wrong 4-byte ending unit".into())
+                        }
+                        2 => i += 2,
+                        _ => i += 1,
+                    }
+                    break;
+                }
+                _ => {
+                    return Err(match rules {
+                        Base64Rules::Guava => {
+                            format!("Unrecognized character: {}", guava_char(text, i))
+                        }
+                        Base64Rules::Jdk => {
+                            format!("Illegal base64 character {}", jdk_char(text, i))
+                        }
+                    })
+                }
+            };
+            bits = bits << 6 | u32::from(value);
+            count += 1;
+            if count == 4 {
+                out.extend_from_slice(&[(bits >> 16) as u8, (bits >> 8) as u8, bits as u8]);
+                bits = 0;
+                count = 0;
+            }
+            i += 1;
+        }
+        // Bits left over from a partial unit are dropped, as both decoders do.
+        match count {
+            0 => {}
+            2 => out.push((bits >> 4) as u8),
+            3 => out.extend_from_slice(&[(bits >> 10) as u8, (bits >> 2) as u8]),
+            _ => return Err("Last unit does not have enough valid bits".to_string()),
+        }
+        if i < end {
+            return Err(format!(
+                "Input byte array has incorrect ending byte at {}",
+                i
+            ));
+        }
+        Ok(out)
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Base64Rules {
+        Guava,
+        Jdk,
+    }
+
+    /// The character at byte `i` as Guava names it: printable ASCII as itself, else `0x..`.
+    fn guava_char(text: &str, i: usize) -> String {
+        match text.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) if c.is_ascii_graphic() => c.to_string(),
+            Some(c) => format!("0x{:x}", u32::from(c)),
+            None => String::new(),
+        }
+    }
+
+    /// The character at byte `i` as the JDK's decoder names it: the hex of its ISO-8859-1 byte as
+    /// a signed Java byte (a character beyond U+00FF is '?').
+    fn jdk_char(text: &str, i: usize) -> String {
+        match text.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) if u32::from(c) < 0x80 => format!("{:x}", u32::from(c)),
+            Some(c) if u32::from(c) <= 0xff => format!("-{:x}", 0x100 - u32::from(c)),
+            _ => "3f".to_string(),
+        }
+    }
+
+    /// Base64 with padding, standard alphabet: how both Java writers write bytes.
+    pub fn base64_encode(bytes: &[u8]) -> String {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let b = [
+                chunk[0],
+                chunk.get(1).copied().unwrap_or(0),
+                chunk.get(2).copied().unwrap_or(0),
+            ];
+            let bits = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+            for k in 0..4 {
+                if k <= chunk.len() {
+                    out.push(ALPHABET[(bits >> (18 - 6 * k) & 0x3f) as usize] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+
+    /// A double as Java's `Double.toString` writes it (what Jackson writes for record doubles):
+    /// the shortest digits that read back as the same value, as `123.45` for magnitudes from 10^-3
+    /// up to 10^7 and as `1.2345E-5` otherwise, always with a digit after the point. In the second
+    /// form Java writes at least two digits, the two closest to the value (`4.9E-324`, not
+    /// `5.0E-324`). (Java 19 and later write exactly these digits; Java 17 does in nearly every
+    /// case, and in a few writes one digit more.)
+    pub fn java_double_text(value: f64) -> String {
+        if value.is_nan() {
+            return "NaN".to_string();
+        }
+        if value.is_infinite() {
+            return if value > 0.0 { "Infinity" } else { "-Infinity" }.to_string();
+        }
+        let two_digits = format!("{:.1e}", value.abs());
+        let two_digits = two_digits
+            .parse::<f64>()
+            .ok()
+            .filter(|v| *v == value.abs())
+            .map(|_| two_digits);
+        java_layout(
+            &format!("{:e}", value.abs()),
+            two_digits,
+            value.is_sign_negative(),
+        )
+    }
+
+    /// Lays out digits from Rust's `{:e}` (`d.ddde<exp>`, the shortest) the way Java's
+    /// `Double.toString` does; `two_digits` is the value's closest two-digit form (`{:.1e}`), when
+    /// that reads back as the same value.
+    fn java_layout(scientific: &str, two_digits: Option<String>, negative: bool) -> String {
+        let sign = if negative { "-" } else { "" };
+        let (mantissa, exponent) = scientific.split_once('e').unwrap_or((scientific, "0"));
+        let exponent: i32 = exponent.parse().unwrap_or(0);
+        let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+        if digits == "0" {
+            return format!("{}0.0", sign);
+        }
+        if (-3..7).contains(&exponent) {
+            let point = exponent + 1;
+            let text = if point <= 0 {
+                format!("0.{}{}", "0".repeat((-point) as usize), digits)
+            } else if point as usize >= digits.len() {
+                format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
+            } else {
+                format!(
+                    "{}.{}",
+                    &digits[..point as usize],
+                    &digits[point as usize..]
+                )
+            };
+            format!("{}{}", sign, text)
+        } else if digits.len() == 1 {
+            // d.dE: the closest two digits (they can differ from d.0 for subnormal values).
+            let two = two_digits.unwrap_or_else(|| format!("{}.0e{}", digits, exponent));
+            format!("{}{}", sign, two.replace('e', "E"))
+        } else {
+            format!("{}{}.{}E{}", sign, &digits[..1], &digits[1..], exponent)
+        }
+    }
+
+    /// Protobuf messages as `ProtoPayloads` writes and reads them.
+    pub mod proto {
+        use super::{
+            base64_decode, base64_encode, expected, integral_in, java_double_text, number_to_f64,
+            Base64Rules,
+        };
+        use super::{ErrorKind, Json, ReadError};
+        use std::borrow::Cow;
+
+        /// The members of a message's JSON object; otherwise `expected an object, got an array`
+        /// (the kind only, as `ProtoPayloads` says it).
+        pub fn object<'j, 'a>(value: &'j Json<'a>) -> Result<super::Members<'j, 'a>, ReadError> {
+            match value {
+                Json::Object(members) => Ok(members),
+                other => Err(ReadError::schema("an object", other.kind())),
+            }
+        }
+
+        /// A field without presence that the payload lacks: `JsonFormat` writes every such field.
+        /// (`ProtoPayloads` lets a field be absent when it has presence or holds messages, which
+        /// every map field does.)
+        pub fn missing() -> ReadError {
+            ReadError::problem(
+                ErrorKind::Schema,
+                "missing; every field is written, so a missing one is not taken as its default",
+            )
+        }
+
+        /// A member the message does not declare, in a strict contract (or below the top of a
+        /// forward-compatible one): `message` is the message's name in the `.proto`.
+        pub fn unknown_field(message: &str, fields: &[&str]) -> ReadError {
+            ReadError::problem(
+                ErrorKind::Schema,
+                format!("unknown field; {} has {}", message, fields.join(", ")),
+            )
+        }
+
+        /// The JSON name protobuf derives from a field name (`created_at_unix_ms` is
+        /// `createdAtUnixMs`), which readers accept as well; a `json_name` option overrides it.
+        pub fn json_name(field: &str) -> String {
+            let mut out = String::with_capacity(field.len());
+            let mut upper = false;
+            for c in field.chars() {
+                if c == '_' {
+                    upper = true;
+                } else if upper {
+                    out.push(c.to_ascii_uppercase());
+                    upper = false;
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        }
+
+        /// The fields of one message, by their `.proto` names and JSON names, and which of them a
+        /// payload has given: a field given under both names is refused, as `JsonFormat` does.
+        #[derive(Debug, Clone)]
+        pub struct Fields<'s> {
+            names: &'s [(&'s str, &'s str)],
+            seen: Vec<bool>,
+        }
+
+        impl<'s> Fields<'s> {
+            /// `names`: `(proto name, JSON name)` of every field, in declaration order.
+            pub fn new(names: &'s [(&'s str, &'s str)]) -> Fields<'s> {
+                Fields {
+                    names,
+                    seen: vec![false; names.len()],
+                }
+            }
+
+            /// The index of the field `key` names, or `None` for an unknown member.
+            pub fn index(&mut self, key: &str) -> Result<Option<usize>, ReadError> {
+                let found = self
+                    .names
+                    .iter()
+                    .position(|(proto, json)| *proto == key || *json == key);
+                if let Some(i) = found {
+                    if self.seen[i] {
+                        let (proto, json) = self.names[i];
+                        return Err(ReadError::problem(
+                            ErrorKind::Schema,
+                            format!(
+                                "field {} has already been set (as {} or {})",
+                                proto, proto, json
+                            ),
+                        ));
+                    }
+                    self.seen[i] = true;
+                }
+                Ok(found)
+            }
+
+            /// The first field, in declaration order, that may not be absent and was not given;
+            /// `may_be_absent[i]`: a field with presence (`optional`, a message, a `oneof` member).
+            pub fn first_missing(&self, may_be_absent: &[bool]) -> Option<&'s str> {
+                (0..self.names.len())
+                    .find(|i| !self.seen[*i] && !may_be_absent.get(*i).copied().unwrap_or(false))
+                    .map(|i| self.names[i].0)
+            }
+
+            /// Whether field `index` was given.
+            pub fn was_given(&self, index: usize) -> bool {
+                self.seen.get(index).copied().unwrap_or(false)
+            }
+        }
+
+        fn number_text<'j>(value: &'j Json<'_>) -> Option<&'j str> {
+            match value {
+                Json::Number(text) => Some(text),
+                _ => None,
+            }
+        }
+
+        /// `int32`, `sint32`, `sfixed32`: an integral number within 32 bits (not a string).
+        pub fn int32(value: &Json<'_>) -> Result<i32, ReadError> {
+            number_text(value)
+                .and_then(|t| integral_in(t, i32::MIN.into(), i32::MAX.into()))
+                .map(|v| v as i32)
+                .ok_or_else(|| expected("an int32", value))
+        }
+
+        /// `uint32`, `fixed32`: an integral number in [0, 2^32 - 1], as `JsonFormat` writes them.
+        pub fn uint32(value: &Json<'_>) -> Result<u32, ReadError> {
+            number_text(value)
+                .and_then(|t| integral_in(t, 0, u32::MAX.into()))
+                .map(|v| v as u32)
+                .ok_or_else(|| expected("a uint32", value))
+        }
+
+        /// The text of a 64-bit integer: an integral number, or a string of 1 to 19 digits with an
+        /// optional `-` (`JsonFormat` writes 64-bit integers as strings), or 20 for unsigned ones.
+        fn int64_text<'j>(value: &'j Json<'_>, unsigned: bool) -> Option<&'j str> {
+            match value {
+                Json::Number(text) if super::is_integral(text) => Some(text),
+                Json::String(text) => {
+                    let digits = text.strip_prefix('-').unwrap_or(text);
+                    let max = if unsigned { 20 } else { 19 };
+                    let ok = !digits.is_empty()
+                        && digits.len() <= max
+                        && digits.bytes().all(|b| b.is_ascii_digit());
+                    if ok {
+                        Some(text)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            }
+        }
+
+        /// A 64-bit integer within `[min, max]`: a number out of range is the wrong type, as the
+        /// Java reader has it; a string out of range is a value out of range.
+        fn integer64(
+            value: &Json<'_>,
+            what: &str,
+            min: i128,
+            max: i128,
+        ) -> Result<i128, ReadError> {
+            let text = int64_text(value, min == 0).ok_or_else(|| expected(what, value))?;
+            integral_in(text, min, max).ok_or_else(|| match value {
+                Json::String(_) => {
+                    ReadError::schema(what, format!("{} (out of range)", value.describe()))
+                }
+                _ => expected(what, value),
+            })
+        }
+
+        /// `int64`, `sint64`, `sfixed64`.
+        pub fn int64(value: &Json<'_>) -> Result<i64, ReadError> {
+            integer64(value, "an int64", i64::MIN.into(), i64::MAX.into()).map(|v| v as i64)
+        }
+
+        /// `uint64`, `fixed64`: up to 2^64 - 1 (written as a string of up to 20 digits).
+        pub fn uint64(value: &Json<'_>) -> Result<u64, ReadError> {
+            integer64(value, "a uint64", 0, u64::MAX.into()).map(|v| v as u64)
+        }
+
+        /// `bool`: a JSON boolean.
+        pub fn boolean(value: &Json<'_>) -> Result<bool, ReadError> {
+            super::boolean(value)
+        }
+
+        fn special_float(value: &Json<'_>) -> Option<f64> {
+            match value.as_str() {
+                Some("NaN") => Some(f64::NAN),
+                Some("Infinity") => Some(f64::INFINITY),
+                Some("-Infinity") => Some(f64::NEG_INFINITY),
+                _ => None,
+            }
+        }
+
+        /// `double`: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`. A number reads as
+        /// `JsonFormat` reads it, through `BigDecimal`: a zero is +0.0 whatever its sign, and a
+        /// number beyond the double range is refused.
+        pub fn double(value: &Json<'_>) -> Result<f64, ReadError> {
+            if let Some(special) = special_float(value) {
+                return Ok(special);
+            }
+            let text = number_text(value).ok_or_else(|| expected("a number", value))?;
+            match number_to_f64(text) {
+                // BigDecimal has no negative zero.
+                Some(v) => Ok(if v == 0.0 { 0.0 } else { v }),
+                None => Err(ReadError::schema(
+                    "a double",
+                    format!("{} (out of range)", text),
+                )),
+            }
+        }
+
+        /// `float`: as `double`, then rounded to 32 bits (after a check that it is within the float
+        /// range, with `JsonFormat`'s tolerance of 10^-6); -0.0 keeps its sign.
+        pub fn float(value: &Json<'_>) -> Result<f32, ReadError> {
+            if let Some(special) = special_float(value) {
+                return Ok(special as f32);
+            }
+            let text = number_text(value).ok_or_else(|| expected("a number", value))?;
+            let limit = f64::from(f32::MAX) * (1.0 + 1e-6);
+            match number_to_f64(text) {
+                Some(v) if v.abs() <= limit => Ok(v as f32),
+                _ => Err(ReadError::schema(
+                    "a float",
+                    format!("{} (out of range)", text),
+                )),
+            }
+        }
+
+        /// `string`.
+        pub fn string<'j>(value: &'j Json<'_>) -> Result<&'j str, ReadError> {
+            super::string(value)
+        }
+
+        /// `bytes`: base64, padding optional, in the standard alphabet or else the URL-safe one.
+        pub fn bytes(value: &Json<'_>) -> Result<Vec<u8>, ReadError> {
+            let text = super::string(value)?;
+            base64_decode(text, false, Base64Rules::Guava)
+                .or_else(|_| base64_decode(text, true, Base64Rules::Guava))
+                .map_err(|problem| {
+                    ReadError::schema(
+                        "a base64 string",
+                        format!("{} ({})", value.describe(), problem),
+                    )
+                })
+        }
+
+        /// An enum: its name, or its number (proto3 enums are open, so any int32). `names` are the
+        /// declared `(name, number)` pairs.
+        pub fn enum_number(value: &Json<'_>, names: &[(&str, i32)]) -> Result<i32, ReadError> {
+            match value {
+                Json::String(name) => match names.iter().find(|(n, _)| *n == name.as_ref()) {
+                    Some((_, number)) => Ok(*number),
+                    None => {
+                        let known: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+                        Err(ReadError::problem(
+                            ErrorKind::Schema,
+                            format!("expected one of {}, got '{}'", known.join(", "), name),
+                        ))
+                    }
+                },
+                Json::Number(text) if super::is_integral(text) => {
+                    integral_in(text, i32::MIN.into(), i32::MAX.into())
+                        .map(|v| v as i32)
+                        .ok_or_else(|| expected("an enum name or an int32 number", value))
+                }
+                other => Err(expected("an enum name", other)),
+            }
+        }
+
+        /// A map key of an integer type: its decimal text (`JsonFormat` writes map keys as
+        /// strings), within `[min, max]`.
+        pub fn map_key_integer(key: &str, min: i128, max: i128) -> Result<i128, ReadError> {
+            let digits = key.strip_prefix('-').unwrap_or(key);
+            let ok = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            match integral_in(key, min, max) {
+                Some(v) if ok => Ok(v),
+                _ => Err(ReadError::schema(
+                    format!("an integer map key in [{}, {}]", min, max),
+                    format!("'{}'", key),
+                )),
+            }
+        }
+
+        /// A `bool` map key: `true` or `false`.
+        pub fn map_key_bool(key: &str) -> Result<bool, ReadError> {
+            match key {
+                "true" => Ok(true),
+                "false" => Ok(false),
+                _ => Err(ReadError::schema(
+                    "a map key true or false",
+                    format!("'{}'", key),
+                )),
+            }
+        }
+
+        // --- writing, as `JsonFormat` prints and `ProtoPayloads` renders ---
+
+        /// An `int32`-like value: a number.
+        pub fn int_json(value: i64) -> Json<'static> {
+            Json::Number(Cow::Owned(value.to_string()))
+        }
+
+        /// A 64-bit integer: a string of its decimal digits.
+        pub fn int64_json(value: i64) -> Json<'static> {
+            Json::String(Cow::Owned(value.to_string()))
+        }
+
+        /// An unsigned 64-bit integer: a string.
+        pub fn uint64_json(value: u64) -> Json<'static> {
+            Json::String(Cow::Owned(value.to_string()))
+        }
+
+        /// A double: a number as Java writes it, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
+        pub fn double_json(value: f64) -> Json<'static> {
+            if value.is_finite() {
+                Json::Number(Cow::Owned(java_double_text(value)))
+            } else {
+                Json::String(Cow::Owned(java_double_text(value)))
+            }
+        }
+
+        /// A float: the digits Java's `Float.toString` gives (the shortest, at least two in
+        /// scientific form), which Jackson then reads and writes as a double.
+        pub fn float_json(value: f32) -> Json<'static> {
+            if !value.is_finite() {
+                return double_json(f64::from(value));
+            }
+            let shortest = format!("{:e}", value);
+            let mantissa = shortest.split('e').next().unwrap_or("");
+            let one_digit = mantissa.bytes().filter(u8::is_ascii_digit).count() == 1;
+            let digits = if one_digit && value != 0.0 {
+                // One significant digit (`d` or `-d`): the closest two, if they read back.
+                let two = format!("{:.1e}", value);
+                if two.parse::<f32>().ok() == Some(value) {
+                    two
+                } else {
+                    shortest
+                }
+            } else {
+                shortest
+            };
+            let as_double: f64 = digits.parse().unwrap_or(f64::from(value));
+            Json::Number(Cow::Owned(java_double_text(as_double)))
+        }
+
+        /// Bytes: standard base64 with padding.
+        pub fn bytes_json(value: &[u8]) -> Json<'static> {
+            Json::String(Cow::Owned(base64_encode(value)))
+        }
+
+        /// An enum: its name when declared, else its number.
+        pub fn enum_json(number: i32, names: &[(&str, i32)]) -> Json<'static> {
+            match names.iter().find(|(_, n)| *n == number) {
+                Some((name, _)) => Json::String(Cow::Owned(name.to_string())),
+                None => int_json(number.into()),
+            }
+        }
+    }
+
+    /// `@Contract` records as `RecordPayloads` writes and reads them.
+    pub mod record {
+        use super::{base64_decode, base64_encode, expected, integral_in, number_to_f64};
+        use super::{java_double_text, Base64Rules, ErrorKind, Json, ReadError};
+        use std::borrow::Cow;
+
+        /// The members of a record's JSON object; otherwise `expected an object, got a string
+        /// "x"` (with the value, as `RecordPayloads` says it).
+        pub fn object<'j, 'a>(value: &'j Json<'a>) -> Result<super::Members<'j, 'a>, ReadError> {
+            super::object(value)
+        }
+
+        /// A required field the payload lacks.
+        pub fn missing() -> ReadError {
+            ReadError::problem(
+                ErrorKind::Schema,
+                "missing; it is required, so a missing one is not taken as a default",
+            )
+        }
+
+        /// A member the record does not declare: `contract` is the contract's name.
+        pub fn unknown_field(contract: &str, fields: &[&str]) -> ReadError {
+            ReadError::problem(
+                ErrorKind::Schema,
+                format!("unknown field; {} has {}", contract, fields.join(", ")),
+            )
+        }
+
+        /// `null` for a field that is not optional. `expected` is how Java names the field's type:
+        /// `a string`, `an array`, `an object`, `one of a, b` for an enum, and `a ` + the Java type
+        /// in lower case for the rest (`a int`, `a long`, `a double`, `a boolean`, `a byte[]`).
+        pub fn null_refused(expected: &str) -> ReadError {
+            ReadError::schema(
+                expected,
+                "null; only an optional field may be null".to_string(),
+            )
+        }
+
+        /// An optional field: `None` when absent or `null`.
+        pub fn optional<'j, 'a>(value: Option<&'j Json<'a>>) -> Option<&'j Json<'a>> {
+            value.filter(|v| **v != Json::Null)
+        }
+
+        fn number_text<'j>(value: &'j Json<'_>) -> Option<&'j str> {
+            match value {
+                Json::Number(text) => Some(text),
+                _ => None,
+            }
+        }
+
+        /// `int`: an integral number within 32 bits.
+        pub fn int(value: &Json<'_>) -> Result<i32, ReadError> {
+            number_text(value)
+                .and_then(|t| integral_in(t, i32::MIN.into(), i32::MAX.into()))
+                .map(|v| v as i32)
+                .ok_or_else(|| expected("an int", value))
+        }
+
+        /// `long`: an integral number within 64 bits (records write longs as numbers).
+        pub fn long(value: &Json<'_>) -> Result<i64, ReadError> {
+            number_text(value)
+                .and_then(|t| integral_in(t, i64::MIN.into(), i64::MAX.into()))
+                .map(|v| v as i64)
+                .ok_or_else(|| expected("a long", value))
+        }
+
+        /// `double`: any number, finite (a hashed record holds finite doubles only); an integral
+        /// `-0` is 0.0, `-0.0` keeps its sign, as Jackson reads them.
+        pub fn double(value: &Json<'_>) -> Result<f64, ReadError> {
+            let text = number_text(value).ok_or_else(|| expected("a number", value))?;
+            number_to_f64(text).ok_or_else(|| {
+                ReadError::schema("a finite number", format!("{} (out of range)", text))
+            })
+        }
+
+        /// `String`.
+        pub fn string<'j>(value: &'j Json<'_>) -> Result<&'j str, ReadError> {
+            super::string(value)
+        }
+
+        /// `boolean`.
+        pub fn boolean(value: &Json<'_>) -> Result<bool, ReadError> {
+            super::boolean(value)
+        }
+
+        /// `byte[]`: base64 as the JDK's basic decoder reads it (padding optional, but complete if
+        /// present).
+        pub fn bytes(value: &Json<'_>) -> Result<Vec<u8>, ReadError> {
+            let text = match value {
+                Json::String(text) => text,
+                other => return Err(expected("a base64 string", other)),
+            };
+            base64_decode(text, false, Base64Rules::Jdk).map_err(|problem| {
+                ReadError::problem(
+                    ErrorKind::Schema,
+                    format!("expected a base64 string: {}", problem),
+                )
+            })
+        }
+
+        /// An enum: the index in `texts` (the lower-case constant names, in declaration order).
+        pub fn enum_index(value: &Json<'_>, texts: &[&str]) -> Result<usize, ReadError> {
+            let text = match value {
+                Json::String(text) => text,
+                other => return Err(expected("an enum name", other)),
+            };
+            texts
+                .iter()
+                .position(|t| *t == text.as_ref())
+                .ok_or_else(|| {
+                    ReadError::problem(
+                        ErrorKind::Schema,
+                        format!("expected one of {}, got '{}'", texts.join(", "), text),
+                    )
+                })
+        }
+
+        /// Checks the members of a record object against its field names: an unknown member is an
+        /// error, except at the top of a forward-compatible contract, where the unknown members are
+        /// returned (to keep and write back). Java checks this before it reads any field.
+        pub fn unknown_members<'j, 'a>(
+            members: super::Members<'j, 'a>,
+            contract: &str,
+            fields: &[&str],
+            keep_unknown: bool,
+        ) -> Result<Vec<&'j (Cow<'a, str>, Json<'a>)>, ReadError> {
+            let mut unknown = Vec::new();
+            for member in members {
+                if fields.contains(&member.0.as_ref()) {
+                    continue;
+                }
+                if keep_unknown {
+                    unknown.push(member);
+                } else {
+                    return Err(unknown_field(contract, fields).in_field(&member.0));
+                }
+            }
+            Ok(unknown)
+        }
+
+        // --- writing, as Jackson renders a record ---
+
+        /// An `int` or `long`: a number.
+        pub fn long_json(value: i64) -> Json<'static> {
+            Json::Number(Cow::Owned(value.to_string()))
+        }
+
+        /// A finite `double`, as Java's `Double.toString` writes it; `None` for NaN and infinities,
+        /// which records cannot hold.
+        pub fn double_json(value: f64) -> Option<Json<'static>> {
+            if value.is_finite() {
+                Some(Json::Number(Cow::Owned(java_double_text(value))))
+            } else {
+                None
+            }
+        }
+
+        /// `byte[]`: standard base64 with padding.
+        pub fn bytes_json(value: &[u8]) -> Json<'static> {
+            Json::String(Cow::Owned(base64_encode(value)))
+        }
+    }
+}
+
+pub mod payload {
+    //! The payload envelope and the version gate, as the Java payload readers have them
+    //! (`io.codeanatomy.runtime.payload`): every payload names its contract, version and schema
+    //! fingerprint, in JSON (`{"contract", "version", "schemaFingerprint", "payload"}`) or in binary
+    //! (the `codeanatomy.contract.v1.Payload` message around the body's protobuf bytes), and a reader
+    //! checks them against what it reads before it reads the body. Errors read as Java's
+    //! `PayloadException` and `ContractVersionException`:
+    //! `cannot read execution_package: this build reads execution_package version 1 (schema
+    //! 1f464549fc23), but the payload is plan_fingerprint version 1 (schema 80b8285e6ba6)`.
+
+    use super::json::{self, Json};
+    use super::read_error::{ErrorKind, ReadError};
+    use super::wire::{self, Int32, Reader, WireType, Writer};
+    use std::borrow::Cow;
+    use std::fmt;
+
+    /// What a reader of one contract accepts: its own version and schema fingerprint, the
+    /// fingerprints its version had before compatible changes, and older versions it was asked to
+    /// read (as the lock released them). Generated per contract.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct ContractInfo {
+        /// The contract name.
+        pub name: &'static str,
+        /// The version this build writes and reads.
+        pub version: i32,
+        /// The schema fingerprint of this version.
+        pub schema_fingerprint: &'static str,
+        /// Fingerprints this version had before compatible changes (an added enum value, an
+        /// optional provenance field): payloads carrying them are of this version.
+        pub earlier_fingerprints: &'static [&'static str],
+        /// Older versions this reader also accepts.
+        pub accepted: &'static [AcceptedVersion],
+    }
+
+    /// An older version a reader accepts: payloads of it are read into the current type.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct AcceptedVersion {
+        pub version: i32,
+        /// Its schema fingerprints, oldest first; the last is the one it was released with.
+        pub fingerprints: &'static [&'static str],
+        /// Its field names: fields it had that the current version removed are dropped, not
+        /// refused.
+        pub fields: &'static [&'static str],
+        /// Its protobuf field numbers (for a protobuf contract), for the same purpose in binary.
+        pub proto_numbers: &'static [u32],
+    }
+
+    impl AcceptedVersion {
+        /// The fingerprint the version was released with.
+        pub fn schema_fingerprint(&self) -> &'static str {
+            self.fingerprints.last().copied().unwrap_or("")
+        }
+    }
+
+    /// Which version a payload turned out to be of.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum PayloadVersion {
+        /// The reader's own version (or one of its earlier fingerprints).
+        Current,
+        /// An accepted older version.
+        Accepted(&'static AcceptedVersion),
+    }
+
+    /// What went wrong, as the Java exceptions tell it apart.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum PayloadErrorKind {
+        /// Another contract, version or schema (Java's `ContractVersionException`).
+        Version {
+            /// What this build reads: `execution_package version 1 (schema 1f464549fc23)`.
+            expected: String,
+            /// What the payload carries.
+            actual: String,
+        },
+        /// Not an envelope, or a body that is not of its format.
+        Malformed,
+        /// A well-formed payload whose content this build refuses: a wrong type, a missing or
+        /// unknown field, a malformed hash.
+        Invalid,
+    }
+
+    /// A payload that cannot be read: its message names the contract, the field and the problem,
+    /// worded as Java's `PayloadException`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PayloadError {
+        pub kind: PayloadErrorKind,
+        /// The contract being read.
+        pub contract: String,
+        /// The field at fault, or `None` when the payload as a whole is.
+        pub field: Option<String>,
+        /// What is wrong.
+        pub problem: String,
+    }
+
+    impl PayloadError {
+        /// A problem with the payload as a whole.
+        pub fn new(kind: PayloadErrorKind, contract: &str, problem: impl Into<String>) -> Self {
+            PayloadError {
+                kind,
+                contract: contract.to_string(),
+                field: None,
+                problem: problem.into(),
+            }
+        }
+
+        /// A problem with one field.
+        pub fn field(contract: &str, field: &str, problem: impl Into<String>) -> Self {
+            PayloadError {
+                kind: PayloadErrorKind::Invalid,
+                contract: contract.to_string(),
+                field: Some(field.to_string()),
+                problem: problem.into(),
+            }
+        }
+    }
+
+    impl fmt::Display for PayloadError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match &self.field {
+                Some(field) => write!(
+                    f,
+                    "cannot read {} field {}: {}",
+                    self.contract, field, self.problem
+                ),
+                None => write!(f, "cannot read {}: {}", self.contract, self.problem),
+            }
+        }
+    }
+
+    impl std::error::Error for PayloadError {}
+
+    /// `execution_package version 1 (schema 1f464549fc23)`: a contract as messages name it, with
+    /// the first 12 characters of the fingerprint.
+    pub fn describe(name: &str, version: i32, fingerprint: &str) -> String {
+        let short: String = if fingerprint.chars().count() < 12 {
+            fingerprint.to_string()
+        } else {
+            fingerprint.chars().take(12).collect()
+        };
+        format!("{} version {} (schema {})", name, version, short)
+    }
+
+    impl ContractInfo {
+        /// This build's contract as messages name it.
+        pub fn describe(&self) -> String {
+            describe(self.name, self.version, self.schema_fingerprint)
+        }
+
+        /// What this build reads, with the accepted older versions: `x version 2 (schema ...) or x
+        /// version 1 (schema ...)`.
+        pub fn describe_accepted(&self) -> String {
+            let mut text = self.describe();
+            for older in self.accepted {
+                text.push_str(" or ");
+                text.push_str(&describe(
+                    self.name,
+                    older.version,
+                    older.schema_fingerprint(),
+                ));
+            }
+            text
+        }
+
+        /// The version gate: the payload is of this contract, at this version and schema (or an
+        /// earlier fingerprint of it), or at an accepted older version and one of its fingerprints.
+        pub fn check(
+            &self,
+            contract: &str,
+            version: i32,
+            fingerprint: &str,
+        ) -> Result<PayloadVersion, PayloadError> {
+            if contract == self.name
+                && version == self.version
+                && (fingerprint == self.schema_fingerprint
+                    || self.earlier_fingerprints.contains(&fingerprint))
+            {
+                return Ok(PayloadVersion::Current);
+            }
+            if contract == self.name {
+                let older = self
+                    .accepted
+                    .iter()
+                    .find(|a| a.version == version && a.fingerprints.contains(&fingerprint));
+                if let Some(older) = older {
+                    return Ok(PayloadVersion::Accepted(older));
+                }
+            }
+            let expected = self.describe_accepted();
+            let actual = describe(contract, version, fingerprint);
+            Err(PayloadError {
+                kind: PayloadErrorKind::Version {
+                    expected: expected.clone(),
+                    actual: actual.clone(),
+                },
+                contract: self.name.to_string(),
+                field: None,
+                problem: format!(
+                    "this build reads {}, but the payload is {}",
+                    expected, actual
+                ),
+            })
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // JSON
+
+    const ENVELOPE_KEYS: [&str; 4] = ["contract", "version", "schemaFingerprint", "payload"];
+
+    /// A payload's envelope, read from JSON but not checked.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct JsonEnvelope<'a> {
+        pub contract: Cow<'a, str>,
+        pub version: i32,
+        pub schema_fingerprint: Cow<'a, str>,
+        pub payload: Json<'a>,
+    }
+
+    /// The problem of malformed JSON, as Java words it.
+    fn malformed_json(contract: &str, error: &ReadError) -> PayloadError {
+        let (line, column) = error.line_column.unwrap_or((1, 1));
+        PayloadError::new(
+            PayloadErrorKind::Malformed,
+            contract,
+            format!(
+                "malformed JSON at line {}, column {}: {}",
+                line,
+                column,
+                error.problem_text()
+            ),
+        )
+    }
+
+    /// Parses a JSON envelope: an object with exactly `contract` and `schemaFingerprint` (strings),
+    /// `version` (an int32) and `payload`. `reader` names the contract in errors.
+    pub fn parse_json_envelope<'a>(
+        reader: &str,
+        input: &'a [u8],
+    ) -> Result<JsonEnvelope<'a>, PayloadError> {
+        if input
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            return Err(PayloadError::new(
+                PayloadErrorKind::Malformed,
+                reader,
+                "expected a JSON object with contract, version, schemaFingerprint and payload, got \
+                 nothing",
+            ));
+        }
+        let root = json::parse(input).map_err(|e| malformed_json(reader, &e))?;
+        let members = match root {
+            Json::Object(members) => members,
+            other => {
+                return Err(PayloadError::new(
+                    PayloadErrorKind::Malformed,
+                    reader,
+                    format!(
+                        "expected a JSON object with contract, version, schemaFingerprint and \
+                         payload, got {}",
+                        other.kind()
+                    ),
+                ))
+            }
+        };
+        let mut extra: Vec<&str> = members
+            .iter()
+            .map(|(k, _)| k.as_ref())
+            .filter(|k| !ENVELOPE_KEYS.contains(k))
+            .collect();
+        if !extra.is_empty() {
+            extra.sort_by(|a, b| wire::utf16_cmp(a, b));
+            return Err(PayloadError::new(
+                PayloadErrorKind::Malformed,
+                reader,
+                format!(
+                    "the envelope has unknown keys [{}]; it has exactly contract, version, \
+                     schemaFingerprint and payload",
+                    extra.join(", ")
+                ),
+            ));
+        }
+        for key in ENVELOPE_KEYS {
+            if !members.iter().any(|(k, _)| k == key) {
+                return Err(PayloadError::new(
+                    PayloadErrorKind::Malformed,
+                    reader,
+                    format!("the envelope has no {}", key),
+                ));
+            }
+        }
+        let mut contract = None;
+        let mut version = None;
+        let mut fingerprint = None;
+        let mut payload = None;
+        for (key, value) in members {
+            match (key.as_ref(), value) {
+                ("contract", Json::String(text)) => contract = Some(text),
+                ("schemaFingerprint", Json::String(text)) => fingerprint = Some(text),
+                ("version", Json::Number(text)) => {
+                    version = super::json_mapping::proto::int32(&Json::Number(text)).ok()
+                }
+                ("payload", value) => payload = Some(value),
+                _ => {}
+            }
+        }
+        match (contract, version, fingerprint, payload) {
+            (Some(contract), Some(version), Some(schema_fingerprint), Some(payload)) => {
+                Ok(JsonEnvelope {
+                    contract,
+                    version,
+                    schema_fingerprint,
+                    payload,
+                })
+            }
+            _ => Err(PayloadError::new(
+                PayloadErrorKind::Malformed,
+                reader,
+                "the envelope's contract and schemaFingerprint are strings and its version an integer",
+            )),
+        }
+    }
+
+    /// Reads a JSON payload written for `info`'s contract: the envelope, checked by the version
+    /// gate, and the payload to decode.
+    pub fn read_json<'a>(
+        info: &ContractInfo,
+        input: &'a [u8],
+    ) -> Result<(Json<'a>, PayloadVersion), PayloadError> {
+        let envelope = parse_json_envelope(info.name, input)?;
+        let version = info.check(
+            &envelope.contract,
+            envelope.version,
+            &envelope.schema_fingerprint,
+        )?;
+        Ok((envelope.payload, version))
+    }
+
+    /// The contract a JSON payload names, before anything else is checked (to pick its reader).
+    pub fn contract_of_json(input: &[u8]) -> Result<String, PayloadError> {
+        const UNKNOWN: &str = "(unknown contract)";
+        let root = json::parse(input).map_err(|e| malformed_json(UNKNOWN, &e))?;
+        match root.get("contract") {
+            Some(Json::String(name)) if root.as_object().is_some() => Ok(name.to_string()),
+            _ => Err(PayloadError::new(
+                PayloadErrorKind::Malformed,
+                UNKNOWN,
+                format!(
+                    "expected an envelope {{contract, version, schemaFingerprint, payload}}, got {}",
+                    root.kind()
+                ),
+            )),
+        }
+    }
+
+    /// A JSON payload as Java writes it: the envelope around `payload`, rendered by Jackson's
+    /// pretty printer, with a final `\n`.
+    pub fn write_json(info: &ContractInfo, payload: Json<'_>) -> String {
+        let envelope = Json::Object(vec![
+            (
+                Cow::Borrowed("contract"),
+                Json::String(Cow::Borrowed(info.name)),
+            ),
+            (
+                Cow::Borrowed("version"),
+                Json::Number(Cow::Owned(info.version.to_string())),
+            ),
+            (
+                Cow::Borrowed("schemaFingerprint"),
+                Json::String(Cow::Borrowed(info.schema_fingerprint)),
+            ),
+            (Cow::Borrowed("payload"), payload),
+        ]);
+        let mut text = json::to_pretty_string(&envelope);
+        text.push('\n');
+        text
+    }
+
+    /// How an error reading a JSON payload's content reads: malformed JSON by its position, a
+    /// content problem by its field.
+    pub fn json_error(contract: &str, error: ReadError) -> PayloadError {
+        if error.kind != ErrorKind::Schema {
+            return malformed_json(contract, &error);
+        }
+        if error.path.is_empty() {
+            PayloadError::new(PayloadErrorKind::Invalid, contract, error.problem_text())
+        } else {
+            PayloadError::field(contract, &error.path, error.problem_text())
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // binary
+
+    /// The binary envelope, `codeanatomy.contract.v1.Payload`, read but not checked.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct BinaryEnvelope<'a> {
+        pub contract: &'a str,
+        pub version: i32,
+        pub schema_fingerprint: &'a str,
+        /// The message's protobuf bytes.
+        pub body: &'a [u8],
+    }
+
+    /// Parses the binary envelope: fields 1 `contract`, 2 `version`, 3 `schema_fingerprint`,
+    /// 4 `body`, nothing else, and a contract name. `reader` names the contract in errors.
+    pub fn parse_binary_envelope<'a>(
+        reader: &str,
+        input: &'a [u8],
+    ) -> Result<BinaryEnvelope<'a>, PayloadError> {
+        let mut envelope = BinaryEnvelope {
+            contract: "",
+            version: 0,
+            schema_fingerprint: "",
+            body: &[],
+        };
+        let mut foreign = false;
+        let parsed: Result<(), ReadError> = (|| {
+            let mut r = Reader::new(input);
+            while let Some(tag) = r.next_tag()? {
+                match (tag.number, tag.wire_type) {
+                    (1, WireType::Len) => envelope.contract = r.string()?,
+                    (2, WireType::Varint) => envelope.version = r.read::<Int32>()?,
+                    (3, WireType::Len) => envelope.schema_fingerprint = r.string()?,
+                    (4, WireType::Len) => envelope.body = r.bytes()?,
+                    _ => {
+                        foreign = true;
+                        r.skip(tag)?;
+                    }
+                }
+            }
+            Ok(())
+        })();
+        if let Err(e) = parsed {
+            return Err(PayloadError::new(
+                PayloadErrorKind::Malformed,
+                reader,
+                format!(
+                    "not a binary payload (truncated or corrupt envelope): {}",
+                    e.problem_text()
+                ) + &location_suffix(&e),
+            ));
+        }
+        if foreign || envelope.contract.is_empty() {
+            return Err(PayloadError::new(
+                PayloadErrorKind::Malformed,
+                reader,
+                "not a binary payload: the envelope has no contract name, or fields an envelope \
+                 does not have",
+            ));
+        }
+        Ok(envelope)
+    }
+
+    fn location_suffix(error: &ReadError) -> String {
+        let location = error.location();
+        if location.is_empty() {
+            location
+        } else {
+            format!(" (at {})", location)
+        }
+    }
+
+    /// Reads a binary payload written for `info`'s contract: the envelope, checked by the version
+    /// gate, and the body's bytes to decode.
+    pub fn read_binary<'a>(
+        info: &ContractInfo,
+        input: &'a [u8],
+    ) -> Result<(&'a [u8], PayloadVersion), PayloadError> {
+        let envelope = parse_binary_envelope(info.name, input)?;
+        let version = info.check(
+            envelope.contract,
+            envelope.version,
+            envelope.schema_fingerprint,
+        )?;
+        Ok((envelope.body, version))
+    }
+
+    /// The contract a binary payload names, before anything else is checked.
+    pub fn contract_of_binary(input: &[u8]) -> Result<String, PayloadError> {
+        parse_binary_envelope("(unknown contract)", input).map(|e| e.contract.to_string())
+    }
+
+    /// A binary payload as Java writes it (`ProtoPayloads.toBinary`): the envelope message with
+    /// its fields in number order, each left out when it holds its default, around `body`.
+    pub fn write_binary(info: &ContractInfo, body: &[u8]) -> Vec<u8> {
+        let mut w = Writer::with_capacity(body.len() + info.name.len() + 96);
+        w.implicit_bytes(1, info.name.as_bytes());
+        w.implicit::<Int32>(2, &info.version);
+        w.implicit_bytes(3, info.schema_fingerprint.as_bytes());
+        w.implicit_bytes(4, body);
+        w.into_bytes()
+    }
+
+    /// How an error reading a binary payload's body reads: bytes that are not protobuf as a
+    /// corrupt body, a content problem by its field.
+    pub fn body_error(contract: &str, error: ReadError) -> PayloadError {
+        if error.kind != ErrorKind::Schema {
+            return PayloadError::new(
+                PayloadErrorKind::Malformed,
+                contract,
+                format!("the body is truncated or corrupt: {}", error.problem_text())
+                    + &location_suffix(&error),
+            );
+        }
+        if error.path.is_empty() {
+            PayloadError::new(PayloadErrorKind::Invalid, contract, error.problem_text())
+        } else {
+            PayloadError::field(contract, &error.path, error.problem_text())
+        }
+    }
+
+    /// An unknown field in the body of a strict contract: `path` is its place, as
+    /// `cache_diagnostics.#7` (the message's path, then `#` and the field number).
+    pub fn strict_unknown_field(contract: &str, path: &str) -> PayloadError {
+        PayloadError::field(
+            contract,
+            path,
+            format!(
+                "unknown field (a newer writer?); {} is strict and refuses fields it does not declare",
+                contract
+            ),
+        )
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // checks of the content
+
+    /// Whether `text` is a SHA-256 digest: 64 lower-case hex characters.
+    pub fn is_sha256_hex(text: &str) -> bool {
+        text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    }
+
+    /// The rule of a hash field (`hash = HASH`, `@Hash`): a digest, or with `allow_empty` also
+    /// `""`; the message is Java's.
+    pub fn check_hash(value: &str, allow_empty: bool) -> Result<(), String> {
+        if is_sha256_hex(value) || (allow_empty && value.is_empty()) {
+            return Ok(());
+        }
+        // Java counts UTF-16 units, and abbreviates past 80 of them.
+        let units: Vec<u16> = value.encode_utf16().collect();
+        let shown = if units.len() <= 80 {
+            value.to_string()
+        } else {
+            String::from_utf16_lossy(&units[..77]) + "..."
+        };
+        Err(format!(
+            "expected a SHA-256 digest (64 lowercase hex characters{}), got '{}' ({} characters)",
+            if allow_empty { ", or empty" } else { "" },
+            shown,
+            units.len()
+        ))
+    }
+
+    /// The error for the violations a validation found, `(path, message)` each: the first, and
+    /// how many more, as Java reports them.
+    pub fn violations_error(
+        contract: &str,
+        violations: &[(String, String)],
+    ) -> Option<PayloadError> {
+        let (path, message) = violations.first()?;
+        let more = if violations.len() > 1 {
+            format!(" (and {} more)", violations.len() - 1)
+        } else {
+            String::new()
+        };
+        Some(PayloadError::field(
+            contract,
+            path,
+            format!("{}{}", message, more),
+        ))
+    }
+}
+
 use canonical::{text, Checker, EncodeError, TextError, Value, Violations, Writer};
 
 /// How the engine applies a setting.

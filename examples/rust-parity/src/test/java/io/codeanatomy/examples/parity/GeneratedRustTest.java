@@ -135,6 +135,161 @@ class GeneratedRustTest {
     rustfmtCheck(temp.resolve("hostile_contracts.rs"));
   }
 
+  /**
+   * {@code -Acodeanatomy.rustRuntime=shared}: two contract sets generated that way share one
+   * {@code codeanatomy_runtime.rs} (one {@code Writer}, one {@code PlanningPolicy} trait), compile
+   * beside an embedded module of the same set, and hash exactly as it does; a shared module
+   * refuses, at compile time, a runtime from another build.
+   */
+  @Test
+  void sharedRuntimeModulesCompileTogetherAndHashAsEmbeddedOnes(@TempDir Path temp)
+      throws Exception {
+    // The crate: harness.rs, embedded/test_contracts.rs, shared/{runtime, two modules}.
+    Path crate = temp;
+    Path shared = Files.createDirectories(crate.resolve("shared"));
+    Path embedded = Files.createDirectories(crate.resolve("embedded"));
+    List<javax.tools.JavaFileObject> golden = goldenSources();
+    copyRust(compile("test", "embedded", golden), "test_contracts.rs", embedded);
+    Compilation sharedGolden = compile("test", "shared", golden);
+    copyRust(sharedGolden, "test_contracts.rs", shared);
+    copyRust(sharedGolden, "codeanatomy_runtime.rs", shared);
+    Compilation other = compile("other", "shared", List.of(JavaFileObjects.forSourceString(
+        "other.Ping", """
+            package other;
+            import io.codeanatomy.contracts.annotations.*;
+            @Contract(name = "ping", version = 1)
+            public record Ping(String host, long count) {}
+            """)));
+    copyRust(other, "other_contracts.rs", shared);
+    assertEquals(read(sharedGolden, "codeanatomy_runtime.rs"),
+        read(other, "codeanatomy_runtime.rs"), "every shared module's runtime is the same file");
+    String harness = """
+        #![deny(warnings)]
+        pub mod embedded {
+            #[path = "test_contracts.rs"]
+            pub mod test_contracts;
+        }
+        pub mod shared {
+            #[path = "codeanatomy_runtime.rs"]
+            pub mod codeanatomy_runtime;
+            #[path = "other_contracts.rs"]
+            pub mod other_contracts;
+            #[path = "test_contracts.rs"]
+            pub mod test_contracts;
+        }
+        use shared::codeanatomy_runtime::canonical::Writer;
+        use shared::codeanatomy_runtime::PlanningPolicy;
+
+        // Compiles only because both shared modules use the runtime's own types.
+        fn one_writer(_: &mut Writer) {}
+        fn settings_hash<P: PlanningPolicy>(profile: &str) -> String {
+            P::profile(profile).unwrap().settings_hash()
+        }
+
+        macro_rules! report {
+            ($module:ident) => {{
+                use crate::$module::test_contracts as m;
+                let page = m::Page {
+                    url: "https://example.org/café".to_string(),
+                    status: 200,
+                    title: None,
+                    links: vec!["a".to_string(), "b".to_string()],
+                };
+                m::ServerReport {
+                    host: "h".to_string(),
+                    requests: -7,
+                    error_rate: 0.25,
+                    healthy: true,
+                    digest: vec![0, 255],
+                    compression: m::Compression::Zstd,
+                    tags: vec!["z".to_string(), "a".to_string()],
+                    codecs: vec![m::Compression::Gzip, m::Compression::None],
+                    counters: [("x".to_string(), 1_i64)].into_iter().collect(),
+                    note: Some("n".to_string()),
+                    parent_hash: None,
+                    last_seen_unix_ms: Some(9),
+                    pages: vec![page.clone(), page],
+                    histogram: [("h".to_string(), vec![1, 2])].into_iter().collect(),
+                    created_at_unix_ms: 1,
+                }
+            }};
+        }
+
+        #[test]
+        fn both_modes_hash_alike_and_share_one_runtime() {
+            one_writer(&mut shared::test_contracts::canonical::Writer::new());
+            one_writer(&mut shared::other_contracts::canonical::Writer::new());
+            for name in embedded::test_contracts::ServerPolicy::PROFILE_NAMES {
+                let policy = embedded::test_contracts::ServerPolicy::profile(name).unwrap();
+                assert_eq!(
+                    policy.settings_hash(),
+                    settings_hash::<shared::test_contracts::ServerPolicy>(name)
+                );
+            }
+            assert_eq!(report!(embedded).hash().unwrap(), report!(shared).hash().unwrap());
+            let ping = shared::other_contracts::Ping { host: "h".to_string(), count: 3 };
+            assert_eq!(ping.hash().unwrap().len(), 64);
+        }
+        """;
+    buildAndRun(crate, harness, Map.of());
+    for (String file : List.of("codeanatomy_runtime.rs", "other_contracts.rs",
+        "test_contracts.rs")) {
+      rustfmtCheck(shared.resolve(file));
+    }
+    // A runtime from another build (here: one byte of its id changed) does not compile.
+    Path runtime = shared.resolve("codeanatomy_runtime.rs");
+    String text = Files.readString(runtime, StandardCharsets.UTF_8);
+    java.util.regex.Matcher id = java.util.regex.Pattern
+        .compile("pub const RUNTIME_ID: &str = \"([0-9a-f])").matcher(text);
+    org.junit.jupiter.api.Assertions.assertTrue(id.find(), "the runtime has an id");
+    String changed = id.group(1).equals("0") ? "1" : "0";
+    Files.writeString(runtime, text.substring(0, id.start(1)) + changed
+        + text.substring(id.end(1)), StandardCharsets.UTF_8);
+    String rustc = RustToolchain.require("rustc").toString();
+    RustToolchain.Run build = RustToolchain.run(List.of(rustc, "--edition", "2021", "--test",
+        "harness.rs", "-o", "harness2"), crate, Map.of());
+    org.junit.jupiter.api.Assertions.assertNotEquals(0, build.exit(), build.output());
+    org.junit.jupiter.api.Assertions.assertTrue(build.output().contains(
+        "generated with another codeanatomy_runtime.rs; take both from one build"),
+        build.output());
+  }
+
+  private static List<javax.tools.JavaFileObject> goldenSources() throws IOException {
+    Path input = BASE.resolve("../../contracts/src/test/resources/golden/input/example");
+    List<javax.tools.JavaFileObject> sources = new java.util.ArrayList<>();
+    try (var files = Files.list(input)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString().replace(".java", "");
+        sources.add(JavaFileObjects.forSourceString("example." + name,
+            Files.readString(file, StandardCharsets.UTF_8)));
+      }
+    }
+    return sources;
+  }
+
+  private static Compilation compile(String set, String runtime,
+      List<javax.tools.JavaFileObject> sources) {
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new ContractProcessor())
+        .withOptions("-Acodeanatomy.contractSet=" + set, "-Acodeanatomy.rustRuntime=" + runtime)
+        .compile(sources);
+    assertThat(compilation).succeeded();
+    return compilation;
+  }
+
+  private static String read(Compilation compilation, String file) throws IOException {
+    try (InputStream in = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/codeanatomy/rust/" + file).orElseThrow(
+            () -> new AssertionError(file + " was not generated")).openInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void copyRust(Compilation compilation, String file, Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve(file), read(compilation, file), StandardCharsets.UTF_8);
+  }
+
   /** Compiles {@code harness} as a Rust test binary with warnings denied, and runs it. */
   static void buildAndRun(Path dir, String harness, Map<String, String> env) throws Exception {
     Files.writeString(dir.resolve("harness.rs"), harness, StandardCharsets.UTF_8);

@@ -62,6 +62,22 @@ public final class Names {
     return sb.toString();
   }
 
+  /**
+   * The Rust variant of an enum constant before keyword escaping: {@code INDENT -> Indent},
+   * {@code PG_JSON -> PgJson}, {@code HTTP_2} and {@code HTTP2 -> Http2} (so two constants can
+   * share one, which the checks refuse). Never empty ({@code _ -> Value}).
+   */
+  public static String rustVariantStem(String javaConstant) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : javaConstant.split("_")) {
+      if (!part.isEmpty()) {
+        sb.append(part.substring(0, 1).toUpperCase(Locale.ROOT))
+            .append(part.substring(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return sb.length() == 0 ? "Value" : sb.toString();
+  }
+
   /** Whether {@code text} is dot-separated segments of {@code [a-z][a-z0-9_]*}. */
   public static boolean isDottedLowerSnake(String text) {
     if (text.isEmpty()) {

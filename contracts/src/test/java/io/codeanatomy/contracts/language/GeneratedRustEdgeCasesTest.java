@@ -63,12 +63,28 @@ class GeneratedRustEdgeCasesTest {
             @PlanningPolicy(name = "full", version = 1)
             @Profile(name = "dev", set = {%s})
             record Full(Empty empty, Texts texts) {}
-            """.formatted(literal("texts.text=" + BIDI))));
+            """.formatted(literal("texts.text=" + BIDI))),
+        ContractCompiler.source("edge.Later", """
+            package edge;
+            import io.codeanatomy.contracts.annotations.*;
+            @Contract(name = "later", version = 1, forwardCompatible = true)
+            record Later() {}
+            """),
+        ContractCompiler.source("edge.Tagged", """
+            package edge;
+            import io.codeanatomy.contracts.annotations.*;
+            @Contract(name = "tagged", version = 1)
+            record Tagged(Mode mode) {
+              enum Mode { TAIL, head, Mixed }
+            }
+            """));
     assertThat(compilation).succeededWithoutWarnings();
     String module = ContractCompiler.resource(compilation,
         "META-INF/codeanatomy/rust/test_contracts.rs").orElseThrow();
     assertFalse(module.codePoints().anyMatch(cp -> cp == 0x202E || cp == 0x2066),
         "the module holds a raw bidirectional control");
+    // As in Java, an enum's text may also be spelled as the constant.
+    assertTrue(module.contains("\"tail\" | \"TAIL\" => Ok(TaggedMode::Tail)"), module);
     Path file = dir.resolve("test_contracts.rs");
     Files.writeString(file, module, StandardCharsets.UTF_8);
     List<String> command = List.of(tool("rustc").toString(), "--edition", "2021",
@@ -175,6 +191,34 @@ class GeneratedRustEdgeCasesTest {
     for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
       assertFalse(d.getMessage(Locale.ROOT).contains("CA999"), d.getMessage(Locale.ROOT));
     }
+  }
+
+  @Test
+  void aKeyOfTheRustSchemasOwnConstantIsRefused() {
+    Compilation compilation = ContractCompiler.compile(ContractCompiler.source("keys.S", """
+        package keys;
+        import io.codeanatomy.contracts.annotations.*;
+        @SettingsSchema(namespace = "s", version = 1)
+        record S(@Setting(defaultValue = "1", doc = "d") int version) {}
+        """));
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("key s.version would generate the constant "
+        + "VERSION, which the generated Java or Rust schema already uses");
+  }
+
+  @Test
+  void anAttributeNamedLikeTheRustEnumsOwnMethodIsRefused() {
+    Compilation compilation = ContractCompiler.compile(ContractCompiler.source("methods.C", """
+        package methods;
+        import io.codeanatomy.contracts.annotations.*;
+        @Contract(name = "c", version = 1)
+        record C(Level level) {
+          enum Level { @Attribute(name = "as_text", value = 1) LOW }
+        }
+        """));
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[CA022 GENERATED_NAME_CLASH] attribute name "
+        + "'as_text' would name the Rust lookup as_text()");
   }
 
   /** Every name a {@code use} line of the module brings in (its last path segment). */

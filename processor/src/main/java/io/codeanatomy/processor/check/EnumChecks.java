@@ -17,6 +17,10 @@ import javax.lang.model.SourceVersion;
  */
 final class EnumChecks {
 
+  /** The methods of every generated Rust enum, which an attribute lookup would redefine. */
+  private static final java.util.Set<String> RUST_ENUM_METHODS = java.util.Set.of("as_text",
+      "from_text");
+
   private EnumChecks() {}
 
   static void check(EnumModel model, Problems problems) {
@@ -38,6 +42,11 @@ final class EnumChecks {
                 attribute.getValue().keySet().iterator().next()).attribute("name"),
             "attribute name '" + name + "' must be lower-case snake case ([a-z][a-z0-9_]*): it "
                 + "names the generated lookup");
+      } else if (RUST_ENUM_METHODS.contains(name)) {
+        problems.report(GENERATED_NAME_CLASH, model.origins().get(
+                attribute.getValue().keySet().iterator().next()).attribute("name"),
+            "attribute name '" + name + "' would name the Rust lookup " + name + "(), which the "
+                + "generated Rust enum already has; choose another name");
       } else if (SourceVersion.isKeyword(Names.camelCase(name, false))) {
         problems.report(INVALID_NAME, model.origins().get(
                 attribute.getValue().keySet().iterator().next()).attribute("name"),

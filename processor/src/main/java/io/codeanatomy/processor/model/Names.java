@@ -12,7 +12,9 @@ public final class Names {
   /** Constants every generated {@code Keys} class declares besides the key constants. */
   public static final Set<String> RESERVED_KEY_CONSTANTS =
       Set.of("SCHEMA_NAMESPACE", "SCHEMA_VERSION", "SCHEMA_FINGERPRINT", "TABLE", "DESCRIPTORS",
-          "KEYS");
+          "KEYS",
+          // the Rust schema's own constants, beside its key constants
+          "NAMESPACE", "VERSION", "SUBJECT");
 
   /** Constants every generated policy class declares besides the profile constants. */
   public static final Set<String> RESERVED_PROFILE_CONSTANTS = Set.of("POLICY_NAME",

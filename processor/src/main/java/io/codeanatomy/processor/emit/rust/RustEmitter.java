@@ -373,8 +373,11 @@ public final class RustEmitter {
     out.open("pub fn from_text(text: &str) -> Result<" + name + ", TextError> {");
     out.open("match text {");
     for (String constant : constants) {
-      out.arm(RustSyntax.string(constant.toLowerCase(Locale.ROOT)),
-          "Ok(" + name + "::" + RustSyntax.variantName(constant) + ")");
+      // The Java constant's own spelling is accepted too (`TAIL` for `tail`), as in Java.
+      String lower = constant.toLowerCase(Locale.ROOT);
+      String pattern = RustSyntax.string(lower)
+          + (constant.equals(lower) ? "" : " | " + RustSyntax.string(constant));
+      out.arm(pattern, "Ok(" + name + "::" + RustSyntax.variantName(constant) + ")");
     }
     out.line("_ => Err(canonical::text_error(Self::EXPECTED, text)),");
     out.close("}");

@@ -200,13 +200,13 @@ public final class PageContract {
      */
     public Page build() {
       Violations violations = new Violations("contract page");
-      violations.notNull("url", url);
-      violations.notNull("title", title);
-      violations.notNull("links", links);
-      violations.noNullElements("links", links);
+      violations.notNull("url", this.url);
+      violations.notNull("title", this.title);
+      violations.notNull("links", this.links);
+      violations.noNullElements("links", this.links);
       violations.throwIfAny();
-      Page value = new Page(url, status, title, List.copyOf(links));
-      violations.addAll(validate(value));
+      Page value = new Page(this.url, this.status, this.title, List.copyOf(this.links));
+      violations.addAll(PageContract.validate(value));
       violations.throwIfAny();
       return value;
     }

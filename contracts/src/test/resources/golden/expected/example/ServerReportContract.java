@@ -379,27 +379,28 @@ public final class ServerReportContract {
      */
     public ServerReport build() {
       Violations violations = new Violations("contract server_report");
-      violations.notNull("host", host);
-      violations.notNull("digest", digest);
-      violations.notNull("compression", compression);
-      violations.notNull("tags", tags);
-      violations.noNullElements("tags", tags);
-      violations.notNull("codecs", codecs);
-      violations.noNullElements("codecs", codecs);
-      violations.notNull("counters", counters);
-      violations.noNullElements("counters", counters);
-      violations.notNull("note", note);
-      violations.notNull("parent_hash", parentHash);
-      violations.notNull("last_seen_unix_ms", lastSeenUnixMs);
-      violations.notNull("pages", pages);
-      violations.noNullElements("pages", pages);
-      violations.notNull("histogram", histogram);
-      violations.noNullElements("histogram", histogram);
+      violations.notNull("host", this.host);
+      violations.notNull("digest", this.digest);
+      violations.notNull("compression", this.compression);
+      violations.notNull("tags", this.tags);
+      violations.noNullElements("tags", this.tags);
+      violations.notNull("codecs", this.codecs);
+      violations.noNullElements("codecs", this.codecs);
+      violations.notNull("counters", this.counters);
+      violations.noNullElements("counters", this.counters);
+      violations.notNull("note", this.note);
+      violations.notNull("parent_hash", this.parentHash);
+      violations.notNull("last_seen_unix_ms", this.lastSeenUnixMs);
+      violations.notNull("pages", this.pages);
+      violations.noNullElements("pages", this.pages);
+      violations.notNull("histogram", this.histogram);
+      violations.noNullElements("histogram", this.histogram);
       violations.throwIfAny();
-      ServerReport value = new ServerReport(host, requests, errorRate, healthy, digest, compression,
-          List.copyOf(tags), List.copyOf(codecs), Map.copyOf(counters), note, parentHash,
-          lastSeenUnixMs, List.copyOf(pages), Map.copyOf(histogram), createdAtUnixMs);
-      violations.addAll(validate(value));
+      ServerReport value = new ServerReport(this.host, this.requests, this.errorRate, this.healthy,
+          this.digest, this.compression, List.copyOf(this.tags), List.copyOf(this.codecs),
+          Map.copyOf(this.counters), this.note, this.parentHash, this.lastSeenUnixMs,
+          List.copyOf(this.pages), Map.copyOf(this.histogram), this.createdAtUnixMs);
+      violations.addAll(ServerReportContract.validate(value));
       violations.throwIfAny();
       return value;
     }

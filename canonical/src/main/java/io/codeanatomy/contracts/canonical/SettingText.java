@@ -168,8 +168,9 @@ public final class SettingText {
       if (cmp != 0) {
         return cmp < 0 ? below : above;
       }
-      // An exact tie: take the one with the even last digit, as round-half-even does.
-      return below.unscaledValue().testBit(0) ? above : below;
+      // An exact tie: the one farther from zero, as Rust's shortest formatting (the definition,
+      // docs/canonical-encoding.md) rounds a tie up in magnitude.
+      return exact.signum() > 0 ? above : below;
     }
     return belowOk ? below : aboveOk ? above : null;
   }

@@ -95,6 +95,41 @@ class HostileStringsTest {
     assertEquals(5, profileRow.replace("\\|", "").chars().filter(c -> c == '|').count(), profileRow);
   }
 
+  @Test
+  void unicodeLineBreaksKeepGeneratedLiteralsWhole() {
+    // JavaPoet breaks its output lines at U+0085, U+2028 and U+2029 (Unicode line breaks that
+    // are not line ends for javac); inside a string literal that split it in two, and the
+    // generated class did not compile. Found by the contract fuzz (examples/contract-fuzz).
+    String text = "next \u0085 line \u2028 paragraph \u2029 end";
+    String schema = """
+        package breaks;
+        import io.codeanatomy.contracts.annotations.*;
+        @SettingsSchema(namespace = "b", version = 1)
+        record S(@Setting(defaultValue = %1$s, doc = %1$s) String text) {}
+        """.formatted(literal(text));
+    String policy = """
+        package breaks;
+        import io.codeanatomy.contracts.annotations.*;
+        @PlanningPolicy(name = "p", version = 1)
+        @Profile(name = "x", doc = %1$s, set = {%2$s})
+        record P(S s) {}
+        """.formatted(literal(text), literal("b.text=" + text + "!"));
+    Compilation breaks = ContractCompiler.compile(ContractCompiler.source("breaks.S", schema),
+        ContractCompiler.source("breaks.P", policy));
+    assertThat(breaks).succeededWithoutWarnings();
+    ClassLoader loader = ContractCompiler.classLoader(breaks);
+    @SuppressWarnings("unchecked")
+    List<SettingDescriptor> descriptors =
+        (List<SettingDescriptor>) ContractCompiler.staticField(loader, "breaks.SContract", "DESCRIPTORS");
+    assertEquals(text, descriptors.get(0).doc());
+    assertEquals(text, descriptors.get(0).defaultValue().orElseThrow());
+    Object profile = ContractCompiler.callStatic(loader, "breaks.PContract", "profile", "x");
+    @SuppressWarnings("unchecked")
+    Map<String, String> settings = (Map<String, String>) ContractCompiler.callStatic(loader,
+        "breaks.PContract", "effectiveSettings", profile);
+    assertEquals(text + "!", settings.get("b.text"));
+  }
+
   /** The text as a Java string literal. */
   static String literal(String text) {
     StringBuilder sb = new StringBuilder("\"");

@@ -6,6 +6,7 @@ import io.codeanatomy.processor.model.ContractSet;
 import io.codeanatomy.processor.model.EnumModel;
 import io.codeanatomy.processor.model.PolicyModel;
 import io.codeanatomy.processor.model.SettingsSchemaModel;
+import java.util.Set;
 
 /** Runs every check over a contract set. */
 public final class ContractChecks {
@@ -28,5 +29,13 @@ public final class ContractChecks {
       }
     }
     NameChecks.check(set, problems);
+  }
+
+  /**
+   * The names a declared type may not have because the generated Rust module already uses them
+   * (imports, the prelude, primitive types): such a type is refused with {@code CA022}.
+   */
+  public static Set<String> rustModuleNames() {
+    return NameChecks.RUST_MODULE_NAMES;
   }
 }

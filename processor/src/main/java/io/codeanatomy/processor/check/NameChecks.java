@@ -37,6 +37,28 @@ final class NameChecks {
       "featureGateParityHash");
   private static final Set<String> CONTRACT_MIXIN = Set.of("toBuilder", "hash", "canonicalBytes");
 
+  /**
+   * Names the generated Rust module already has in its type namespace, which a declared type's
+   * flat name would shadow or redefine: what it imports from std and from the runtime (modules
+   * and items), the Rust prelude's types and traits, and the primitive types.
+   * RustModuleNamesTest keeps the first part in step with the module's {@code use} lines.
+   */
+  static final Set<String> RUST_MODULE_NAMES = Set.of(
+      // std and the runtime, as the module imports them
+      "BTreeMap", "Duration", "canonical", "json", "json_mapping", "msgpack", "payload",
+      "read_error", "wire", "text", "Checker", "EncodeError", "TextError", "Value", "Violations",
+      "Writer", "PlanningPolicy", "Scope", "SettingDescriptor", "Unit", "UnknownProfile",
+      "decode", "hash_value_as", "Contract", "DecodeError",
+      // the prelude (edition 2021)
+      "Copy", "Send", "Sized", "Sync", "Unpin", "Drop", "Fn", "FnMut", "FnOnce", "Box",
+      "ToOwned", "Clone", "PartialEq", "PartialOrd", "Eq", "Ord", "AsRef", "AsMut", "Into",
+      "From", "Default", "Iterator", "Extend", "IntoIterator", "DoubleEndedIterator",
+      "ExactSizeIterator", "Option", "Some", "None", "Result", "Ok", "Err", "String", "ToString",
+      "Vec", "TryFrom", "TryInto", "FromIterator",
+      // primitive types
+      "bool", "char", "str", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32",
+      "u64", "u128", "usize", "f32", "f64");
+
   private NameChecks() {}
 
   /** A declaration that gets generated names, with where it is. */
@@ -114,6 +136,13 @@ final class NameChecks {
   private static void rustNames(ContractSet set, Problems problems) {
     Map<String, Declared> byFlatName = new LinkedHashMap<>();
     for (Declared d : declarations(set, false)) {
+      if (RUST_MODULE_NAMES.contains(d.type().flatName()) && isLocal(set, d.type())) {
+        problems.report(GENERATED_NAME_CLASH, d.origin(),
+            d.what() + " " + d.type() + " would be the Rust type " + d.type().flatName() + " of "
+                + set.name() + "_contracts.rs, which is already the name of a Rust type, trait "
+                + "or module that the module uses; rename it");
+        continue;
+      }
       Declared first = byFlatName.putIfAbsent(d.type().flatName(), d);
       if (first != null && !first.type().equals(d.type())) {
         Declared later = isLocal(set, d.type()) ? d : first;

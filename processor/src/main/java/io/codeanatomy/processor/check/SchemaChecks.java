@@ -75,7 +75,7 @@ final class SchemaChecks {
     if (Names.RESERVED_KEY_CONSTANTS.contains(constant)) {
       problems.report(GENERATED_NAME_CLASH, setting.origin().attribute("key"),
           "key " + setting.key() + " would generate the constant " + constant
-              + ", which the generated Keys class already uses; choose another key");
+              + ", which the generated Java or Rust schema already uses; choose another key");
       return;
     }
     SettingModel other = byConstant.putIfAbsent(constant, setting);

@@ -12,7 +12,9 @@ public final class Names {
   /** Constants every generated {@code Keys} class declares besides the key constants. */
   public static final Set<String> RESERVED_KEY_CONSTANTS =
       Set.of("SCHEMA_NAMESPACE", "SCHEMA_VERSION", "SCHEMA_FINGERPRINT", "TABLE", "DESCRIPTORS",
-          "KEYS");
+          "KEYS",
+          // the Rust schema's own constants, beside its key constants
+          "NAMESPACE", "VERSION", "SUBJECT");
 
   /** Constants every generated policy class declares besides the profile constants. */
   public static final Set<String> RESERVED_PROFILE_CONSTANTS = Set.of("POLICY_NAME",
@@ -60,6 +62,22 @@ public final class Names {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * The Rust variant of an enum constant before keyword escaping: {@code INDENT -> Indent},
+   * {@code PG_JSON -> PgJson}, {@code HTTP_2} and {@code HTTP2 -> Http2} (so two constants can
+   * share one, which the checks refuse). Never empty ({@code _ -> Value}).
+   */
+  public static String rustVariantStem(String javaConstant) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : javaConstant.split("_")) {
+      if (!part.isEmpty()) {
+        sb.append(part.substring(0, 1).toUpperCase(Locale.ROOT))
+            .append(part.substring(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return sb.length() == 0 ? "Value" : sb.toString();
   }
 
   /** Whether {@code text} is dot-separated segments of {@code [a-z][a-z0-9_]*}. */

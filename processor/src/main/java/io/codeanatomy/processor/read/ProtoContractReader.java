@@ -1,5 +1,6 @@
 package io.codeanatomy.processor.read;
 
+import static io.codeanatomy.processor.diagnostics.DiagnosticCode.RECURSIVE_CONTRACT;
 import static io.codeanatomy.processor.diagnostics.DiagnosticCode.UNREADABLE_DESCRIPTOR_SET;
 import static io.codeanatomy.processor.diagnostics.DiagnosticCode.UNSUPPORTED_TYPE;
 
@@ -26,11 +27,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads proto contracts from descriptor sets (as protoc writes them with {@code
@@ -81,11 +85,88 @@ public final class ProtoContractReader {
       index(file);
     }
     List<ContractModel> contracts = new ArrayList<>();
+    Map<TypeRef, String> protoNames = new LinkedHashMap<>();
     for (Map.Entry<String, DescriptorProto> e : messages.entrySet()) {
       contractOptions(e.getValue()).ifPresent(options ->
-          read(e.getKey(), e.getValue(), options).ifPresent(contracts::add));
+          read(e.getKey(), e.getValue(), options).ifPresent(c -> {
+            contracts.add(c);
+            protoNames.put(c.type(), e.getKey());
+          }));
     }
-    return contracts;
+    return withoutDangling(withoutCycles(contracts, protoNames));
+  }
+
+  /**
+   * Contract messages that contain themselves (protoc allows it) are refused as records are
+   * (CA044), at the field that closes each cycle, and left out: resolving them would never end.
+   */
+  private List<ContractModel> withoutCycles(List<ContractModel> contracts,
+      Map<TypeRef, String> protoNames) {
+    Map<TypeRef, ContractModel> byType = new LinkedHashMap<>();
+    contracts.forEach(c -> byType.put(c.type(), c));
+    Map<TypeRef, Integer> state = new HashMap<>();   // absent: unseen, 1: on the path, 2: done
+    Set<TypeRef> cyclic = new HashSet<>();
+    for (ContractModel contract : contracts) {
+      visit(contract, byType, protoNames, state, new ArrayList<>(), cyclic);
+    }
+    return contracts.stream().filter(c -> !cyclic.contains(c.type())).toList();
+  }
+
+  private void visit(ContractModel contract, Map<TypeRef, ContractModel> byType,
+      Map<TypeRef, String> protoNames, Map<TypeRef, Integer> state, List<TypeRef> path,
+      Set<TypeRef> cyclic) {
+    if (state.containsKey(contract.type())) {
+      return;
+    }
+    state.put(contract.type(), 1);
+    path.add(contract.type());
+    for (ContractField field : contract.fields()) {
+      for (TypeRef nested : nestedContracts(field.type())) {
+        if (Integer.valueOf(1).equals(state.get(nested))) {
+          List<TypeRef> cycle = new ArrayList<>(path.subList(path.indexOf(nested), path.size()));
+          cycle.add(nested);
+          cyclic.addAll(cycle);
+          List<String> names = cycle.stream().map(protoNames::get).toList();
+          problems.report(RECURSIVE_CONTRACT, field.origin(), "field " + field.name() + " nests "
+              + protoNames.get(nested) + ", which contains it: contracts are finite trees ("
+              + String.join(" -> ", names) + ")");
+        } else if (byType.containsKey(nested)) {
+          visit(byType.get(nested), byType, protoNames, state, path, cyclic);
+        }
+      }
+    }
+    path.remove(path.size() - 1);
+    state.put(contract.type(), 2);
+  }
+
+  /**
+   * Leaves out, until none is left, every contract that nests one which is not read (refused
+   * with its own diagnostic, or left out above): its code would refer to code never generated.
+   */
+  private static List<ContractModel> withoutDangling(List<ContractModel> contracts) {
+    List<ContractModel> kept = new ArrayList<>(contracts);
+    boolean removed = true;
+    while (removed) {
+      Set<TypeRef> known = new HashSet<>();
+      kept.forEach(c -> known.add(c.type()));
+      removed = kept.removeIf(c -> c.fields().stream()
+          .anyMatch(f -> !known.containsAll(nestedContracts(f.type()))));
+    }
+    return kept;
+  }
+
+  /** The contracts a field type nests: itself, or in a list, map or optional. */
+  private static List<TypeRef> nestedContracts(FieldType type) {
+    if (type instanceof FieldType.ContractRef ref) {
+      return List.of(ref.type());
+    } else if (type instanceof FieldType.ListType list) {
+      return nestedContracts(list.element());
+    } else if (type instanceof FieldType.MapType map) {
+      return nestedContracts(map.value());
+    } else if (type instanceof FieldType.OptionalType optional) {
+      return nestedContracts(optional.element());
+    }
+    return List.of();
   }
 
   // ---------------------------------------------------------------------------------------------

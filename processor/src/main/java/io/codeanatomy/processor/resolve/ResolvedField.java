@@ -22,9 +22,16 @@ public record ResolvedField(ContractField declared, String describedType, boolea
    * The field of a bag's element contract that orders the bag.
    *
    * @param field the key field (a string or an enum)
-   * @param spelling how the element contract is declared, which decides how it is read
+   * @param element the element contract, whose spelling decides how the key is read (and
+   *     whose other fields how protoc names its getter)
    */
-  public record BagKey(ContractField field, ContractModel.Spelling spelling) {}
+  public record BagKey(ContractField field, ContractModel element) {
+
+    /** How the element contract is declared. */
+    public ContractModel.Spelling spelling() {
+      return element.spelling();
+    }
+  }
 
   public String name() {
     return declared.name();

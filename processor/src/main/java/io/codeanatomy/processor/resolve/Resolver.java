@@ -161,6 +161,6 @@ public final class Resolver {
     }
     ContractModel element = set.contract(ref.type()).orElseThrow();
     return element.fields().stream().filter(f -> f.name().equals(field.bagKey())).findFirst()
-        .map(key -> new ResolvedField.BagKey(key, element.spelling()));
+        .map(key -> new ResolvedField.BagKey(key, element));
   }
 }

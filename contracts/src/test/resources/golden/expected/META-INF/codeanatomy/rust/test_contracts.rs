@@ -6942,9 +6942,9 @@ impl Compression {
     /// The value whose setting text is `text`.
     pub fn from_text(text: &str) -> Result<Compression, TextError> {
         match text {
-            "none" => Ok(Compression::None),
-            "gzip" => Ok(Compression::Gzip),
-            "zstd" => Ok(Compression::Zstd),
+            "none" | "NONE" => Ok(Compression::None),
+            "gzip" | "GZIP" => Ok(Compression::Gzip),
+            "zstd" | "ZSTD" => Ok(Compression::Zstd),
             _ => Err(canonical::text_error(Self::EXPECTED, text)),
         }
     }
@@ -7005,9 +7005,9 @@ impl LogSettingsLevel {
     /// The value whose setting text is `text`.
     pub fn from_text(text: &str) -> Result<LogSettingsLevel, TextError> {
         match text {
-            "debug" => Ok(LogSettingsLevel::Debug),
-            "info" => Ok(LogSettingsLevel::Info),
-            "warn" => Ok(LogSettingsLevel::Warn),
+            "debug" | "DEBUG" => Ok(LogSettingsLevel::Debug),
+            "info" | "INFO" => Ok(LogSettingsLevel::Info),
+            "warn" | "WARN" => Ok(LogSettingsLevel::Warn),
             _ => Err(canonical::text_error(Self::EXPECTED, text)),
         }
     }

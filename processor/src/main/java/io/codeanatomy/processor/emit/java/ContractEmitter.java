@@ -174,7 +174,7 @@ final class ContractEmitter {
       method.addStatement("writer.writeString($S)", field.name());
       Context context = new Context(contract.spelling(), pairs);
       method.addStatement(write(context, field.type(), "writer",
-          accessor(contract.spelling(), field.declared(), "value"),
+          accessor(contract.declared(), field.declared(), "value"),
           contract.name() + "." + field.name(), field, 0));
     }
     return method.build();
@@ -188,17 +188,15 @@ final class ContractEmitter {
   }
 
   /**
-   * The expression reading a field of {@code value}: the record component, or protoc's getter
-   * ({@code getX()}, {@code getXList()}, {@code getXMap()}; a proto3 optional as an
-   * {@code Optional*}; bytes as {@code byte[]}).
+   * The expression reading a field of {@code value}, a {@code contract}: the record component,
+   * or protoc's getter ({@code getX()}, {@code getXList()}, {@code getXMap()}, named as protoc
+   * names them; a proto3 optional as an {@code Optional*}; bytes as {@code byte[]}).
    */
-  private static CodeBlock accessor(ContractModel.Spelling spelling, ContractField field,
-      String value) {
-    if (spelling == ContractModel.Spelling.RECORD) {
+  private static CodeBlock accessor(ContractModel contract, ContractField field, String value) {
+    if (contract.spelling() == ContractModel.Spelling.RECORD) {
       return CodeBlock.of("$N.$N()", value, field.component());
     }
-    String name = field.component().substring(0, 1).toUpperCase(Locale.ROOT)
-        + field.component().substring(1);
+    String name = ProtocNames.accessor(field, contract.fields());
     FieldType type = field.type();
     if (type instanceof FieldType.ListType) {
       return CodeBlock.of("$N.get$LList()", value, name);
@@ -216,8 +214,12 @@ final class ContractEmitter {
       CodeBlock present = bytes(optional.element())
           ? CodeBlock.of("$N.get$L().toByteArray()", value, name)
           : CodeBlock.of("$N.get$L()", value, name);
-      return CodeBlock.of("$N.has$L() ? $T.of($L) : $T.empty()", value, name, holder, present,
-          holder);
+      // Parenthesized, with the type argument spelled out, so that the expression has its type
+      // wherever it stands, also as the receiver of ifPresent (no target type there).
+      CodeBlock empty = optional.form() == JavaForm.OPTIONAL
+          ? CodeBlock.of("$T.<$T>empty()", holder, javaType(optional.element(), true))
+          : CodeBlock.of("$T.empty()", holder);
+      return CodeBlock.of("($N.has$L() ? $T.of($L) : $L)", value, name, holder, present, empty);
     }
     if (bytes(type)) {
       return CodeBlock.of("$N.get$L().toByteArray()", value, name);
@@ -311,7 +313,7 @@ final class ContractEmitter {
     }
     if (field.bagKey().isPresent()) {
       ResolvedField.BagKey key = field.bagKey().get();
-      CodeBlock access = accessor(key.spelling(), key.field(), "k");
+      CodeBlock access = accessor(key.element(), key.field(), "k");
       CodeBlock text = key.field().type() instanceof FieldType.EnumType
           ? CodeBlock.of("$T.formatEnum($L)", JavaNames.SETTING_TEXT, access) : access;
       return CodeBlock.of("$T.comparing(k -> $L, $T.byText())", comparator, text, encoding);
@@ -332,7 +334,7 @@ final class ContractEmitter {
         .addStatement("$T violations = new $T($S)", JavaNames.VIOLATIONS, JavaNames.VIOLATIONS,
             "contract " + contract.name());
     for (ResolvedField field : contract.fields()) {
-      CodeBlock access = accessor(contract.spelling(), field.declared(), "value");
+      CodeBlock access = accessor(contract.declared(), field.declared(), "value");
       FieldType type = field.type();
       CodeBlock.Builder checks = CodeBlock.builder();
       if (field.hash() != ContractField.HashRule.NONE) {
@@ -429,16 +431,19 @@ final class ContractEmitter {
     List<CodeBlock> arguments = new ArrayList<>();
     for (ResolvedField field : contract.fields()) {
       if (!isPrimitive(field.type())) {
-        build.addStatement("violations.notNull($S, $N)", field.name(), field.component());
+        build.addStatement("violations.notNull($S, this.$N)", field.name(), field.component());
       }
       if (field.type() instanceof FieldType.ListType || field.type() instanceof FieldType.MapType) {
-        build.addStatement("violations.noNullElements($S, $N)", field.name(), field.component());
+        build.addStatement("violations.noNullElements($S, this.$N)", field.name(),
+            field.component());
       }
       arguments.add(copy(field));
     }
     build.addStatement("violations.throwIfAny()")
         .addStatement("$T value = new $T($L)", record, record, JavaNames.wrapped(arguments))
-        .addStatement("violations.addAll(validate(value))")
+        // Qualified: a component named validate gives the builder a setter that hides it.
+        .addStatement("violations.addAll($T.validate(value))",
+            JavaNames.companion(contract.type()))
         .addStatement("violations.throwIfAny()")
         .addStatement("return value");
     return type.addMethod(build.build()).build();
@@ -467,15 +472,19 @@ final class ContractEmitter {
     return null;
   }
 
-  /** The argument passed to the record: lists and maps copied so the record stays immutable. */
+  /**
+   * The argument passed to the record: lists and maps copied so the record stays immutable. The
+   * builder's fields are read through {@code this}, as {@code build()} has locals of its own
+   * ({@code violations}, {@code value}) that a component may be named like.
+   */
   private static CodeBlock copy(ResolvedField field) {
     if (field.type() instanceof FieldType.ListType) {
-      return CodeBlock.of("$T.copyOf($N)", JavaNames.LIST, field.component());
+      return CodeBlock.of("$T.copyOf(this.$N)", JavaNames.LIST, field.component());
     }
     if (field.type() instanceof FieldType.MapType) {
-      return CodeBlock.of("$T.copyOf($N)", JavaNames.MAP, field.component());
+      return CodeBlock.of("$T.copyOf(this.$N)", JavaNames.MAP, field.component());
     }
-    return CodeBlock.of("$N", field.component());
+    return CodeBlock.of("this.$N", field.component());
   }
 
   /** The Java type of a field as the record component spells it. */

@@ -43,6 +43,38 @@ final class JavaSyntax {
     return sb.toString();
   }
 
+  /**
+   * A string literal of any text (docs, defaults, profile values). JavaPoet's {@code $S} leaves
+   * U+0085, U+2028 and U+2029 raw, and its writer breaks lines at every Unicode line break
+   * ({@code \\R}), which would split the literal in two; here they, like every other control
+   * character, are written as unicode escapes, which javac turns back into the character inside
+   * the literal (none of them ends a line for javac). Line feeds and carriage returns use their
+   * own escapes: as unicode escapes they would end the line before the literal is read.
+   */
+  static CodeBlock string(String text) {
+    StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        default -> {
+          if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return CodeBlock.of("$L", sb.append('"'));
+  }
+
   /** The Java type of a setting value as the record component spells it. */
   static TypeName type(ValueType type) {
     return switch (type.form()) {

@@ -218,7 +218,8 @@ final class PolicyEmitter {
         .indent().indent();
     for (ResolvedProfile.Assignment assignment : profile.assignments()) {
       if (assignment.value().isPresent()) {
-        init.add("\n.set($S, $S)", assignment.setting().key(), assignment.value().get());
+        init.add("\n.set($S, $L)", assignment.setting().key(),
+            JavaSyntax.string(assignment.value().get()));
       } else {
         init.add("\n.unset($S)", assignment.setting().key());
       }

@@ -137,7 +137,7 @@ final class SchemaEmitter {
     ValueType type = setting.type();
     CodeBlock key = CodeBlock.of("$N", setting.keyConstant());
     CodeBlock defaultValue = textOrNull(setting.defaultValue());
-    CodeBlock doc = CodeBlock.of("$S", setting.doc());
+    CodeBlock doc = JavaSyntax.string(setting.doc());
     CodeBlock scope = CodeBlock.of("$T.$L", JavaNames.SETTING_SCOPE, setting.scope().name());
     if (type.kind() == ValueKind.ENUM) {
       return CodeBlock.of("$T.$L($T.class, $L, $L,\n$>$>$L,\n$L, $L)$<$<", JavaNames.SETTING_COLUMN,
@@ -163,7 +163,7 @@ final class SchemaEmitter {
   }
 
   private static CodeBlock textOrNull(Optional<String> text) {
-    return text.map(t -> CodeBlock.of("$S", t)).orElseGet(() -> CodeBlock.of("null"));
+    return text.map(JavaSyntax::string).orElseGet(() -> CodeBlock.of("null"));
   }
 
   /** The record's component values, in component order. */

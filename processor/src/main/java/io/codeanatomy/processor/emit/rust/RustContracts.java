@@ -289,7 +289,10 @@ final class RustContracts {
         + (contract.forwardCompatible() ? "; unknown fields are ignored (forward compatible)."
             : "; unknown fields are refused."));
     out.open("pub fn from_value(value: &Value) -> Result<" + name + ", DecodeError> {");
-    out.line("let members = decode::fields(value, Self::CONTRACT_NAME)?;");
+    // A forward-compatible contract without fields reads no member: `_members` (still a map).
+    boolean readsMembers = !contract.forwardCompatible() || !contract.fields().isEmpty();
+    out.line("let " + (readsMembers ? "members" : "_members")
+        + " = decode::fields(value, Self::CONTRACT_NAME)?;");
     if (!contract.forwardCompatible()) {
       out.line("decode::no_unknown_fields(members, Self::FIELDS, Self::CONTRACT_NAME)?;");
     }

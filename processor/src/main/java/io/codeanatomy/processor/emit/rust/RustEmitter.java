@@ -115,8 +115,10 @@ public final class RustEmitter {
     List<ResolvedContract> contracts = set.contractsWithDependencies();
     Map<TypeRef, List<String>> enums = enums(schemas, contracts);
     boolean settings = !schemas.isEmpty();
+    // A policy without settings schemas still has settings maps, a checker and the registry types.
+    boolean policies = !set.policies().isEmpty();
     boolean std = false;
-    if (settings || ResolvedSet.usesMap(contracts)) {
+    if (settings || policies || ResolvedSet.usesMap(contracts)) {
       out.line("use std::collections::BTreeMap;");
       std = true;
     }
@@ -153,8 +155,14 @@ public final class RustEmitter {
       out.blank();
     }
     List<String> imports = new ArrayList<>();
-    if (settings) {
-      imports.addAll(List.of("text", "Checker"));
+    // `text` parses and formats every setting type but strings and enums: a schema of those
+    // alone does not use it (an unused import is a warning where warnings are denied).
+    if (schemas.stream().flatMap(s -> s.settings().stream())
+        .anyMatch(s -> RustSyntax.parse(s.type()).startsWith("text::"))) {
+      imports.add("text");
+    }
+    if (settings || policies) {
+      imports.add("Checker");
     }
     if (!contracts.isEmpty()) {
       imports.addAll(List.of("EncodeError", "Value", "Writer"));
@@ -162,7 +170,7 @@ public final class RustEmitter {
     if (settings || !enums.isEmpty()) {
       imports.add("TextError");
     }
-    if (settings) {
+    if (settings || policies) {
       imports.add("Violations");
     }
     if (!imports.isEmpty()) {
@@ -189,7 +197,7 @@ public final class RustEmitter {
     if (!imports.isEmpty() || !contracts.isEmpty()) {
       out.blank();
     }
-    if (settings) {
+    if (settings || policies) {
       if (runtime == Runtime.EMBEDDED) {
         out.embed(template("settings.rs"));
       } else {
@@ -453,8 +461,11 @@ public final class RustEmitter {
     out.open("pub fn from_text(text: &str) -> Result<" + name + ", TextError> {");
     out.open("match text {");
     for (String constant : constants) {
-      out.arm(RustSyntax.string(constant.toLowerCase(Locale.ROOT)),
-          "Ok(" + name + "::" + RustSyntax.variantName(constant) + ")");
+      // The Java constant's own spelling is accepted too (`TAIL` for `tail`), as in Java.
+      String lower = constant.toLowerCase(Locale.ROOT);
+      String pattern = RustSyntax.string(lower)
+          + (constant.equals(lower) ? "" : " | " + RustSyntax.string(constant));
+      out.arm(pattern, "Ok(" + name + "::" + RustSyntax.variantName(constant) + ")");
     }
     out.line("_ => Err(canonical::text_error(Self::EXPECTED, text)),");
     out.close("}");
@@ -616,7 +627,9 @@ public final class RustEmitter {
 
   private static void toSettings(RustOut out, ResolvedSchema schema) {
     out.line("/// Writes every setting that has a value into `out` as setting text.");
-    out.open("pub fn to_settings(&self, out: &mut BTreeMap<String, String>) {");
+    // A schema without settings writes nothing: `_out` (an unused argument is a warning).
+    out.open("pub fn to_settings(&self, " + (schema.settings().isEmpty() ? "_out" : "out")
+        + ": &mut BTreeMap<String, String>) {");
     for (ResolvedSetting setting : schema.settings()) {
       ValueType type = setting.type();
       String field = "self." + RustSyntax.fieldName(setting.component());
@@ -635,6 +648,13 @@ public final class RustEmitter {
 
   private static void set(RustOut out, ResolvedSchema schema) {
     out.line("/// Sets one setting from its text. `Ok(false)`: the key is not one of this schema's.");
+    if (schema.settings().isEmpty()) {
+      out.open("pub fn set(&mut self, _key: &str, _text: &str) -> Result<bool, TextError> {");
+      out.line("Ok(false)");
+      out.close("}");
+      out.blank();
+      return;
+    }
     out.open("pub fn set(&mut self, key: &str, text: &str) -> Result<bool, TextError> {");
     out.open("match key {");
     for (ResolvedSetting setting : schema.settings()) {
@@ -858,14 +878,20 @@ public final class RustEmitter {
           + "::DESCRIPTORS";
       chain.add(i == 0 ? descriptors + ".iter()" : "chain(" + descriptors + ".iter())");
     }
-    chain(out, chain);
+    if (chain.isEmpty()) {
+      out.line("std::iter::empty()");
+    } else {
+      chain(out, chain);
+    }
     out.close("}");
     out.blank();
 
     out.line("/// Every setting that has a value, as setting text, sorted by key: defaults");
     out.line("/// materialized, unset optional settings left out.");
     out.open("pub fn effective_settings(&self) -> BTreeMap<String, String> {");
-    out.line("let mut settings = BTreeMap::new();");
+    // Without components nothing is added: no `mut` (a warning where warnings are denied).
+    String mutable = policy.components().isEmpty() ? "" : "mut ";
+    out.line("let " + mutable + "settings = BTreeMap::new();");
     for (ResolvedPolicy.Component component : policy.components()) {
       out.line("self." + RustSyntax.fieldName(component.name()) + ".to_settings(&mut settings);");
     }
@@ -915,7 +941,7 @@ public final class RustEmitter {
 
     out.line("/// Every declared constraint of every component, all reported at once.");
     out.open("pub fn validate(&self) -> Result<(), Violations> {");
-    out.line("let mut checker = Checker::new();");
+    out.line("let " + mutable + "checker = Checker::new();");
     for (ResolvedPolicy.Component component : policy.components()) {
       out.line("self." + RustSyntax.fieldName(component.name()) + ".validate(&mut checker);");
     }
@@ -927,7 +953,7 @@ public final class RustEmitter {
     out.line("/// problem is reported at once, each naming its key.");
     out.signature("pub fn from_settings", List.of("settings: &BTreeMap<String, String>"),
         " -> Result<" + name + ", Violations> {");
-    out.line("let mut policy = " + name + "::default();");
+    out.line("let " + mutable + "policy = " + name + "::default();");
     out.line("let mut checker = Checker::new();");
     out.line("let known: Vec<&str> = Self::descriptors().map(|d| d.key).collect();");
     out.open("for key in settings.keys() {");

@@ -39,18 +39,15 @@ final class RustSyntax {
 
   /** {@code INDENT -> Indent}, {@code PG_JSON -> PgJson}. */
   static String variantName(String javaConstant) {
-    StringBuilder sb = new StringBuilder();
-    for (String part : javaConstant.split("_")) {
-      if (!part.isEmpty()) {
-        sb.append(part.substring(0, 1).toUpperCase(Locale.ROOT))
-            .append(part.substring(1).toLowerCase(Locale.ROOT));
-      }
-    }
-    String name = sb.length() == 0 ? "Value" : sb.toString();
+    String name = Names.rustVariantStem(javaConstant);
     return NOT_RAW.contains(name) || KEYWORDS.contains(name) ? name + "_" : name;
   }
 
-  /** A Rust string literal: quotes, backslashes and control characters escaped; UTF-8 kept. */
+  /**
+   * A Rust string literal: quotes, backslashes, control characters and the text-direction
+   * controls escaped (rustc refuses those raw in a literal: its deny-by-default lint
+   * {@code text_direction_codepoint_in_literal}); all other UTF-8 kept.
+   */
   static String string(String text) {
     StringBuilder sb = new StringBuilder("\"");
     text.codePoints().forEach(cp -> {
@@ -61,7 +58,8 @@ final class RustSyntax {
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
         default -> {
-          if (cp < 0x20 || cp == 0x7f || (cp >= 0xd800 && cp <= 0xdfff)) {
+          if (cp < 0x20 || cp == 0x7f || (cp >= 0xd800 && cp <= 0xdfff)
+              || isDirectionControl(cp)) {
             sb.append(String.format(Locale.ROOT, "\\u{%x}", cp));
           } else {
             sb.appendCodePoint(cp);
@@ -75,19 +73,38 @@ final class RustSyntax {
   /**
    * Doc text as {@code ///} lines that rustdoc cannot misread: backticks escaped (a fence would
    * start a doctest), leading whitespace dropped (four spaces would start an indented code block,
-   * also a doctest), trailing whitespace dropped. The exact text stays available in the key
+   * also a doctest), trailing whitespace dropped, text-direction controls written as
+   * {@code \\u{202e}} (rustc refuses them raw in a comment: the deny-by-default lint
+   * {@code text_direction_codepoint_in_comment}). The exact text stays available in the key
    * registry's {@code doc} string.
    */
   static List<String> docLines(String text) {
     List<String> lines = new ArrayList<>();
     for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
-      lines.add(line.strip().replace("\\", "\\\\").replace("`", "\\`")
-          .replace("<", "&lt;").replace(">", "&gt;").replace("[", "\\[").replace("]", "\\]"));
+      String escaped = line.strip().replace("\\", "\\\\").replace("`", "\\`")
+          .replace("<", "&lt;").replace(">", "&gt;").replace("[", "\\[").replace("]", "\\]");
+      StringBuilder sb = new StringBuilder();
+      escaped.codePoints().forEach(cp -> {
+        if (isDirectionControl(cp)) {
+          sb.append(String.format(Locale.ROOT, "\\\\u{%x}", cp));
+        } else {
+          sb.appendCodePoint(cp);
+        }
+      });
+      lines.add(sb.toString());
     }
     while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
       lines.remove(lines.size() - 1);
     }
     return lines;
+  }
+
+  /**
+   * The bidirectional embedding, override and isolate controls (U+202A to U+202E, U+2066 to
+   * U+2069): the code points rustc's text-direction lints refuse in literals and comments.
+   */
+  static boolean isDirectionControl(int cp) {
+    return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
   }
 
   /** The Rust type of a setting value. */

@@ -48,7 +48,8 @@ final class NameChecks {
       "BTreeMap", "Duration", "canonical", "json", "json_mapping", "msgpack", "payload",
       "read_error", "wire", "text", "Checker", "EncodeError", "TextError", "Value", "Violations",
       "Writer", "PlanningPolicy", "Scope", "SettingDescriptor", "Unit", "UnknownProfile",
-      "decode", "hash_value_as", "Contract", "DecodeError",
+      "decode", "hash_value_as", "Contract", "DecodeError", "Json", "ReadError", "proto",
+      "record", "binary",
       // the prelude (edition 2021)
       "Copy", "Send", "Sized", "Sync", "Unpin", "Drop", "Fn", "FnMut", "FnOnce", "Box",
       "ToOwned", "Clone", "PartialEq", "PartialOrd", "Eq", "Ord", "AsRef", "AsMut", "Into",

@@ -307,7 +307,9 @@ final class RustPayloads {
     out.line("/// The message as protobuf JSON, as `ProtoPayloads` writes it (`JsonFormat` with the");
     out.line("/// `.proto` names, every field without presence, map keys sorted): fields in number order.");
     out.open("pub fn write_json_fields(&self) -> Json<'static> {");
-    out.line("let mut out = Vec::with_capacity(" + fields.size() + ");");
+    // No fields: nothing is pushed, and an unneeded `mut` is a warning where warnings are denied.
+    out.line((fields.isEmpty() ? "let out" : "let mut out") + " = Vec::with_capacity("
+        + fields.size() + ");");
     for (ResolvedField field : byNumber(contract)) {
       String key = RustSyntax.string(field.name());
       String place = "self." + RustSyntax.fieldName(field.component());
@@ -372,7 +374,8 @@ final class RustPayloads {
     out.line("/// The record as JSON, as `RecordPayloads` writes it: fields in declaration order, an");
     out.line("/// absent optional as `null`, enums in lower case, bytes in base64, map keys sorted.");
     out.open("pub fn write_json_fields(&self) -> Json<'static> {");
-    out.line("let mut out = Vec::with_capacity(" + contract.fields().size() + ");");
+    out.line((contract.fields().isEmpty() ? "let out" : "let mut out")
+        + " = Vec::with_capacity(" + contract.fields().size() + ");");
     for (ResolvedField field : contract.fields()) {
       String place = "self." + RustSyntax.fieldName(field.component());
       out.call("json_mapping::push", List.of("&mut out", RustSyntax.string(field.name()),

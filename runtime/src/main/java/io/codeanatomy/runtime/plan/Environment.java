@@ -41,6 +41,9 @@ import org.apache.calcite.sql.SqlOperandCountRange;
  * @param planningSettingsHash their settings hash: a non-planning setting never changes it
  * @param profileSettingsHash the hash of every effective setting of the profile
  * @param profileName the profile the session was built from
+ * @param udfs the snapshot of the session's user-defined functions (a function registry of them
+ *     alone): what a plan's {@code udf_snapshot_hash} is computed from
+ * @param udfSnapshotHash its hash; empty when the session registers none
  */
 public record Environment(
     PlanningEnvironmentSnapshot planningEnvironment,
@@ -56,15 +59,9 @@ public record Environment(
     String profileSettingsHash,
     String profileName,
     String planningSurfacePolicyVersion,
-    String planningSurfacePolicyHash) {
-
-  /**
-   * The hash of the user-defined functions a session registered: empty while the embedded engine
-   * registers none (the field is HASH_OR_EMPTY for this case).
-   */
-  public String udfSnapshotHash() {
-    return "";
-  }
+    String planningSurfacePolicyHash,
+    FunctionRegistrySnapshot udfs,
+    String udfSnapshotHash) {
 
   /** The planning-surface policy version docs/domain.md, section 5 defines. */
   public static final String SURFACE_POLICY_VERSION = "v1";
@@ -78,7 +75,7 @@ public record Environment(
   /** Builds every snapshot of a session and hashes each through its contract. */
   public static Environment of(PlanningSurfaceSpec spec, CodeAnatomyPolicy policy,
       String profileName, SqlPolicy sqlPolicy, Rulepack rulepack, Catalog catalog,
-      SqlOperatorTable operators) {
+      SqlOperatorTable operators, UserFunctions userFunctions) {
     SortedMap<String, String> planning = policy.planningEnvironmentSettings();
     Map<String, String> explain = new TreeMap<>();
     policy.effectiveSettings().forEach((key, value) -> {
@@ -97,14 +94,16 @@ public record Environment(
         .build();
     io.codeanatomy.contracts.relspec.RulepackSnapshot rules = rulepack.snapshot();
     InformationSchemaSnapshot schema = informationSchema(policy, catalog);
-    FunctionRegistrySnapshot functions = functionRegistry(operators);
+    FunctionRegistrySnapshot functions = functionRegistry(operators, userFunctions);
+    FunctionRegistrySnapshot udfs = userFunctions.snapshot();
     return new Environment(
         environment, PlanningEnvironmentSnapshotContract.hash(environment),
         rules, RulepackSnapshotContract.hash(rules),
         schema, InformationSchemaSnapshotContract.hash(schema),
         functions, FunctionRegistrySnapshotContract.hash(functions),
         planning, policy.planningEnvironmentHash(), policy.settingsHash(), profileName,
-        SURFACE_POLICY_VERSION, surfaceHash);
+        SURFACE_POLICY_VERSION, surfaceHash, udfs,
+        userFunctions.snapshotHash(userFunctions.byName().keySet()));
   }
 
   /** The same environment with another rulepack (an overlay session's). */
@@ -113,7 +112,8 @@ public record Environment(
     return new Environment(planningEnvironment, planningEnvironmentHash, rules,
         RulepackSnapshotContract.hash(rules), informationSchema, informationSchemaHash,
         functionRegistry, functionRegistryHash, planningSettings, planningSettingsHash,
-        profileSettingsHash, profileName, planningSurfacePolicyVersion, planningSurfacePolicyHash);
+        profileSettingsHash, profileName, planningSurfacePolicyVersion, planningSurfacePolicyHash,
+        udfs, udfSnapshotHash);
   }
 
   static InformationSchemaSnapshot informationSchema(CodeAnatomyPolicy policy, Catalog catalog) {
@@ -133,11 +133,21 @@ public record Environment(
     return snapshot.build();
   }
 
-  static FunctionRegistrySnapshot functionRegistry(SqlOperatorTable operators) {
+  /**
+   * Every function a query may call: the engine's built-in functions (name, kind, syntax and
+   * arity) and the session's user-defined ones (name, kind, parameter and result types).
+   */
+  static FunctionRegistrySnapshot functionRegistry(SqlOperatorTable operators,
+      UserFunctions userFunctions) {
     List<FunctionInfo> functions = new ArrayList<>();
+    userFunctions.byName().values().forEach(f -> functions.add(f.info()));
     for (SqlOperator operator : operators.getOperatorList()) {
       if (!(operator instanceof SqlFunction) && !(operator instanceof SqlAggFunction)) {
         continue; // operators (+, AND, LIKE) are syntax, not functions a registry lists
+      }
+      if (userFunctions.function(operator.getName()).filter(f -> f.operator() == operator)
+          .isPresent()) {
+        continue; // listed above, with its signature
       }
       functions.add(FunctionInfo.newBuilder()
           .setName(operator.getName().toLowerCase(Locale.ROOT))

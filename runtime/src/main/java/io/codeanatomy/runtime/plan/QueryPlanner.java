@@ -41,7 +41,14 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.schema.ModifiableTable;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -180,6 +187,7 @@ public final class QueryPlanner {
     try {
       SqlNode parsed = planner.parse(stripTerminator(sql));
       check.accept(parsed);
+      checkFunctionsExist(name, parsed);
       SqlNode validated = planner.validate(parsed);
       return planner.rel(validated);
     } catch (SqlParseException e) {
@@ -193,6 +201,44 @@ public final class QueryPlanner {
     } finally {
       planner.close();
     }
+  }
+
+  /**
+   * Every function the statement calls must be one the session has: a built-in function, one
+   * of its user-defined functions, or one of its relation planners. Otherwise planning fails
+   * here, naming the function, rather than with the validator's "no match for signature".
+   */
+  private void checkFunctionsExist(String name, SqlNode parsed) {
+    parsed.accept(new SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(SqlCall call) {
+        if (call.getOperator() instanceof SqlUnresolvedFunction function
+            && !functionExists(function.getNameAsId())) {
+          String called = function.getName();
+          throw new PlanningException(name + ": the SQL calls function '" + called
+              + "', which this session does not register"
+              + (context.functions().isEmpty() ? " (it has no user-defined functions)"
+                  : " (its user-defined functions: " + String.join(", ",
+                      context.functions().byName().keySet()) + ")")
+              + "; a planning surface registers functions by name in its functions list");
+        }
+        return super.visit(call);
+      }
+    });
+  }
+
+  private boolean functionExists(SqlIdentifier id) {
+    List<SqlOperator> found = new ArrayList<>();
+    context.operatorTable().lookupOperatorOverloads(id, null, SqlSyntax.FUNCTION, found,
+        SqlNameMatchers.withCaseSensitive(false));
+    if (!found.isEmpty() || !id.isSimple()) {
+      return true;
+    }
+    // Relation planners are table macros of the catalog's schema, under upper-case names.
+    String simple = id.getSimple();
+    return !context.catalog().rootSchema().getFunctions(simple).isEmpty()
+        || !context.catalog().rootSchema().getFunctions(simple.toUpperCase(Locale.ROOT))
+            .isEmpty();
   }
 
   private void checkStatement(SqlNode parsed) {
@@ -243,7 +289,8 @@ public final class QueryPlanner {
     analyze(root.rel, unoptimized, deltas);
     // Substrait carries the plan as the SQL means it, before this engine's rewrites: a consumer
     // (DataFusion) optimizes with its own rules, and isthmus converts this form most fully.
-    byte[] substrait = SubstraitPlans.toBytes(root);
+    byte[] substrait = SubstraitPlans.toBytes(root, context.functions().substrait());
+    List<String> requiredUdfs = context.functions().calledBy(root.rel);
     RelNode optimized = logical(root.rel, deltas);
     RelRoot optimizedRoot = root.withRel(optimized);
     EnumerableRel physical = physical(optimizedRoot, deltas);
@@ -257,7 +304,8 @@ public final class QueryPlanner {
           .orElse("unknown") + ":" + table);
     }
     PlanFingerprint fingerprint = PlanFingerprints.of(substrait,
-        PlanIdentities.fingerprintInputs(context.environment(), List.of(), inputs));
+        PlanIdentities.fingerprintInputs(context.environment(), requiredUdfs,
+            context.functions().snapshotHash(requiredUdfs), inputs));
     String fingerprintHash = PlanFingerprints.hash(fingerprint);
     PlanIdentity identity = PlanIdentities.identity(context.environment(), fingerprint,
         fingerprintHash, context.plannerNames(), context.policy().effectiveSettings(),

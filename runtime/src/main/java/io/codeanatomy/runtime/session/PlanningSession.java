@@ -18,6 +18,8 @@ import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.plan.PlanCache;
 import io.codeanatomy.runtime.plan.PlanningContext;
 import io.codeanatomy.runtime.plan.QueryPlanner;
+import io.codeanatomy.runtime.plan.UserFunction;
+import io.codeanatomy.runtime.plan.UserFunctions;
 import io.codeanatomy.runtime.relspec.ExecutionPackageAssembler;
 import io.codeanatomy.runtime.rules.OverlayProfile;
 import io.codeanatomy.runtime.rules.Phase;
@@ -36,6 +38,7 @@ import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.tools.RelBuilder;
 
@@ -94,6 +97,7 @@ public final class PlanningSession implements AutoCloseable {
     private long planCacheLimitBytes = 64L << 20;
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, RelationPlanner> relationPlanners = new java.util.TreeMap<>();
+    private final Map<String, UserFunction> functions = new java.util.TreeMap<>();
     private Catalog catalog;
     private boolean built;
 
@@ -140,6 +144,23 @@ public final class PlanningSession implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Supplies the implementation of a user-defined function. It is registered only when the
+     * spec names it in {@code functions}: the spec is the function registry, and the builder
+     * only says what runs for each name.
+     *
+     * @throws IllegalArgumentException when another implementation was given for the name
+     */
+    public Builder function(UserFunction function) {
+      checkOpen();
+      UserFunction other = functions.putIfAbsent(function.name(), function);
+      if (other != null && !other.equals(function)) {
+        throw new IllegalArgumentException("function " + function.name() + " was given twice: "
+            + other + " and " + function);
+      }
+      return this;
+    }
+
     /** Registers a table (a command): the one way tables enter a session. */
     public Builder ensureRegistered(TableSource source) {
       checkOpen();
@@ -175,7 +196,7 @@ public final class PlanningSession implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw new SessionException("the planning surface's rulepack: " + e.getMessage());
       }
-      govern("function", spec.functions(), List.of());
+      UserFunctions userFunctions = userFunctions();
       List<String> planners = planners();
       for (String name : spec.relationPlanners()) {
         RelationPlanner planner = relationPlanners.get(name);
@@ -188,15 +209,46 @@ public final class PlanningSession implements AutoCloseable {
       }
       SqlParser.Config parser = parserConfig(policy);
       // Calcite's standard operators: each has an Enumerable implementation, and isthmus maps
-      // them to Substrait's standard extensions.
-      SqlOperatorTable operators = SqlStdOperatorTable.instance();
+      // them to Substrait's standard extensions. Then the session's own functions.
+      SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+          userFunctions.operatorTable());
       Environment environment = Environment.of(spec, policy, profileName, sqlPolicy, rulepack,
-          tables, operators);
-      PlanningContext context = new PlanningContext(tables, parser, operators, rulepack, policy,
-          sqlPolicy, environment, planners, false, new PlanCache(planCacheLimitBytes, clock));
+          tables, operators, userFunctions);
+      PlanningContext context = new PlanningContext(tables, parser, operators, userFunctions,
+          rulepack, policy, sqlPolicy, environment, planners, false,
+          new PlanCache(planCacheLimitBytes, clock));
       built = true;
       return new PlanningSession(spec, context, clock, warnings,
           new EnumerableExecutor(tables.rootSchema()), true);
+    }
+
+    /**
+     * The functions the spec names, each with the implementation the builder was given. A name
+     * the engine already has as a built-in function is refused: a call could not tell them apart.
+     */
+    private UserFunctions userFunctions() {
+      List<UserFunction> registered = new ArrayList<>();
+      for (String name : new TreeSet<>(spec.functions())) {
+        UserFunction function = functions.get(name);
+        if (function == null) {
+          throw new SessionException("the planning surface names function '" + name
+              + "', but the builder was given no implementation of it (function(UserFunction))"
+              + (functions.isEmpty() ? "" : "; it was given "
+                  + String.join(", ", functions.keySet())));
+        }
+        List<org.apache.calcite.sql.SqlOperator> builtIn = new ArrayList<>();
+        SqlStdOperatorTable.instance().lookupOperatorOverloads(
+            new org.apache.calcite.sql.SqlIdentifier(name,
+                org.apache.calcite.sql.parser.SqlParserPos.ZERO),
+            null, org.apache.calcite.sql.SqlSyntax.FUNCTION, builtIn,
+            org.apache.calcite.sql.validate.SqlNameMatchers.withCaseSensitive(false));
+        if (!builtIn.isEmpty()) {
+          throw new SessionException("the planning surface names function '" + name
+              + "', which is a built-in function of the engine: name it otherwise");
+        }
+        registered.add(function);
+      }
+      return UserFunctions.of(registered);
     }
 
     private void checkOpen() {
@@ -235,12 +287,6 @@ public final class PlanningSession implements AutoCloseable {
       governFlag("type planner", spec.typePlanners(), surface.typePlannerEnabled());
       spec.typePlanners().forEach(n -> names.add("type:" + n));
       return List.copyOf(new TreeSet<>(names));
-    }
-
-    private void govern(String kind, List<String> names, List<String> allowlist) {
-      for (String name : names) {
-        allowed(kind, name, allowlist);
-      }
     }
 
     private void governFlag(String kind, List<String> names, boolean enabled) {
@@ -321,7 +367,7 @@ public final class PlanningSession implements AutoCloseable {
       throw new SessionException("the overlay: " + e.getMessage());
     }
     PlanningContext derived = new PlanningContext(context.catalog(), context.parserConfig(),
-        context.operatorTable(), rules, context.policy(), context.sqlPolicy(),
+        context.operatorTable(), context.functions(), rules, context.policy(), context.sqlPolicy(),
         context.environment().withRulepack(rules), context.plannerNames(),
         overlay.explainPerRule(), context.cache());
     return new PlanningSession(spec, derived, clock, warnings, executor, false);
@@ -430,6 +476,11 @@ public final class PlanningSession implements AutoCloseable {
   /** The snapshots and hashes of the session. */
   public Environment environment() {
     return context.environment();
+  }
+
+  /** The user-defined functions the session registered. */
+  public UserFunctions functions() {
+    return context.functions();
   }
 
   public Rulepack rulepack() {

@@ -192,6 +192,28 @@ class UserFunctionsTest {
   }
 
   @Test
+  void groupingOverGroupingSetsRunsAndConvertsToSubstraitAndBack() throws Exception {
+    String rollup = "SELECT PATH, ID, GROUPING(PATH, ID) AS G, COUNT(*) AS N FROM SPANS "
+        + "GROUP BY ROLLUP(PATH, ID) ORDER BY G, PATH, ID";
+    try (PlanningSession session = session(List.of())) {
+      PlanBundle bundle = session.plan("rollup", rollup);
+      assertEquals(List.of(
+          Arrays.asList("a.py", 1L, 0L, 1L), Arrays.asList("a.py", 2L, 0L, 1L),
+          Arrays.asList("b.py", 3L, 0L, 1L), Arrays.asList("b.py", 4L, 0L, 1L),
+          Arrays.asList("a.py", null, 1L, 2L), Arrays.asList("b.py", null, 1L, 2L),
+          Arrays.asList(null, null, 3L, 4L)), session.execute(bundle).rows());
+      Plan plan = Plan.parseFrom(bundle.substrait());
+      assertTrue(plan.getExtensionUrnsList().stream()
+          .anyMatch(u -> u.getUrn().equals(SubstraitMapping.GROUPING_URN)));
+      RelRoot back = SubstraitPlans.toCalcite(bundle.substrait(), SubstraitMapping.STANDARD);
+      assertTrue(org.apache.calcite.plan.RelOptUtil.toString(back.rel).contains("GROUPING($0, $1)"),
+          org.apache.calcite.plan.RelOptUtil.toString(back.rel));
+      assertArrayEquals(bundle.substrait(), SubstraitPlans.toBytes(back,
+          SubstraitMapping.STANDARD));
+    }
+  }
+
+  @Test
   void anUnregisteredFunctionFailsAtPlanningNamingIt() {
     try (PlanningSession session = session(List.of())) {
       PlanningException e = assertThrows(PlanningException.class,

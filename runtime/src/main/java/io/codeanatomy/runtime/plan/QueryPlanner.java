@@ -75,6 +75,9 @@ import org.apache.calcite.tools.ValidationException;
  */
 public final class QueryPlanner {
 
+  /** The logical rule that removes sub-queries and decorrelates the plan. */
+  private static final String SUBQUERY_REMOVE = "subquery_remove";
+
   /** Physical rules applied by the heuristic planner before the cost-based one. */
   private static final Set<String> HEP_PREPARATION = Set.of("project_to_window");
 
@@ -351,7 +354,8 @@ public final class QueryPlanner {
       for (RuleDefinition rule : context.rulepack().installed(Phase.LOGICAL)) {
         Applied applied;
         try {
-          applied = applyHep(current, rule.rules());
+          applied = rule.name().equals(SUBQUERY_REMOVE) ? removeSubQueries(current)
+              : applyHep(current, rule.rules());
         } catch (RuntimeException e) {
           if (!skipFailed) {
             throw new PlanningException("rule " + rule.name() + " failed: " + firstLine(e), e);
@@ -378,14 +382,7 @@ public final class QueryPlanner {
     List<RuleDefinition> volcanoRules = new ArrayList<>();
     List<RuleDefinition> finishing = new ArrayList<>();
     for (RuleDefinition rule : context.rulepack().installed(Phase.PHYSICAL)) {
-      if (rule.name().equals("subquery_remove")) {
-        Applied applied = applyHep(plan, rule.rules());
-        RelNode decorrelated = RelDecorrelator.decorrelateQuery(applied.plan(),
-            RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null));
-        plan = decorrelated;
-        deltas.add(new RuleDelta(rule.name(), Phase.PHYSICAL, applied.changed(),
-            context.explainPerRule() ? explain(plan) : ""));
-      } else if (HEP_FINISHING.contains(rule.name())) {
+      if (HEP_FINISHING.contains(rule.name())) {
         finishing.add(rule);
       } else if (HEP_PREPARATION.contains(rule.name())) {
         // Rewrites the Volcano planner cannot cost (a window split, not an alternative).
@@ -446,6 +443,20 @@ public final class QueryPlanner {
       mapped.add(field.withFieldIndex(output));
     }
     return RelCollations.of(mapped);
+  }
+
+  /**
+   * Sub-queries (IN, EXISTS, scalar) turned into joins and correlations, and the plan then
+   * decorrelated: once, before any other logical rule moves an expression that holds one.
+   */
+  private Applied removeSubQueries(RelNode plan) {
+    Applied applied = applyHep(plan, context.rulepack().installed(Phase.LOGICAL).stream()
+        .filter(r -> r.name().equals(SUBQUERY_REMOVE)).findFirst().orElseThrow().rules());
+    if (!applied.changed()) {
+      return applied;
+    }
+    return new Applied(RelDecorrelator.decorrelateQuery(applied.plan(),
+        RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null)), true);
   }
 
   /** A plan after one rule, and whether the planner reported that the rule produced anything. */

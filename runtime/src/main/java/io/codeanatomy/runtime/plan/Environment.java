@@ -1,6 +1,8 @@
 package io.codeanatomy.runtime.plan;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
+import io.codeanatomy.contracts.relspec.CapabilitySnapshot;
+import io.codeanatomy.contracts.relspec.CapabilitySnapshotContract;
 import io.codeanatomy.contracts.relspec.ColumnInfo;
 import io.codeanatomy.contracts.relspec.FunctionInfo;
 import io.codeanatomy.contracts.relspec.FunctionKind;
@@ -12,6 +14,7 @@ import io.codeanatomy.contracts.relspec.PlanningEnvironmentSnapshot;
 import io.codeanatomy.contracts.relspec.PlanningEnvironmentSnapshotContract;
 import io.codeanatomy.contracts.relspec.PlanningSurfacePolicyContract;
 import io.codeanatomy.contracts.relspec.PlanningSurfaceSpec;
+import io.codeanatomy.contracts.relspec.RuleInfo;
 import io.codeanatomy.contracts.relspec.RulepackSnapshotContract;
 import io.codeanatomy.contracts.relspec.SqlPolicy;
 import io.codeanatomy.contracts.relspec.TableInfo;
@@ -44,6 +47,9 @@ import org.apache.calcite.sql.SqlOperandCountRange;
  * @param udfs the snapshot of the session's user-defined functions (a function registry of them
  *     alone): what a plan's {@code udf_snapshot_hash} is computed from
  * @param udfSnapshotHash its hash; empty when the session registers none
+ * @param capability what the engine can do (every rule it knows, every function, its features),
+ *     whatever the session installed of it
+ * @param capabilityHash its hash: the execution package's {@code capability_snapshot_hash}
  */
 public record Environment(
     PlanningEnvironmentSnapshot planningEnvironment,
@@ -61,7 +67,12 @@ public record Environment(
     String planningSurfacePolicyVersion,
     String planningSurfacePolicyHash,
     FunctionRegistrySnapshot udfs,
-    String udfSnapshotHash) {
+    String udfSnapshotHash,
+    CapabilitySnapshot capability,
+    String capabilityHash) {
+
+  /** The engine a capability snapshot names: Calcite's Enumerable engine, embedded. */
+  public static final String ENGINE = "calcite-enumerable";
 
   /** The planning-surface policy version docs/domain.md, section 5 defines. */
   public static final String SURFACE_POLICY_VERSION = "v1";
@@ -75,7 +86,7 @@ public record Environment(
   /** Builds every snapshot of a session and hashes each through its contract. */
   public static Environment of(PlanningSurfaceSpec spec, CodeAnatomyPolicy policy,
       String profileName, SqlPolicy sqlPolicy, Rulepack rulepack, Catalog catalog,
-      SqlOperatorTable operators, UserFunctions userFunctions) {
+      SqlOperatorTable operators, UserFunctions userFunctions, List<String> plannerNames) {
     SortedMap<String, String> planning = policy.planningEnvironmentSettings();
     Map<String, String> explain = new TreeMap<>();
     policy.effectiveSettings().forEach((key, value) -> {
@@ -96,6 +107,8 @@ public record Environment(
     InformationSchemaSnapshot schema = informationSchema(policy, catalog);
     FunctionRegistrySnapshot functions = functionRegistry(operators, userFunctions);
     FunctionRegistrySnapshot udfs = userFunctions.snapshot();
+    CapabilitySnapshot capability = capability(policy, sqlPolicy, rulepack, catalog, functions,
+        userFunctions, plannerNames);
     return new Environment(
         environment, PlanningEnvironmentSnapshotContract.hash(environment),
         rules, RulepackSnapshotContract.hash(rules),
@@ -103,7 +116,38 @@ public record Environment(
         functions, FunctionRegistrySnapshotContract.hash(functions),
         planning, policy.planningEnvironmentHash(), policy.settingsHash(), profileName,
         SURFACE_POLICY_VERSION, surfaceHash, udfs,
-        userFunctions.snapshotHash(userFunctions.byName().keySet()));
+        userFunctions.snapshotHash(userFunctions.byName().keySet()), capability,
+        CapabilitySnapshotContract.hash(capability));
+  }
+
+  /**
+   * What the engine can do in this session: every rule of the registry the rulepack came from
+   * (installed or not), every function a query may call, and its features: the table factories
+   * the surface allows, the statements it runs, its planners, the Substrait extensions its plans
+   * may declare, and the SQL features the profile enables.
+   */
+  static CapabilitySnapshot capability(CodeAnatomyPolicy policy, SqlPolicy sqlPolicy,
+      Rulepack rulepack, Catalog catalog, FunctionRegistrySnapshot functions,
+      UserFunctions userFunctions, List<String> plannerNames) {
+    CapabilitySnapshot.Builder capability = CapabilitySnapshot.newBuilder()
+        .setEngine(ENGINE)
+        .setEngineVersion(ENGINE_VERSION)
+        .addAllFunctions(functions.getFunctionsList());
+    rulepack.registry().rules().values().forEach(rule -> capability.addRules(
+        RuleInfo.newBuilder().setName(rule.name()).setPhase(rule.phase().text())));
+    java.util.SortedSet<String> features = new java.util.TreeSet<>();
+    catalog.allowedFactories().forEach(f -> features.add("table_factory:" + f));
+    features.add("statement:query");
+    if (sqlPolicy.getAllowDml()) {
+      features.add("statement:delete");
+    }
+    plannerNames.forEach(p -> features.add("planner:" + p));
+    if (policy.execution().enableRecursiveCtes()) {
+      features.add("sql:recursive_cte");
+    }
+    userFunctions.substrait().urns().forEach(u -> features.add("substrait:" + u));
+    capability.addAllFeatures(features);
+    return capability.build();
   }
 
   /** The same environment with another rulepack (an overlay session's). */
@@ -113,7 +157,7 @@ public record Environment(
         RulepackSnapshotContract.hash(rules), informationSchema, informationSchemaHash,
         functionRegistry, functionRegistryHash, planningSettings, planningSettingsHash,
         profileSettingsHash, profileName, planningSurfacePolicyVersion, planningSurfacePolicyHash,
-        udfs, udfSnapshotHash);
+        udfs, udfSnapshotHash, capability, capabilityHash);
   }
 
   static InformationSchemaSnapshot informationSchema(CodeAnatomyPolicy policy, Catalog catalog) {

@@ -68,6 +68,15 @@ record SubstraitMapping(SimpleExtension.ExtensionCollection collection,
     return new SubstraitMapping(collection, converters);
   }
 
+  /** The URNs of every extension a plan may declare, sorted. */
+  java.util.SortedSet<String> urns() {
+    java.util.SortedSet<String> urns = new java.util.TreeSet<>();
+    collection.scalarFunctions().forEach(f -> urns.add(f.urn()));
+    collection.aggregateFunctions().forEach(f -> urns.add(f.urn()));
+    collection.windowFunctions().forEach(f -> urns.add(f.urn()));
+    return urns;
+  }
+
   /**
    * The Substrait extension that declares {@code functions}: for each, one implementation per
    * way its text parameters may arrive (a bounded {@code varchar<L>} column or an unbounded

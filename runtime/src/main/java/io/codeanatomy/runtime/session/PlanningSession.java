@@ -1,6 +1,8 @@
 package io.codeanatomy.runtime.session;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
+import io.codeanatomy.contracts.relspec.CacheDiagnostics;
+import io.codeanatomy.contracts.relspec.EstimateSource;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
 import io.codeanatomy.contracts.relspec.ExtensionGovernance;
 import io.codeanatomy.contracts.relspec.PlanningSurfacePolicy;
@@ -21,6 +23,7 @@ import io.codeanatomy.runtime.plan.QueryPlanner;
 import io.codeanatomy.runtime.plan.UserFunction;
 import io.codeanatomy.runtime.plan.UserFunctions;
 import io.codeanatomy.runtime.relspec.ExecutionPackageAssembler;
+import io.codeanatomy.runtime.relspec.ObservedRows;
 import io.codeanatomy.runtime.rules.OverlayProfile;
 import io.codeanatomy.runtime.rules.Phase;
 import io.codeanatomy.runtime.rules.RuleRegistry;
@@ -32,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.calcite.avatica.util.Casing;
@@ -62,10 +66,13 @@ public final class PlanningSession implements AutoCloseable {
   private final List<String> warnings;
   private final EnumerableExecutor executor;
   private final boolean ownsExecutor;
+  private final ObservedRows observedRows;
 
   private PlanningSession(PlanningSurfaceSpec spec, PlanningContext context, Clock clock,
-      List<String> warnings, EnumerableExecutor executor, boolean ownsExecutor) {
+      List<String> warnings, EnumerableExecutor executor, boolean ownsExecutor,
+      ObservedRows observedRows) {
     this.spec = spec;
+    this.observedRows = observedRows;
     this.context = context;
     this.planner = new QueryPlanner(context);
     this.clock = clock;
@@ -99,6 +106,7 @@ public final class PlanningSession implements AutoCloseable {
     private final Map<String, RelationPlanner> relationPlanners = new java.util.TreeMap<>();
     private final Map<String, UserFunction> functions = new java.util.TreeMap<>();
     private Catalog catalog;
+    private ObservedRows observedRows;
     private boolean built;
 
     private Builder(PlanningSurfaceSpec spec, CodeAnatomyPolicy policy, String profileName) {
@@ -125,6 +133,17 @@ public final class PlanningSession implements AutoCloseable {
     public Builder clock(Clock clock) {
       checkOpen();
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The statistics of rows plans produced that the session estimates from and adds to: a plan
+     * that ran before over inputs of the same sizes is estimated from its result
+     * ({@link #estimateRows}). Without one, estimates are the planner's.
+     */
+    public Builder observedRows(ObservedRows observed) {
+      checkOpen();
+      this.observedRows = Objects.requireNonNull(observed, "observed");
       return this;
     }
 
@@ -213,13 +232,13 @@ public final class PlanningSession implements AutoCloseable {
       SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
           userFunctions.operatorTable());
       Environment environment = Environment.of(spec, policy, profileName, sqlPolicy, rulepack,
-          tables, operators, userFunctions);
+          tables, operators, userFunctions, planners);
       PlanningContext context = new PlanningContext(tables, parser, operators, userFunctions,
           rulepack, policy, sqlPolicy, environment, planners, false,
           new PlanCache(planCacheLimitBytes, clock));
       built = true;
       return new PlanningSession(spec, context, clock, warnings,
-          new EnumerableExecutor(tables.rootSchema()), true);
+          new EnumerableExecutor(tables.rootSchema()), true, observedRows);
     }
 
     /**
@@ -350,9 +369,54 @@ public final class PlanningSession implements AutoCloseable {
     return planner.plan(name, key, dag);
   }
 
-  /** Runs a bundle's physical plan on the embedded engine. */
+  /**
+   * Runs a bundle's physical plan on the embedded engine. With observed rows
+   * ({@link Builder#observedRows}), the number of rows it produced is recorded there.
+   */
   public QueryResult execute(PlanBundle bundle) {
-    return executor.execute(bundle);
+    SortedMap<String, Long> inputs = observedRows == null ? null : inputRows(bundle);
+    QueryResult result = executor.execute(bundle);
+    if (observedRows != null) {
+      observedRows.record(bundle.fingerprintHash(), inputs, result.rows().size());
+    }
+    return result;
+  }
+
+  /**
+   * How many rows a plan is expected to produce, and from what: the rows it produced before over
+   * inputs of the same sizes (observed statistics), or else the planner's estimate over the
+   * catalog's table statistics.
+   *
+   * @param rows the estimate
+   * @param source where it came from
+   * @param inputRows the row count of each table the plan reads, now
+   */
+  public record RowEstimate(double rows, EstimateSource source,
+      SortedMap<String, Long> inputRows) {}
+
+  /** The row estimate of a plan, as {@link RowEstimate} says. */
+  public RowEstimate estimateRows(PlanBundle bundle) {
+    SortedMap<String, Long> inputs = inputRows(bundle);
+    if (observedRows != null) {
+      java.util.OptionalLong observed = observedRows.lookup(bundle.fingerprintHash(), inputs);
+      if (observed.isPresent()) {
+        return new RowEstimate(observed.getAsLong(), EstimateSource.OBSERVED, inputs);
+      }
+    }
+    double planner = bundle.withPhysicalPlan(plan ->
+        plan.getCluster().getMetadataQuery().getRowCount(plan));
+    return new RowEstimate(planner, EstimateSource.PLANNER, inputs);
+  }
+
+  /** The row count of each table a plan reads, now. */
+  private SortedMap<String, Long> inputRows(PlanBundle bundle) {
+    SortedMap<String, Long> inputs = new java.util.TreeMap<>();
+    for (io.codeanatomy.contracts.relspec.DeltaInput input
+        : bundle.fingerprint().getDeltaInputsList()) {
+      context.catalog().table(input.getDataset()).ifPresent(t ->
+          inputs.put(input.getDataset(), (long) t.rows().size()));
+    }
+    return java.util.Collections.unmodifiableSortedMap(inputs);
   }
 
   /**
@@ -370,7 +434,7 @@ public final class PlanningSession implements AutoCloseable {
         context.operatorTable(), context.functions(), rules, context.policy(), context.sqlPolicy(),
         context.environment().withRulepack(rules), context.plannerNames(),
         overlay.explainPerRule(), context.cache());
-    return new PlanningSession(spec, derived, clock, warnings, executor, false);
+    return new PlanningSession(spec, derived, clock, warnings, executor, false, observedRows);
   }
 
   /**
@@ -426,7 +490,22 @@ public final class PlanningSession implements AutoCloseable {
    */
   public ExecutionPackage executionPackage(List<PlanBundle> bundles, String manifestHash) {
     return new ExecutionPackageAssembler(clock).assemble(packageComponents(bundles, manifestHash,
-        context.cache().diagnostics()));
+        cacheDiagnostics()));
+  }
+
+  /**
+   * Every cache of the session, with its counters: the plan cache, the catalog's directory
+   * listings, the engine's compiled code, and the statistics of observed rows (when the session
+   * was given one). Stamped with the clock's time; provenance, outside every hash.
+   */
+  public CacheDiagnostics cacheDiagnostics() {
+    CacheDiagnostics.Builder diagnostics = context.cache().diagnostics().toBuilder();
+    diagnostics.addAllCaches(context.catalog().cacheStats());
+    diagnostics.addCaches(executor.cacheStats());
+    if (observedRows != null) {
+      diagnostics.addCaches(observedRows.stats());
+    }
+    return diagnostics.setEventTimeUnixMs(clock.millis()).build();
   }
 
   /**
@@ -438,15 +517,16 @@ public final class PlanningSession implements AutoCloseable {
     // The diagnostics are stamped with the same time, so that nothing in the bytes depends on
     // when the replay ran.
     return new ExecutionPackageAssembler(clock).assemble(packageComponents(bundles,
-        manifestHash, context.cache().diagnostics().toBuilder()
+        manifestHash, cacheDiagnostics().toBuilder()
             .setEventTimeUnixMs(createdAtUnixMs).build()), createdAtUnixMs);
   }
 
   private ExecutionPackage packageComponents(List<PlanBundle> bundles, String manifestHash,
-      io.codeanatomy.contracts.relspec.CacheDiagnostics diagnostics) {
+      CacheDiagnostics diagnostics) {
     ExecutionPackage.Builder components = ExecutionPackage.newBuilder()
         .setManifestHash(manifestHash)
         .setPolicyArtifactHash(environment().profileSettingsHash())
+        .setCapabilitySnapshotHash(environment().capabilityHash())
         .setSessionConfigHash(environment().planningSettingsHash())
         .setPlanningEnvHash(environment().planningEnvironmentHash())
         .setRulepackHash(environment().rulepackHash())

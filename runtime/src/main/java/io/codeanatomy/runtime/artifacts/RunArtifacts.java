@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codeanatomy.contracts.canonical.Sha256;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
+import io.codeanatomy.contracts.relspec.PerRuleDelta;
+import io.codeanatomy.contracts.relspec.PlanRuleDeltas;
+import io.codeanatomy.contracts.relspec.RuleDeltaReport;
+import io.codeanatomy.runtime.plan.Environment;
 import io.codeanatomy.runtime.plan.PlanBundle;
+import io.codeanatomy.runtime.rules.RuleDelta;
 import io.codeanatomy.runtime.plan.SubstraitFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,14 +60,26 @@ public final class RunArtifacts {
    */
   public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Map<String, byte[]> extras) throws IOException {
-    RunWriter.write(dir, files(bundles, policy, pkg, extras), RunWriter.DISK);
+    RunWriter.write(dir, files(bundles, policy, pkg, null, extras), RunWriter.DISK);
+  }
+
+  /**
+   * Writes the artifacts with the snapshots behind the package's hashes (the session's
+   * {@code environment}: {@code snapshots/}) and, when the bundles carry per-rule deltas,
+   * {@code rule_deltas.json}; then {@code extras}, as
+   * {@link #write(Path, List, CompiledExecutionPolicy, ExecutionPackage, Map)} does.
+   */
+  public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
+      ExecutionPackage pkg, Environment environment, Map<String, byte[]> extras)
+      throws IOException {
+    RunWriter.write(dir, files(bundles, policy, pkg, environment, extras), RunWriter.DISK);
   }
 
   /** As {@link #write(Path, List, CompiledExecutionPolicy, ExecutionPackage, Map)}, to a test's output. */
   static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Map<String, byte[]> extras, RunWriter.FileOutput output)
       throws IOException {
-    RunWriter.write(dir, files(bundles, policy, pkg, extras), output);
+    RunWriter.write(dir, files(bundles, policy, pkg, null, extras), output);
   }
 
   /**
@@ -77,14 +94,16 @@ public final class RunArtifacts {
 
   /** Every file of a run, by relative name, with {@code run.json} last to be computed. */
   private static SortedMap<String, byte[]> files(List<PlanBundle> bundles,
-      CompiledExecutionPolicy policy, ExecutionPackage pkg, Map<String, byte[]> extras) {
+      CompiledExecutionPolicy policy, ExecutionPackage pkg, Environment environment,
+      Map<String, byte[]> extras) {
     SortedMap<String, byte[]> files = new TreeMap<>();
     for (Map.Entry<String, byte[]> extra : new TreeMap<>(extras).entrySet()) {
       String name = extra.getKey();
       if (!name.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || name.equals(RunLayout.RUN)
           || name.startsWith(RunLayout.BUNDLES + "/") || name.matches("(.*/)?\\.{1,2}(/.*)?")
-          || List.of(RunLayout.PACKAGE_JSON, RunLayout.PACKAGE_BINARY, RunLayout.POLICY)
-              .contains(name)) {
+          || name.startsWith(RunLayout.SNAPSHOTS + "/")
+          || List.of(RunLayout.PACKAGE_JSON, RunLayout.PACKAGE_BINARY, RunLayout.POLICY,
+              RunLayout.RULE_DELTAS).contains(name)) {
         throw new IllegalArgumentException("an extra file of a run has a plain relative name "
             + "that the run does not write itself, not '" + name + "'");
       }
@@ -108,6 +127,13 @@ public final class RunArtifacts {
           + bundle.unoptimizedPlan() + RunLayout.OPTIMIZED + bundle.optimizedPlan()
           + RunLayout.PHYSICAL + bundle.physicalPlan()));
     }
+    if (environment != null) {
+      snapshots(environment, files);
+      RuleDeltaReport deltas = ruleDeltas(bundles, environment.rulepackHash());
+      if (!deltas.getPlansMap().isEmpty()) {
+        files.put(RunLayout.RULE_DELTAS, utf8(RunVerifier.RULE_DELTAS.toJson(deltas)));
+      }
+    }
     files.put(RunLayout.POLICY, utf8(RunVerifier.POLICIES.toJson(policy)));
     files.put(RunLayout.PACKAGE_JSON, utf8(RunVerifier.PACKAGES.toJson(pkg)));
     files.put(RunLayout.PACKAGE_BINARY, RunVerifier.PACKAGES.toBinary(pkg));
@@ -115,6 +141,38 @@ public final class RunArtifacts {
     files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
     files.put(RunLayout.RUN, runManifest(hashes));
     return files;
+  }
+
+  /** The snapshots behind the package's hashes, one payload each. */
+  private static void snapshots(Environment environment, SortedMap<String, byte[]> files) {
+    files.put(RunLayout.PLANNING_ENVIRONMENT, utf8(RunVerifier.PLANNING_ENVIRONMENTS.toJson(
+        environment.planningEnvironment())));
+    files.put(RunLayout.RULEPACK, utf8(RunVerifier.RULEPACKS.toJson(environment.rulepack())));
+    files.put(RunLayout.INFORMATION_SCHEMA, utf8(RunVerifier.INFORMATION_SCHEMAS.toJson(
+        environment.informationSchema())));
+    files.put(RunLayout.FUNCTION_REGISTRY, utf8(RunVerifier.FUNCTION_REGISTRIES.toJson(
+        environment.functionRegistry())));
+    files.put(RunLayout.UDFS, utf8(RunVerifier.FUNCTION_REGISTRIES.toJson(environment.udfs())));
+    files.put(RunLayout.CAPABILITY, utf8(RunVerifier.CAPABILITIES.toJson(
+        environment.capability())));
+  }
+
+  /** The per-rule deltas of the bundles that carry them, by plan name. */
+  static RuleDeltaReport ruleDeltas(List<PlanBundle> bundles, String rulepackHash) {
+    RuleDeltaReport.Builder report = RuleDeltaReport.newBuilder().setRulepackHash(rulepackHash);
+    for (PlanBundle bundle : bundles) {
+      if (bundle.ruleDeltas().isEmpty()) {
+        continue;
+      }
+      PlanRuleDeltas.Builder plan = PlanRuleDeltas.newBuilder();
+      for (RuleDelta delta : bundle.ruleDeltas()) {
+        plan.addDeltas(PerRuleDelta.newBuilder().setRuleName(delta.rule())
+            .setPhase(delta.phase().text()).setChanged(delta.changed())
+            .setPlanAfter(delta.planAfter()));
+      }
+      report.putPlans(bundle.name(), plan.build());
+    }
+    return report.build();
   }
 
   /** A plan is written only when its Substrait reads back: verify reads what was written. */

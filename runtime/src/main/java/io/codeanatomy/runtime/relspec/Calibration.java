@@ -13,6 +13,7 @@ import io.codeanatomy.contracts.relspec.RunMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * Calibration of thresholds from execution metrics (docs/domain.md, section 6): each new threshold is
@@ -76,7 +77,9 @@ public final class Calibration {
   public static double costRatio(RunMetrics metrics) {
     double estimated = 0;
     long actual = 0;
-    for (PlanMetrics plan : metrics.getPlansMap().values()) {
+    // Summed in the order of the plans' names: a map read back may iterate in another order,
+    // and a floating-point sum depends on it.
+    for (PlanMetrics plan : new TreeMap<>(metrics.getPlansMap()).values()) {
       if (!(plan.getEstimatedRows() >= 0) || Double.isInfinite(plan.getEstimatedRows())
           || plan.getActualRows() < 0) {
         throw new IllegalArgumentException("a plan's metrics are finite and not negative: "

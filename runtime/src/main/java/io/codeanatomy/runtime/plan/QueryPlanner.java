@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.plan.RelOptListener;
@@ -37,6 +38,7 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
@@ -423,7 +425,28 @@ public final class QueryPlanner {
       throw new PlanningException("the physical plan is not executable on the Enumerable "
           + "engine: " + physical.getRelTypeName());
     }
-    return enumerable;
+    return named(enumerable, optimized);
+  }
+
+  /**
+   * The physical plan with the names the query gave its columns. The cost-based planner treats
+   * a projection that only renames as its input, so a plan can come out with an input's names
+   * ({@code DEF_ID} for {@code s.DEF_ID AS CALLEE_DEF_ID}); then a calc that renames is put on
+   * top, so that rows, lineage and every consumer see the query's names.
+   */
+  private static EnumerableRel named(EnumerableRel physical, RelRoot root) {
+    List<String> names = new ArrayList<>();
+    root.fields.forEach(field -> names.add(field.getValue()));
+    if (physical.getRowType().getFieldNames().equals(names)
+        || physical.getRowType().getFieldCount() != names.size()) {
+      return physical;
+    }
+    RexProgramBuilder program = new RexProgramBuilder(physical.getRowType(),
+        physical.getCluster().getRexBuilder());
+    for (int i = 0; i < names.size(); i++) {
+      program.addProject(i, names.get(i));
+    }
+    return EnumerableCalc.create(physical, program.getProgram());
   }
 
   /**

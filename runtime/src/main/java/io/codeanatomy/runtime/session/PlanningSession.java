@@ -217,6 +217,11 @@ public final class PlanningSession implements AutoCloseable {
       }
       UserFunctions userFunctions = userFunctions();
       List<String> planners = planners();
+      SqlParser.Config parser = parserConfig(policy);
+      // Calcite's standard operators: each has an Enumerable implementation, and isthmus maps
+      // them to Substrait's standard extensions. Then the session's own functions.
+      SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+          userFunctions.operatorTable());
       for (String name : spec.relationPlanners()) {
         RelationPlanner planner = relationPlanners.get(name);
         if (planner == null) {
@@ -224,13 +229,9 @@ public final class PlanningSession implements AutoCloseable {
               + "', but the builder was given no implementation of it (relationPlanner(name, "
               + "planner))");
         }
-        tables.registerFunction(name, planner.create(tables.rootSchema()));
+        tables.registerFunction(name, planner.create(
+            new RelationPlanner.Context(tables.rootSchema(), operators, parser)));
       }
-      SqlParser.Config parser = parserConfig(policy);
-      // Calcite's standard operators: each has an Enumerable implementation, and isthmus maps
-      // them to Substrait's standard extensions. Then the session's own functions.
-      SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-          userFunctions.operatorTable());
       Environment environment = Environment.of(spec, policy, profileName, sqlPolicy, rulepack,
           tables, operators, userFunctions, planners);
       PlanningContext context = new PlanningContext(tables, parser, operators, userFunctions,

@@ -16,7 +16,14 @@ import io.codeanatomy.runtime.artifacts.RunLayout;
 import io.codeanatomy.runtime.artifacts.RunLocationException;
 import io.codeanatomy.runtime.artifacts.Verification;
 import io.codeanatomy.runtime.exec.QueryResult;
+import io.codeanatomy.contracts.relspec.CacheDiagnostics;
+import io.codeanatomy.contracts.relspec.PlanMetrics;
+import io.codeanatomy.contracts.relspec.RunMetrics;
+import io.codeanatomy.runtime.payload.ProtoPayloads;
 import io.codeanatomy.runtime.payload.RecordPayloads;
+import io.codeanatomy.runtime.relspec.ObservedRows;
+import io.codeanatomy.runtime.rules.OverlayProfile;
+import java.nio.file.Files;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.relspec.Calibration;
 import io.codeanatomy.runtime.session.PlanningSession;
@@ -50,9 +57,18 @@ public final class PipelineRun {
    * @param out where artifacts go
    * @param createdAtUnixMs an explicit creation time, to replay a package byte for byte
    * @param calibration the calibration mode, as {@code Calibration.mode} reads it
+   * @param overlay the rule experiment to plan under, with its per-rule deltas; null plans
+   *     with the surface's rulepack and records no deltas
    */
   public record Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
-      String calibration) {}
+      String calibration, OverlayProfile overlay) {
+
+    /** A run with the surface's rulepack. */
+    public Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
+        String calibration) {
+      this(profile, rows, out, createdAtUnixMs, calibration, null);
+    }
+  }
 
   /** What a view produced. */
   public record ViewResult(String name, long rows, String fingerprint, String identity,
@@ -63,10 +79,14 @@ public final class PipelineRun {
    *
    * @param verification what verifying the written artifacts found: its problems are empty when
    *     they are intact
+   * @param calibratedFrom where the thresholds calibration started from: the defaults, or the
+   *     previous run in the output folder (enforce continues from it)
+   * @param caches the cache diagnostics the package carries
    */
   public record Summary(String profile, int anatomyRows, List<ViewResult> views,
       String packageFingerprint, String policyFingerprint, CalibrationResult calibration,
-      Map<String, Long> timings, Path out, Verification verification) {}
+      Map<String, Long> timings, Path out, Verification verification, String calibratedFrom,
+      CacheDiagnostics caches) {}
 
   /** Reports steps; {@link PipelineMain} prints those that take more than a second. */
   public interface Progress {
@@ -92,12 +112,22 @@ public final class PipelineRun {
     CalibrationMode calibrationMode = Calibration.mode(options.calibration());
     RunArtifacts.checkLocation(options.out());
     Map<String, Long> timings = new LinkedHashMap<>();
+    // Enforce is a feedback loop over the runs in one folder: it continues from the previous
+    // run's thresholds and what its plans produced. Other modes start afresh every time.
+    PreviousRun previous = calibrationMode == CalibrationMode.ENFORCE
+        ? timedIo("read previous run", timings, progress, () -> PreviousRun.read(options.out()))
+        : PreviousRun.NONE;
     var anatomy = timed("generate", timings, progress,
         () -> SemanticPipeline.anatomy(options.rows()));
-    try (PlanningSession session = timed("build session", timings, progress,
-        () -> SemanticPipeline.session(policy, options.profile(), anatomy))) {
+    try (PlanningSession base = timed("build session", timings, progress,
+        () -> SemanticPipeline.session(policy, options.profile(), anatomy, previous.observed()))) {
+      PlanningSession session = options.overlay() == null ? base
+          : base.overlay(options.overlay());
       List<PlanBundle> bundles = timed("plan", timings, progress,
           () -> SemanticPipeline.planOneDag(session));
+      // Estimated before anything runs: afterwards the statistics would know the answers.
+      Map<String, PlanningSession.RowEstimate> estimates = new LinkedHashMap<>();
+      bundles.forEach(b -> estimates.put(b.name(), session.estimateRows(b)));
       Map<String, QueryResult> results = timed("execute", timings, progress, () -> {
         Map<String, QueryResult> executed = new LinkedHashMap<>();
         bundles.forEach(b -> executed.put(b.name(), session.execute(b)));
@@ -108,16 +138,20 @@ public final class PipelineRun {
           () -> compiler.compile(bundles, session.environment(), ValidationMode.WARN));
       SortedMap<String, SortedMap<String, List<String>>> lineage = timed("infer lineage",
           timings, progress, () -> compiler.lineage(bundles));
-      double estimated = 0;
-      long actual = 0;
+      RunMetrics.Builder metrics = RunMetrics.newBuilder();
       for (PlanBundle bundle : bundles) {
-        estimated += bundle.withPhysicalPlan(plan ->
-            plan.getCluster().getMetadataQuery().getRowCount(plan));
-        actual += results.get(bundle.name()).rows().size();
+        PlanningSession.RowEstimate estimate = estimates.get(bundle.name());
+        metrics.putPlans(bundle.name(), PlanMetrics.newBuilder()
+            .setFingerprint(bundle.fingerprintHash())
+            .setEstimatedRows(estimate.rows())
+            .setEstimateSource(estimate.source())
+            .setActualRows(results.get(bundle.name()).rows().size())
+            .putAllInputRows(estimate.inputRows())
+            .build());
       }
       CalibrationResult calibration = Calibration.calibrate(calibrationMode,
-          CalibrationThresholds.DEFAULTS, CalibrationBounds.DEFAULTS,
-          new Calibration.ExecutionMetrics(estimated, actual), session.planCache().diagnostics());
+          previous.thresholds(), CalibrationBounds.DEFAULTS, metrics.build(),
+          session.cacheDiagnostics());
       ExecutionPackage pkg = options.createdAtUnixMs().isPresent()
           ? session.executionPackage(bundles, manifestHash(),
               options.createdAtUnixMs().getAsLong())
@@ -126,8 +160,11 @@ public final class PipelineRun {
       extras.put(RunLayout.LINEAGE, ColumnLineage.toJson(lineage));
       extras.put(RunLayout.CALIBRATION, RecordPayloads.of(CalibrationResult.class)
           .toJson(calibration).getBytes(StandardCharsets.UTF_8));
+      extras.put(RunLayout.METRICS, ProtoPayloads.of(RunMetrics.class).toJson(metrics.build())
+          .getBytes(StandardCharsets.UTF_8));
       timedIo("write artifacts", timings, progress, () -> {
-        RunArtifacts.write(options.out(), bundles, compiled, pkg, extras);
+        RunArtifacts.write(options.out(), bundles, compiled, pkg, session.environment(),
+            extras);
         return null;
       });
       Verification verification = timedIo("verify", timings, progress,
@@ -140,7 +177,44 @@ public final class PipelineRun {
       }
       int anatomyRows = anatomy.values().stream().mapToInt(t -> t.rows().size()).sum();
       return new Summary(options.profile(), anatomyRows, views, pkg.getPackageFingerprint(),
-          compiled.policyFingerprint(), calibration, timings, options.out(), verification);
+          compiled.policyFingerprint(), calibration, timings, options.out(), verification,
+          previous.describe(), pkg.getCacheDiagnostics());
+    }
+  }
+
+  /**
+   * What enforce continues from: the thresholds the previous run in the output folder applied,
+   * and what its plans produced (seeding the statistics of observed rows). Read only from a run
+   * that verifies; otherwise calibration starts from the defaults.
+   *
+   * @param source the folder it came from, or null for none
+   */
+  record PreviousRun(Path source, CalibrationThresholds thresholds, RunMetrics metrics) {
+
+    static final PreviousRun NONE = new PreviousRun(null, CalibrationThresholds.DEFAULTS,
+        null);
+
+    /** A fresh statistics cache, or one that knows the previous run's plans. */
+    ObservedRows observed() {
+      return metrics == null ? ObservedRows.empty() : ObservedRows.of(metrics);
+    }
+
+    String describe() {
+      return source == null ? "the default thresholds" : "the previous run in " + source;
+    }
+
+    static PreviousRun read(Path out) throws IOException {
+      if (!Files.isRegularFile(out.resolve(RunLayout.RUN))
+          || !Files.isRegularFile(out.resolve(RunLayout.CALIBRATION))
+          || !Files.isRegularFile(out.resolve(RunLayout.METRICS))
+          || !RunArtifacts.check(out).intact()) {
+        return NONE;
+      }
+      CalibrationResult calibration = RecordPayloads.of(CalibrationResult.class)
+          .fromJson(Files.readAllBytes(out.resolve(RunLayout.CALIBRATION))).value();
+      RunMetrics metrics = ProtoPayloads.of(RunMetrics.class)
+          .fromJson(Files.readAllBytes(out.resolve(RunLayout.METRICS))).value();
+      return new PreviousRun(out, calibration.applied(), metrics);
     }
   }
 

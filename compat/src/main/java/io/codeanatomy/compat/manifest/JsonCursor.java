@@ -3,6 +3,7 @@ package io.codeanatomy.compat.manifest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -112,6 +113,13 @@ public final class JsonCursor {
    * @throws CompatInputException when the file is missing, unreadable or too large
    */
   public static byte[] readFile(Path file) {
+    // A device or a pipe could be read forever, and a folder cannot be read at all.
+    if (Files.isDirectory(file)) {
+      throw new CompatInputException(file + " is not a file but a folder");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new CompatInputException(file + " is not a file (a device or a pipe)");
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return readStream(in, file.toString());
     } catch (NoSuchFileException e) {
@@ -133,8 +141,8 @@ public final class JsonCursor {
   public static byte[] readStream(InputStream in, String source) throws IOException {
     byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
     if (bytes.length > MAX_DOCUMENT_BYTES) {
-      throw new CompatInputException(source + " is larger than " + MAX_DOCUMENT_BYTES
-          + " bytes, the limit for a manifest or lock");
+      throw new CompatInputException(source + " is over a reading limit: larger than "
+          + MAX_DOCUMENT_BYTES + " bytes, the limit for a manifest or lock");
     }
     return bytes;
   }
@@ -148,8 +156,8 @@ public final class JsonCursor {
    */
   public static JsonCursor parse(byte[] bytes, String source) {
     if (bytes.length > MAX_DOCUMENT_BYTES) {
-      throw new CompatInputException(source + " is larger than " + MAX_DOCUMENT_BYTES
-          + " bytes, the limit for a manifest or lock");
+      throw new CompatInputException(source + " is over a reading limit: larger than "
+          + MAX_DOCUMENT_BYTES + " bytes, the limit for a manifest or lock");
     }
     JsonNode root;
     try {
@@ -159,7 +167,8 @@ public final class JsonCursor {
       // Limit errors carry no location; a message must not depend on one.
       String where = at == null || at.getLineNr() < 0 ? ""
           : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw new CompatInputException(source + " is not valid JSON" + where + ": "
+      throw new CompatInputException(source + (e instanceof StreamConstraintsException
+          ? " is over a reading limit" : " is not valid JSON") + where + ": "
           + e.getOriginalMessage(), e);
     }
     if (root == null || root.isMissingNode()) {

@@ -422,8 +422,11 @@ public final class RunDiff {
 
   /**
    * The rules whose effect on a plan differs: a rule that ran in one run and not the other, that
-   * changed the plan in one and not the other, or left it different. A logical rule runs once
-   * per pass; its applications are told apart by their order.
+   * changed the plan in one and not the other, or that changed the same plan into another one. A
+   * rule that changed both runs' plans, but they were already different when it ran, is a
+   * consequence of an earlier difference, which is listed; a rule that left both as they were
+   * had the same effect. A logical rule runs once per pass; its applications are told apart by
+   * their order.
    */
   private void ruleDeltas(RuleDeltaReport a, RuleDeltaReport b) {
     String section = "rule_deltas";
@@ -438,36 +441,44 @@ public final class RunDiff {
     Set<String> plans = new TreeSet<>(a.getPlansMap().keySet());
     plans.addAll(b.getPlansMap().keySet());
     for (String plan : plans) {
-      Map<String, PerRuleDelta> before = applications(a.getPlansMap().get(plan));
-      Map<String, PerRuleDelta> after = applications(b.getPlansMap().get(plan));
+      Map<String, Application> before = applications(a.getPlansMap().get(plan));
+      Map<String, Application> after = applications(b.getPlansMap().get(plan));
       Set<String> keys = new java.util.LinkedHashSet<>(before.keySet());
       keys.addAll(after.keySet());
       for (String key : keys) {
-        PerRuleDelta x = before.get(key);
-        PerRuleDelta y = after.get(key);
+        Application x = before.get(key);
+        Application y = after.get(key);
         String entry = "plan " + plan + " rule " + key;
         if (x == null || y == null) {
-          add(section, entry, x == null ? null : effect(x), y == null ? null : effect(y));
-        } else if (x.getChanged() != y.getChanged()) {
-          add(section, entry, effect(x), effect(y));
-        } else if (!x.getPlanAfter().equals(y.getPlanAfter())) {
-          add(section, entry, effect(x), effect(y) + ", into another plan");
+          add(section, entry, x == null ? null : effect(x.delta()),
+              y == null ? null : effect(y.delta()));
+        } else if (x.delta().getChanged() != y.delta().getChanged()) {
+          add(section, entry, effect(x.delta()), effect(y.delta()));
+        } else if (x.delta().getChanged() && x.input().equals(y.input())
+            && !x.delta().getPlanAfter().equals(y.delta().getPlanAfter())) {
+          add(section, entry, effect(x.delta()), effect(y.delta()) + ", into another plan");
         }
       }
     }
   }
 
+  /** One application of a rule and the plan it was given (the plan after the one before). */
+  private record Application(PerRuleDelta delta, String input) {}
+
   /** Each application of a rule, keyed {@code name (phase, run n)}, in order. */
-  private static Map<String, PerRuleDelta> applications(PlanRuleDeltas deltas) {
-    Map<String, PerRuleDelta> applications = new LinkedHashMap<>();
+  private static Map<String, Application> applications(PlanRuleDeltas deltas) {
+    Map<String, Application> applications = new LinkedHashMap<>();
     if (deltas == null) {
       return applications;
     }
     Map<String, Integer> seen = new HashMap<>();
+    String input = ""; // the plan before the first rule: the same query in both runs
     for (PerRuleDelta delta : deltas.getDeltasList()) {
       String rule = delta.getRuleName() + " (" + delta.getPhase();
       int n = seen.merge(rule, 1, Integer::sum);
-      applications.put(rule + (n == 1 ? ")" : ", run " + n + ")"), delta);
+      applications.put(rule + (n == 1 ? ")" : ", run " + n + ")"),
+          new Application(delta, input));
+      input = delta.getPlanAfter();
     }
     return applications;
   }

@@ -16,6 +16,8 @@ import io.codeanatomy.runtime.plan.Environment;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.rules.RuleDelta;
 import io.codeanatomy.runtime.plan.SubstraitFacts;
+import io.codeanatomy.runtime.results.EngineProvenance;
+import io.codeanatomy.runtime.results.RunResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Writes a run's artifacts to a folder ({@link RunLayout} lists them) and verifies them.
+ * Writes a run's artifacts to a folder ({@link RunLayout} lists them), with the results an
+ * engine writes into the run first when there are any ({@link #stage}), and verifies them.
  *
  * <p>A run folder is written whole or not at all ({@link RunWriter}): an interrupted or failed
  * write leaves the previous run or nothing, never a mix. The package fingerprint is the root of
@@ -60,7 +63,7 @@ public final class RunArtifacts {
    */
   public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Map<String, byte[]> extras) throws IOException {
-    RunWriter.write(dir, files(bundles, policy, pkg, null, extras), RunWriter.DISK);
+    RunWriter.write(dir, files(bundles, policy, pkg, null, extras, null), RunWriter.DISK);
   }
 
   /**
@@ -72,14 +75,28 @@ public final class RunArtifacts {
   public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Environment environment, Map<String, byte[]> extras)
       throws IOException {
-    RunWriter.write(dir, files(bundles, policy, pkg, environment, extras), RunWriter.DISK);
+    RunWriter.write(dir, files(bundles, policy, pkg, environment, extras, null),
+        RunWriter.DISK);
+  }
+
+  /**
+   * Starts a run that writes results: checks {@code dir} and makes the hidden folder beside it
+   * that an engine writes the output views' Parquet files into ({@link StagedRun#resultFolder})
+   * before {@link StagedRun#commit} writes the artifacts and puts the run in place whole. Close it
+   * (try-with-resources): an uncommitted run's folder is deleted, and {@code dir} is untouched.
+   *
+   * @throws RunLocationException when {@code dir} cannot hold a run
+   * @throws IOException when the staging folder cannot be made
+   */
+  public static StagedRun stage(Path dir) throws IOException {
+    return StagedRun.open(dir);
   }
 
   /** As {@link #write(Path, List, CompiledExecutionPolicy, ExecutionPackage, Map)}, to a test's output. */
   static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Map<String, byte[]> extras, RunWriter.FileOutput output)
       throws IOException {
-    RunWriter.write(dir, files(bundles, policy, pkg, null, extras), output);
+    RunWriter.write(dir, files(bundles, policy, pkg, null, extras, null), output);
   }
 
   /**
@@ -92,18 +109,25 @@ public final class RunArtifacts {
     RunWriter.checkLocation(dir);
   }
 
-  /** Every file of a run, by relative name, with {@code run.json} last to be computed. */
-  private static SortedMap<String, byte[]> files(List<PlanBundle> bundles,
+  /**
+   * Every file of a run but its results, by relative name, with {@code run.json} last to be
+   * computed; with the session's {@code environment} (null: none), the snapshots behind the
+   * package's hashes and the per-rule deltas; with {@code results} (null: none),
+   * {@code engine.json} and in {@code run.json} the results as they are.
+   */
+  static SortedMap<String, byte[]> files(List<PlanBundle> bundles,
       CompiledExecutionPolicy policy, ExecutionPackage pkg, Environment environment,
-      Map<String, byte[]> extras) {
+      Map<String, byte[]> extras, RunResults results) {
     SortedMap<String, byte[]> files = new TreeMap<>();
     for (Map.Entry<String, byte[]> extra : new TreeMap<>(extras).entrySet()) {
       String name = extra.getKey();
       if (!name.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || name.equals(RunLayout.RUN)
-          || name.startsWith(RunLayout.BUNDLES + "/") || name.matches("(.*/)?\\.{1,2}(/.*)?")
+          || name.startsWith(RunLayout.BUNDLES + "/") || name.startsWith(RunLayout.RESULTS + "/")
           || name.startsWith(RunLayout.SNAPSHOTS + "/")
+          || name.matches("(.*/)?\\.{1,2}(/.*)?")
           || List.of(RunLayout.PACKAGE_JSON, RunLayout.PACKAGE_BINARY, RunLayout.POLICY,
-              RunLayout.RULE_DELTAS).contains(name)) {
+              RunLayout.RULE_DELTAS, RunLayout.ENGINE, RunLayout.BUNDLES, RunLayout.RESULTS,
+              RunLayout.SNAPSHOTS).contains(name)) {
         throw new IllegalArgumentException("an extra file of a run has a plain relative name "
             + "that the run does not write itself, not '" + name + "'");
       }
@@ -137,9 +161,12 @@ public final class RunArtifacts {
     files.put(RunLayout.POLICY, utf8(RunVerifier.POLICIES.toJson(policy)));
     files.put(RunLayout.PACKAGE_JSON, utf8(RunVerifier.PACKAGES.toJson(pkg)));
     files.put(RunLayout.PACKAGE_BINARY, RunVerifier.PACKAGES.toBinary(pkg));
+    if (results != null) {
+      files.put(RunLayout.ENGINE, engineJson(results.engine()));
+    }
     SortedMap<String, String> hashes = new TreeMap<>();
     files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
-    files.put(RunLayout.RUN, runManifest(hashes));
+    files.put(RunLayout.RUN, runManifest(hashes, results == null ? null : results.views()));
     return files;
   }
 
@@ -185,18 +212,52 @@ public final class RunArtifacts {
     }
   }
 
-  /** {@code run.json}: the format and the SHA-256 of every other file, sorted by name. */
-  static byte[] runManifest(SortedMap<String, String> hashes) {
+  /**
+   * {@code run.json}: the format and the SHA-256 of every other file, sorted by name; with
+   * results ({@code views} not null), by view name each view's folder, row count, content hash
+   * and the SHA-256 of each of its files.
+   */
+  static byte[] runManifest(SortedMap<String, String> hashes,
+      SortedMap<String, RunResults.View> views) {
     ObjectNode run = JSON.createObjectNode();
     run.put("format", RunLayout.FORMAT);
     ObjectNode files = run.putObject("files");
     hashes.forEach(files::put);
+    if (views != null) {
+      ObjectNode results = run.putObject("results");
+      views.forEach((name, view) -> {
+        ObjectNode node = results.putObject(name);
+        node.put("path", view.path());
+        node.put("rows", view.rows());
+        node.put("content_hash", view.contentHash());
+        ObjectNode parts = node.putObject("files");
+        view.files().forEach(parts::put);
+      });
+    }
+    return pretty(run);
+  }
+
+  /**
+   * {@code engine.json}: the engine that ran the plans and wrote the results. Provenance in a file
+   * of its own, which {@code run.json} lists: nothing recomputes it, so only its hash in
+   * {@code run.json} finds an edit.
+   */
+  static byte[] engineJson(EngineProvenance engine) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("name", engine.name());
+    node.put("version", engine.version());
+    node.put("master", engine.master());
+    return pretty(node);
+  }
+
+  /** JSON as the run's own files are written: two-space indents, "key": value, a final newline. */
+  private static byte[] pretty(ObjectNode node) {
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return utf8(JSON.writer(printer).writeValueAsString(run) + "\n");
+      return utf8(JSON.writer(printer).writeValueAsString(node) + "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always renders", e);
     }

@@ -18,7 +18,10 @@ package io.codeanatomy.runtime.artifacts;
  * snapshots/planning_environment.json, rulepack.json, information_schema.json,
  *   function_registry.json, udfs.json, capability.json
  *                                 the snapshots behind the package's hashes
- * run.json                        SHA-256 of every other file
+ * results/NAME/*.parquet          an output view's rows (when the run wrote results)
+ * engine.json                     the engine that wrote them: name, version, master
+ * run.json                        SHA-256 of every other file; for results, each view's row
+ *                                 count, content hash and the SHA-256 of each of its files
  * </pre>
  */
 public final class RunLayout {
@@ -50,6 +53,9 @@ public final class RunLayout {
   public static final java.util.List<String> SNAPSHOT_FILES = java.util.List.of(
       PLANNING_ENVIRONMENT, RULEPACK, INFORMATION_SCHEMA, FUNCTION_REGISTRY, UDFS, CAPABILITY);
 
+  /** The engine that ran the plans and wrote the results (provenance). */
+  public static final String ENGINE = "engine.json";
+
   /** Where the bundles' folders are. */
   public static final String BUNDLES = "bundles";
 
@@ -57,6 +63,9 @@ public final class RunLayout {
   public static final String IDENTITY = "identity.json";
   public static final String SUBSTRAIT = "substrait.binpb";
   public static final String PLANS = "plans.txt";
+
+  /** Where the output views' result folders are. */
+  public static final String RESULTS = "results";
 
   /** The sections of {@code plans.txt}, in order. */
   static final String UNOPTIMIZED = "-- unoptimized\n";
@@ -72,6 +81,11 @@ public final class RunLayout {
   public static String bundleFolder(String planName) {
     String folder = planName.replaceAll("[^A-Za-z0-9._-]", "_");
     return folder.chars().allMatch(c -> c == '.') ? "_" + folder : folder;
+  }
+
+  /** {@code results/NAME}: the folder of a view's results, NAME as in {@link #bundleFolder}. */
+  public static String resultFolder(String viewName) {
+    return RESULTS + "/" + bundleFolder(viewName);
   }
 
   /** {@code bundles/NAME/FILE}. */

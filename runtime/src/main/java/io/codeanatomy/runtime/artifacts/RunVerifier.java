@@ -44,6 +44,11 @@ import io.codeanatomy.runtime.plan.SubstraitFacts;
 import io.codeanatomy.runtime.relspec.Calibration;
 import io.codeanatomy.runtime.relspec.ExecutionPackageAssembler;
 import io.codeanatomy.runtime.relspec.InferenceConfidences;
+import io.codeanatomy.runtime.results.ContentHash;
+import io.codeanatomy.runtime.results.EngineProvenance;
+import io.codeanatomy.runtime.results.ResultException;
+import io.codeanatomy.runtime.results.RunResults;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
@@ -71,8 +76,8 @@ import java.util.function.Supplier;
  * Verifies a run folder: reads every artifact with the strict readers, requires each to be
  * exactly what the writer writes for the values it holds, recomputes every value the artifacts
  * determine (hashes, the values files share, what follows from the settings, the calibration's
- * arithmetic, the lineage's shape against the Substrait plans), and lists what they cannot
- * confirm. One instance per folder; not for sharing.
+ * arithmetic, the lineage's shape against the Substrait plans, each result's row count, content
+ * hash and columns from its Parquet files), and lists what they cannot confirm. One instance per folder; not for sharing.
  */
 final class RunVerifier {
 
@@ -112,6 +117,10 @@ final class RunVerifier {
   private final Set<String> understood = new HashSet<>();
   private final List<String> problems = new ArrayList<>();
   private final Set<String> unchecked = new LinkedHashSet<>();
+  /** Whether run.json read as an object of its format: its listings are then known. */
+  private boolean manifestRead;
+  /** The results run.json records, by view, as far as they read; null when it records none. */
+  private SortedMap<String, RunResults.View> results;
   /** Recorded settings and the policy they parse to, or why they do not. */
   private final Map<Map<String, String>, Object> policies = new HashMap<>();
 
@@ -271,6 +280,8 @@ final class RunVerifier {
     calibration(metrics, pkg);
     lineage(pkg, bundles);
     ruleDeltas(pkg, bundles, snapshots);
+    engine();
+    results(pkg, bundles);
     for (String file : files.keySet()) {
       if (!understood.contains(file) && !file.equals(RunLayout.RUN)) {
         unchecked.add(file + ": no reader in this build knows it; covered by " + RunLayout.RUN
@@ -299,9 +310,10 @@ final class RunVerifier {
     }
     Set<String> keys = new TreeSet<>();
     root.fieldNames().forEachRemaining(keys::add);
-    keys.removeAll(Set.of("format", "files"));
+    keys.removeAll(Set.of("format", "files", "results"));
     if (!keys.isEmpty()) {
-      problems.add(RunLayout.RUN + ": unknown fields " + keys + "; it has format and files");
+      problems.add(RunLayout.RUN + ": unknown fields " + keys + "; it has format and files, "
+          + "and results when the run wrote results");
     }
     if (!RunLayout.FORMAT.equals(root.path("format").textValue())) {
       problems.add(RunLayout.RUN + ": field format is " + root.path("format")
@@ -327,9 +339,17 @@ final class RunVerifier {
             + "got " + abbreviate(hash.toString()));
         continue;
       }
+      if (name.startsWith(RunLayout.RESULTS + "/")) {
+        problems.add(RunLayout.RUN + ": field files[" + name + "]: a result file, which is "
+            + "recorded with its view in field results");
+        continue;
+      }
       listed.put(name, hash.textValue());
     }
-    asWritten(RunLayout.RUN, bytes, () -> RunArtifacts.runManifest(listed));
+    manifestRead = true;
+    if (recordedResults(root)) {
+      asWritten(RunLayout.RUN, bytes, () -> RunArtifacts.runManifest(listed, results));
+    }
     listed.forEach((name, recorded) -> {
       if (!files.containsKey(name)) {
         if (!irregular.contains(name)) {
@@ -344,10 +364,113 @@ final class RunVerifier {
       }
     });
     for (String file : files.keySet()) {
-      if (!file.equals(RunLayout.RUN) && !listed.containsKey(file)) {
+      // Result files are checked against field results, view by view (results()).
+      if (!file.equals(RunLayout.RUN) && !listed.containsKey(file)
+          && !file.startsWith(RunLayout.RESULTS + "/")) {
         problems.add(file + ": not listed in " + RunLayout.RUN);
       }
     }
+  }
+
+  /**
+   * Field results of {@code run.json}, read strictly into {@link #results} (null when it has
+   * none).
+   *
+   * @return whether it reads far enough to be written back (else the problems say why)
+   */
+  private boolean recordedResults(JsonNode root) {
+    JsonNode resultsNode = root.get("results");
+    if (resultsNode == null) {
+      return true;
+    }
+    if (!resultsNode.isObject()) {
+      problems.add(RunLayout.RUN + ": field results: expected an object of views, got "
+          + abbreviate(resultsNode.toString()));
+      return false;
+    }
+    results = new TreeMap<>();
+    boolean whole = true;
+    for (Map.Entry<String, JsonNode> entry : resultsNode.properties()) {
+      RunResults.View view = recordedView(entry.getKey(), entry.getValue());
+      if (view == null) {
+        whole = false;
+      } else {
+        results.put(entry.getKey(), view);
+      }
+    }
+    return whole;
+  }
+
+  /** One view of field results; null (and a problem) when it is not as the writer writes one. */
+  private RunResults.View recordedView(String view, JsonNode node) {
+    String field = RunLayout.RUN + ": field results[" + view + "]";
+    String folder = RunLayout.resultFolder(view);
+    if (!node.isObject() || !fieldNames(node).equals(Set.of("path", "rows", "content_hash",
+        "files"))) {
+      problems.add(field + ": expected an object of path, rows, content_hash and files, got "
+          + abbreviate(node.toString()));
+      return null;
+    }
+    String other = results.entrySet().stream().filter(e -> e.getValue().path().equals(folder))
+        .map(Map.Entry::getKey).findFirst().orElse(null);
+    if (other != null) {
+      problems.add(field + ": views " + other + " and " + view + " share the folder " + folder);
+      return null;
+    }
+    JsonNode path = node.get("path");
+    JsonNode rows = node.get("rows");
+    JsonNode hash = node.get("content_hash");
+    JsonNode parts = node.get("files");
+    boolean ok = true;
+    if (!path.isTextual() || !path.textValue().equals(folder)) {
+      problems.add(field + ".path is " + abbreviate(path.toString()) + ", but the results of "
+          + "view " + view + " are in " + folder);
+      ok = false;
+    }
+    if (!rows.isIntegralNumber() || !rows.canConvertToLong() || rows.longValue() < 0) {
+      problems.add(field + ".rows: expected a row count (an integer from 0), got "
+          + abbreviate(rows.toString()));
+      ok = false;
+    }
+    if (!hash.isTextual() || !Sha256.isHex(hash.textValue())) {
+      problems.add(field + ".content_hash: expected a SHA-256 digest, got "
+          + abbreviate(hash.toString()));
+      ok = false;
+    }
+    SortedMap<String, String> digests = new TreeMap<>();
+    if (!parts.isObject() || parts.isEmpty()) {
+      problems.add(field + ".files: expected an object of the view's Parquet files and their "
+          + "SHA-256 digests, got " + abbreviate(parts.toString()));
+      ok = false;
+    } else {
+      for (Map.Entry<String, JsonNode> part : parts.properties()) {
+        String name = part.getKey();
+        String base = name.startsWith(folder + "/") ? name.substring(folder.length() + 1) : "";
+        if (base.isEmpty() || base.contains("/") || base.startsWith(".")
+            || !base.endsWith(".parquet") || !isRelativeName(name)) {
+          problems.add(field + ".files[" + name + "]: not a Parquet file of the view's folder "
+              + folder + " (" + folder + "/NAME.parquet)");
+          ok = false;
+        } else if (!part.getValue().isTextual() || !Sha256.isHex(part.getValue().textValue())) {
+          problems.add(field + ".files[" + name + "]: expected a SHA-256 digest, got "
+              + abbreviate(part.getValue().toString()));
+          ok = false;
+        } else {
+          digests.put(name, part.getValue().textValue());
+        }
+      }
+    }
+    return ok ? new RunResults.View(folder, rows.longValue(), hash.textValue(), digests) : null;
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new TreeSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static boolean isText(JsonNode node) {
+    return node != null && node.isTextual() && !node.textValue().isEmpty();
   }
 
   private static boolean isRelativeName(String name) {
@@ -1111,6 +1234,136 @@ final class RunVerifier {
         }
       });
     });
+  }
+
+  /** {@code engine.json}: three texts, as written; required beside results. */
+  private void engine() {
+    if (!files.containsKey(RunLayout.ENGINE) && (results == null
+        || irregular.contains(RunLayout.ENGINE))) {
+      return;
+    }
+    String file = RunLayout.ENGINE;
+    understood.add(file);
+    byte[] bytes = bytes(file);
+    if (bytes == null) {
+      return;
+    }
+    JsonNode node;
+    try {
+      node = StrictJson.parse(bytes);
+    } catch (StrictJson.MalformedJsonException e) {
+      problems.add(file + ": " + e.getMessage());
+      return;
+    }
+    if (!node.isObject() || !fieldNames(node).equals(Set.of("name", "version", "master"))
+        || !isText(node.get("name")) || !isText(node.get("version"))
+        || !isText(node.get("master"))) {
+      problems.add(file + ": expected an object of name, version and master, each text, got "
+          + abbreviate(oneLine(node.toString())));
+      return;
+    }
+    EngineProvenance engine = new EngineProvenance(node.get("name").textValue(),
+        node.get("version").textValue(), node.get("master").textValue());
+    asWritten(file, bytes, () -> RunArtifacts.engineJson(engine));
+    unchecked.add(file + ": provenance (the engine that ran the plans and wrote the results), "
+        + "outside every hash; covered by " + RunLayout.RUN + " only");
+  }
+
+  /**
+   * The results: every file under {@code results/} recorded by a view, each view's files as
+   * recorded (SHA-256 read in blocks: they may be large), and its row count, content hash and
+   * columns recomputed from its rows. Every problem names the view.
+   */
+  private void results(ExecutionPackage pkg, SortedMap<String, Bundle> bundles) {
+    SortedMap<String, String> viewsByFolder = new TreeMap<>();
+    if (results != null) {
+      results.forEach((view, recorded) -> viewsByFolder.put(recorded.path(), view));
+    }
+    for (String file : files.keySet()) {
+      if (!file.startsWith(RunLayout.RESULTS + "/")) {
+        continue;
+      }
+      understood.add(file);
+      if (!manifestRead) {
+        continue; // run.json's own problem covers it
+      }
+      String view = viewsByFolder.get(file.substring(0, file.lastIndexOf('/')));
+      if (view == null) {
+        problems.add(file + ": not listed in " + RunLayout.RUN);
+      } else if (!results.get(view).files().containsKey(file)) {
+        problems.add(where(view) + ": file " + file + " is not in " + RunLayout.RUN);
+      }
+    }
+    if (results == null) {
+      return;
+    }
+    results.forEach((view, recorded) -> {
+      String where = where(view);
+      if (pkg != null && !pkg.getPlanBundleFingerprintsMap().containsKey(view)) {
+        problems.add(RunLayout.RUN + ": field results[" + view + "] holds the results of a "
+            + "view the package does not list");
+      }
+      List<Path> parts = new ArrayList<>();
+      boolean whole = true;
+      for (Map.Entry<String, String> part : recorded.files().entrySet()) {
+        String name = part.getKey();
+        Path path = files.get(name);
+        if (path == null) {
+          whole = false;
+          if (!irregular.contains(name)) {
+            problems.add(where + ": file " + name + " is missing");
+          }
+          continue;
+        }
+        String actual;
+        try {
+          actual = RunResults.sha256(path);
+        } catch (IOException e) {
+          problems.add(where + ": file " + name + ": cannot read: " + RunWriter.reason(e));
+          whole = false;
+          continue;
+        }
+        if (!actual.equals(part.getValue())) {
+          problems.add(where + ": file " + name + " was changed: its SHA-256 is " + actual
+              + ", " + RunLayout.RUN + " recorded " + part.getValue());
+        }
+        parts.add(path);
+      }
+      if (!whole) {
+        return; // the rows cannot be counted without every file
+      }
+      ContentHash.Summary summary;
+      try {
+        summary = ContentHash.of(parts);
+      } catch (ResultException e) {
+        // The reader names files by their full path; the run's files are named from its folder.
+        problems.add(where + ": " + oneLine(e.getMessage()).replace(dir + File.separator, ""));
+        return;
+      }
+      if (summary.rows() != recorded.rows()) {
+        problems.add(where + ": its files hold " + summary.rows() + " rows, " + RunLayout.RUN
+            + " recorded " + recorded.rows());
+      }
+      if (!summary.contentHash().equals(recorded.contentHash())) {
+        problems.add(where + ": its rows hash to " + summary.contentHash() + ", "
+            + RunLayout.RUN + " recorded content_hash " + recorded.contentHash());
+      }
+      Bundle bundle = bundles.get(view);
+      if (bundle != null && bundle.substrait() != null
+          && !summary.columns().equals(bundle.substrait().outputColumns())) {
+        problems.add(where + ": its files have the columns " + summary.columns() + ", but "
+            + RunLayout.bundleFile(bundle.folder(), RunLayout.SUBSTRAIT) + " outputs "
+            + bundle.substrait().outputColumns());
+      }
+      unchecked.add(where + ": whether these are the rows its plan yields (the tables the plan "
+          + "read are not among the artifacts); its files, row count, content hash and columns "
+          + "are recomputed");
+    });
+  }
+
+  /** How a problem names the results of a view: {@code results/NAME (view NAME)}. */
+  private static String where(String view) {
+    return RunLayout.resultFolder(view) + " (view " + view + ")";
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * Writes a run folder whole or not at all. The files go into a new hidden sibling folder
- * ({@code .NAME.writing-*}), each forced to disk; only when all of them are written does that
- * folder take the run folder's name: the previous run is renamed aside
+ * ({@code .NAME.writing-*}), each forced to disk (files an engine writes itself, its results, go
+ * into that folder first: {@link #stage}, then {@link #commit}); only when all of them are written
+ * does that folder take the run folder's name: the previous run is renamed aside
  * ({@code .NAME.previous-*}), the new one renamed into place, and the previous one deleted. A
  * failure before the renames (a full disk, a killed process) leaves the previous run as it was;
  * a failure between the two renames, which follow each other directly, puts the previous run
@@ -108,11 +109,31 @@ final class RunWriter {
    */
   static void write(Path dir, SortedMap<String, byte[]> files, FileOutput output)
       throws IOException {
+    commit(dir, stage(dir), files, output);
+  }
+
+  /**
+   * Checks {@code dir} and makes the hidden sibling folder its next run is written into, for
+   * files written by others (an engine's results) before {@link #commit} writes the rest.
+   *
+   * @return the new, empty staging folder
+   * @throws RunLocationException when {@code dir} cannot hold a run (see {@link #checkLocation})
+   */
+  static Path stage(Path dir) throws IOException {
     checkLocation(dir);
     Path target = dir.toAbsolutePath().normalize();
-    Path parent = target.getParent();
-    Files.createDirectories(parent);
-    Path staging = newSibling(target, "writing");
+    Files.createDirectories(target.getParent());
+    return newSibling(target, "writing");
+  }
+
+  /**
+   * Writes {@code files} into {@code staging}, forces them and every file already there to disk,
+   * and puts {@code staging} in place as the run folder {@code dir}. On failure {@code staging}
+   * is deleted and the previous run, if any, is as it was.
+   */
+  static void commit(Path dir, Path staging, SortedMap<String, byte[]> files, FileOutput output)
+      throws IOException {
+    Path target = dir.toAbsolutePath().normalize();
     try {
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         Path path = staging.resolve(file.getKey());
@@ -124,12 +145,34 @@ final class RunWriter {
               + ": " + reason(e), e);
         }
       }
+      forceWrittenBefore(staging, files.keySet());
       forceFolders(staging);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(staging, e);
       throw e;
     }
     replace(target, staging);
+  }
+
+  /**
+   * Forces the files others wrote into {@code staging} (an engine writes without forcing) to
+   * disk, so that the renamed folder holds them whole after a crash.
+   */
+  private static void forceWrittenBefore(Path staging, java.util.Set<String> written)
+      throws IOException {
+    try (Stream<Path> all = Files.walk(staging)) {
+      for (Path file : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+        String name = staging.relativize(file).toString().replace('\\', '/');
+        if (!written.contains(name)) {
+          try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.force(true);
+          } catch (IOException e) {
+            throw new IOException("cannot force " + name + " of the run in " + staging
+                + " to disk: " + reason(e), e);
+          }
+        }
+      }
+    }
   }
 
   /**

@@ -24,13 +24,15 @@ final class Values {
     }
     try {
       return switch (column.type()) {
+        // A value already of the internal class is kept as it is: a table of a million rows
+        // then holds its numbers once, not twice (the caller's and a converted copy).
         case BOOLEAN -> value instanceof Boolean b ? b : Boolean.valueOf(text(value));
-        case TINYINT, SMALLINT, INTEGER -> value instanceof Number n ? (Object) n.intValue()
-            : Integer.valueOf(text(value));
-        case BIGINT -> value instanceof Number n ? (Object) n.longValue()
-            : Long.valueOf(text(value));
-        case FLOAT, REAL, DOUBLE -> value instanceof Number n ? (Object) n.doubleValue()
-            : Double.valueOf(text(value));
+        case TINYINT, SMALLINT, INTEGER -> value instanceof Integer i ? i
+            : value instanceof Number n ? (Object) n.intValue() : Integer.valueOf(text(value));
+        case BIGINT -> value instanceof Long l ? l
+            : value instanceof Number n ? (Object) n.longValue() : Long.valueOf(text(value));
+        case FLOAT, REAL, DOUBLE -> value instanceof Double d ? d
+            : value instanceof Number n ? (Object) n.doubleValue() : Double.valueOf(text(value));
         case DECIMAL -> value instanceof BigDecimal d ? d : new BigDecimal(text(value));
         // SQL stores CHAR(n) padded to n: Calcite compares with literals padded the same way.
         case CHAR -> padded(column, value.toString(), where);

@@ -57,9 +57,8 @@ final class DiffCommand implements Callable<Integer> {
       return runs();
     }
     if (oldRun || newRun) {
-      // Read as a manifest or lock, a folder cannot be read; the message says what would do.
-      throw new CompatInputException((oldRun ? oldFile : newFile) + " cannot be read: Is a "
-          + "directory, and " + (oldRun ? newFile : oldFile) + " is not: diff compares two "
+      throw new CompatInputException((oldRun ? oldFile : newFile) + " is not a file but a "
+          + "folder, and " + (oldRun ? newFile : oldFile) + " is not: diff compares two "
           + "manifests or locks, or two run folders");
     }
     Inputs.Input old = Inputs.read(oldFile);

@@ -56,10 +56,13 @@ public final class UserFunction {
   private final List<SqlTypeName> parameters;
   private final SqlTypeName returns;
   private final SqlFunction operator;
+  /** The static method of a scalar function; null for an aggregate. */
+  private final Method method;
 
   private UserFunction(String name, FunctionKind kind, String doc,
-      org.apache.calcite.schema.Function implementation, RelDataType returnType) {
+      org.apache.calcite.schema.Function implementation, RelDataType returnType, Method method) {
     this.name = name;
+    this.method = method;
     this.kind = kind;
     this.doc = doc;
     List<SqlTypeName> types = new ArrayList<>();
@@ -90,7 +93,7 @@ public final class UserFunction {
     }
     ScalarFunction implementation = ScalarFunctionImpl.create(method);
     return new UserFunction(name, FunctionKind.SCALAR, doc, implementation,
-        implementation.getReturnType(JAVA_TYPES));
+        implementation.getReturnType(JAVA_TYPES), method);
   }
 
   /**
@@ -108,7 +111,7 @@ public final class UserFunction {
           + " has no init, add and result methods of an aggregate function");
     }
     return new UserFunction(name, FunctionKind.AGGREGATE, doc, implementation,
-        implementation.getReturnType(JAVA_TYPES));
+        implementation.getReturnType(JAVA_TYPES), null);
   }
 
   private static void checkName(String name) {
@@ -167,6 +170,14 @@ public final class UserFunction {
   /** The stable name. */
   public String name() {
     return name;
+  }
+
+  /**
+   * The public static method a scalar function runs, for engines that call it themselves (the
+   * Spark engine registers it as a Spark function); empty for an aggregate.
+   */
+  public java.util.Optional<Method> method() {
+    return java.util.Optional.ofNullable(method);
   }
 
   public FunctionKind kind() {

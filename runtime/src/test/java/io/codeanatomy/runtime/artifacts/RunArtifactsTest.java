@@ -15,11 +15,16 @@ import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicyContract;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
 import io.codeanatomy.contracts.relspec.ValidationMode;
+import io.codeanatomy.runtime.catalog.Column;
+import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.cli.CodeAnatomyCli;
 import io.codeanatomy.runtime.payload.RecordPayloads;
 import io.codeanatomy.runtime.plan.Environment;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.relspec.Calibration;
+import io.codeanatomy.runtime.results.EngineProvenance;
+import io.codeanatomy.runtime.results.ParquetResults;
+import io.codeanatomy.runtime.results.RunResults;
 import io.codeanatomy.runtime.session.PlanningSession;
 import io.codeanatomy.runtime.session.Sessions;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,7 +140,7 @@ class RunArtifactsTest {
         hashes.put(name, Sha256.hex(bytes));
       }
     });
-    Files.write(dir.resolve(RunLayout.RUN), RunArtifacts.runManifest(hashes));
+    Files.write(dir.resolve(RunLayout.RUN), RunArtifacts.runManifest(hashes, null));
   }
 
   @Test
@@ -364,5 +370,273 @@ class RunArtifactsTest {
     assertTrue(e.getMessage().contains("would share the bundle folder orders_by_key"),
         e.getMessage());
     assertEquals("_..", RunLayout.bundleFolder(".."));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // results
+
+  private static final EngineProvenance ENGINE =
+      new EngineProvenance("embedded", "calcite-test", "in-process");
+
+  /** The result folder of the one bundle, and how problems name it. */
+  private static final String RESULT = "results/orders_by_key";
+  private static final String WHERE = RESULT + " (view orders by key)";
+
+  /** The bundle's output columns, as an engine writes them. */
+  private static List<Column> resultColumns() {
+    return TableSchema.of(bundle.name(), bundle.executable().getRowType()).columns();
+  }
+
+  private static List<List<Object>> keys(int count) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (int key = 1; key <= count; key++) {
+      rows.add(List.of(key));
+    }
+    return rows;
+  }
+
+  /** A run whose one view's {@code rows} rows an engine wrote into it before the commit. */
+  private Path writeRunWithResults(Path dir, int rows) throws IOException {
+    try (StagedRun run = RunArtifacts.stage(dir)) {
+      Path folder = run.resultFolder(bundle.name());
+      assertFalse(folder.toAbsolutePath().startsWith(dir.toAbsolutePath()),
+          "results are written into the staging folder, not the run folder");
+      ParquetResults.write(folder, resultColumns(), keys(rows));
+      assertEquals(rows, run.result(bundle.name()).rows());
+      run.commit(List.of(bundle), policy(), pkg(), extras(), ENGINE);
+    }
+    return dir;
+  }
+
+  /**
+   * run.json recomputed by someone who knows how, results included: only what the files
+   * themselves determine can then find an edit.
+   */
+  private static void recomputeRunJsonWithResults(Path dir) throws IOException {
+    SortedMap<String, String> hashes = new TreeMap<>();
+    snapshot(dir).forEach((name, bytes) -> {
+      if (!name.equals(RunLayout.RUN) && !name.startsWith(RunLayout.RESULTS + "/")) {
+        hashes.put(name, Sha256.hex(bytes));
+      }
+    });
+    Files.write(dir.resolve(RunLayout.RUN), RunArtifacts.runManifest(hashes,
+        new TreeMap<>(Map.of(bundle.name(), RunResults.summarize(dir, RESULT)))));
+  }
+
+  @Test
+  void resultsAreWrittenInsideTheRunRecordedAndVerified() throws Exception {
+    Path dir = writeRunWithResults(temp.resolve("run"), 3);
+    String part = RESULT + "/" + ParquetResults.PART;
+    assertTrue(Files.isRegularFile(dir.resolve(part)));
+    String runJson = Files.readString(dir.resolve(RunLayout.RUN));
+    assertEquals("{\n  \"name\": \"embedded\",\n  \"version\": \"calcite-test\",\n  "
+        + "\"master\": \"in-process\"\n}\n", Files.readString(dir.resolve(RunLayout.ENGINE)));
+    assertTrue(runJson.contains("\"engine.json\": \""), runJson);
+    assertTrue(runJson.contains("\"path\": \"" + RESULT + "\",\n      \"rows\": 3,"), runJson);
+    assertTrue(runJson.contains("\"" + part + "\": \"" + RunResults.sha256(dir.resolve(part))
+        + "\""), runJson);
+    Verification verification = RunArtifacts.check(dir);
+    assertEquals(List.of(), verification.problems());
+    assertTrue(verification.unchecked().contains("engine.json: provenance (the engine that ran "
+        + "the plans and wrote the results), outside every hash; covered by run.json only"),
+        verification.unchecked().toString());
+    assertTrue(verification.unchecked().stream().anyMatch(u -> u.startsWith(WHERE
+        + ": whether these are the rows its plan yields")), verification.unchecked().toString());
+    assertFalse(verification.unchecked().stream().anyMatch(u -> u.contains("no reader")),
+        verification.unchecked().toString());
+    String[] result = cli("verify", dir.toString());
+    assertEquals("0", result[0], result[1] + result[2]);
+    try (Stream<Path> siblings = Files.list(temp)) {
+      assertEquals(List.of(dir), siblings.toList(), "nothing left beside the run");
+    }
+  }
+
+  @Test
+  void anEditedOrRemovedResultIsNamedByItsView() throws Exception {
+    Path dir = writeRunWithResults(temp.resolve("run"), 3);
+    Path part = dir.resolve(RESULT).resolve(ParquetResults.PART);
+    byte[] original = Files.readAllBytes(part);
+    byte[] runJson = Files.readAllBytes(dir.resolve(RunLayout.RUN));
+
+    byte[] flipped = original.clone();
+    flipped[flipped.length / 2] ^= 1;
+    Files.write(part, flipped);
+    List<String> problems = RunArtifacts.verify(dir);
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith(WHERE + ": file " + RESULT + "/"
+        + ParquetResults.PART + " was changed: its SHA-256 is ")), problems.toString());
+    assertTrue(problems.stream().allMatch(p -> p.startsWith(WHERE + ": ")), problems.toString());
+    String[] cli = cli("verify", dir.toString());
+    assertEquals("1", cli[0]);
+    assertTrue(cli[1].contains("(view orders by key)"), cli[1]);
+
+    // Other rows, in a file that is Parquet again: its digest, row count and content hash.
+    Files.delete(part);
+    Files.delete(part.getParent());
+    ParquetResults.write(part.getParent(), resultColumns(), keys(2));
+    problems = RunArtifacts.verify(dir);
+    assertTrue(problems.contains(WHERE + ": its files hold 2 rows, run.json recorded 3"),
+        problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith(WHERE + ": its rows hash to ")
+        && p.contains("recorded content_hash")), problems.toString());
+    Files.write(part, original);
+
+    Files.delete(part);
+    problems = RunArtifacts.verify(dir);
+    assertEquals(List.of(WHERE + ": file " + RESULT + "/" + ParquetResults.PART
+        + " is missing"), problems);
+    Files.write(part, original);
+    assertEquals(List.of(), RunArtifacts.verify(dir));
+
+    // Files nobody recorded: beside the view's part, and in a folder of no view.
+    Files.write(part.resolveSibling("part-00001.parquet"), original);
+    Files.createDirectories(dir.resolve("results/other"));
+    Files.write(dir.resolve("results/other/part-00000.parquet"), original);
+    problems = RunArtifacts.verify(dir);
+    assertTrue(problems.contains(WHERE + ": file " + RESULT + "/part-00001.parquet is not in "
+        + "run.json"), problems.toString());
+    assertTrue(problems.contains("results/other/part-00000.parquet: not listed in run.json"),
+        problems.toString());
+    Files.delete(part.resolveSibling("part-00001.parquet"));
+    Files.delete(dir.resolve("results/other/part-00000.parquet"));
+    Files.delete(dir.resolve("results/other"));
+
+    // run.json edited where it records the results.
+    String text = new String(runJson, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(RunLayout.RUN), text.replace("\"rows\": 3", "\"rows\": 4"));
+    assertEquals(List.of(WHERE + ": its files hold 3 rows, run.json recorded 4"),
+        RunArtifacts.verify(dir));
+    Files.writeString(dir.resolve(RunLayout.RUN), text.replace("\"path\": \"" + RESULT,
+        "\"path\": \"results/orders"));
+    problems = RunArtifacts.verify(dir);
+    assertTrue(problems.stream().anyMatch(p -> p.contains("results[orders by key].path")),
+        problems.toString());
+    Files.write(dir.resolve(RunLayout.RUN), runJson);
+
+    // The engine: provenance, covered by run.json's hash; a forger who recomputes run.json is
+    // held to its form only.
+    Path engine = dir.resolve(RunLayout.ENGINE);
+    byte[] engineJson = Files.readAllBytes(engine);
+    Files.writeString(engine, new String(engineJson, StandardCharsets.UTF_8)
+        .replace("calcite-test", "calcite-9"));
+    problems = RunArtifacts.verify(dir);
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("engine.json: its SHA-256 is ")),
+        problems.toString());
+    Files.writeString(engine, "{\n  \"name\": \"embedded\"\n}\n");
+    recomputeRunJsonWithResults(dir);
+    problems = RunArtifacts.verify(dir);
+    assertEquals(List.of("engine.json: expected an object of name, version and master, each "
+        + "text, got {\"name\":\"embedded\"}"), problems);
+    Files.delete(engine);
+    recomputeRunJsonWithResults(dir);
+    assertEquals(List.of("engine.json: missing"), RunArtifacts.verify(dir));
+    Files.write(engine, engineJson);
+    Files.write(dir.resolve(RunLayout.RUN), runJson);
+    assertEquals(List.of(), RunArtifacts.verify(dir));
+  }
+
+  /**
+   * A careful forger who rewrites a result and recomputes run.json gets past every digest: what
+   * is left is what the other artifacts determine, the columns the plan outputs (which rows the
+   * plan yields is listed as unchecked).
+   */
+  @Test
+  void aForgedResultIsFoundByTheColumnsThePlanOutputs() throws Exception {
+    Path dir = writeRunWithResults(temp.resolve("run"), 3);
+    Path folder = dir.resolve(RESULT);
+    Files.delete(folder.resolve(ParquetResults.PART));
+    Files.delete(folder);
+    ParquetResults.write(folder, List.of(Column.of("O_KEY", SqlTypeName.INTEGER, false)),
+        keys(3));
+    recomputeRunJsonWithResults(dir);
+    List<String> problems = RunArtifacts.verify(dir);
+    assertEquals(List.of(WHERE + ": its files have the columns [O_KEY], but "
+        + "bundles/orders_by_key/substrait.binpb outputs [O_ORDERKEY]"), problems);
+    // Other rows under the right columns: as the unchecked line says, not found.
+    Files.delete(folder.resolve(ParquetResults.PART));
+    Files.delete(folder);
+    ParquetResults.write(folder, resultColumns(), keys(5));
+    recomputeRunJsonWithResults(dir);
+    assertEquals(List.of(), RunArtifacts.verify(dir));
+  }
+
+  @Test
+  void aFailedOrAbandonedRunLeavesThePreviousRunWithItsResults() throws Exception {
+    Path dir = writeRunWithResults(temp.resolve("run"), 3);
+    SortedMap<String, byte[]> before = snapshot(dir);
+    assertTrue(before.containsKey(RESULT + "/" + ParquetResults.PART));
+
+    // The disk fills up while the artifacts are written after the results.
+    AtomicInteger written = new AtomicInteger();
+    RunWriter.FileOutput failing = (file, bytes) -> {
+      if (written.incrementAndGet() == 3) {
+        throw new IOException("No space left on device");
+      }
+      RunWriter.DISK.write(file, bytes);
+    };
+    try (StagedRun run = RunArtifacts.stage(dir)) {
+      ParquetResults.write(run.resultFolder(bundle.name()), resultColumns(), keys(5));
+      IOException e = assertThrows(IOException.class,
+          () -> run.commit(List.of(bundle), policy(), pkg(), extras(), ENGINE, failing));
+      assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+      assertThrows(IllegalStateException.class, () -> run.resultFolder("again"));
+    }
+    assertSame(before, snapshot(dir));
+
+    // The engine fails after writing a result: the run is closed without a commit.
+    try (StagedRun run = RunArtifacts.stage(dir)) {
+      ParquetResults.write(run.resultFolder(bundle.name()), resultColumns(), keys(5));
+    }
+    assertSame(before, snapshot(dir));
+    assertEquals(List.of(), RunArtifacts.verify(dir));
+    try (Stream<Path> siblings = Files.list(temp)) {
+      assertEquals(List.of(dir), siblings.toList(), "nothing left beside the run");
+    }
+
+    // A run without results replaces one with results whole: no result is left behind.
+    RunArtifacts.write(dir, List.of(bundle), policy(), pkg(), extras());
+    assertFalse(Files.exists(dir.resolve(RunLayout.RESULTS)));
+    assertEquals(List.of(), RunArtifacts.verify(dir));
+  }
+
+  private static void assertSame(SortedMap<String, byte[]> before,
+      SortedMap<String, byte[]> after) {
+    assertEquals(before.keySet(), after.keySet());
+    before.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
+  }
+
+  @Test
+  void resultsOfViewsTheRunDidNotPlanOrWithoutAnEngineAreRefused() throws Exception {
+    Path dir = temp.resolve("run");
+    try (StagedRun run = RunArtifacts.stage(dir)) {
+      ParquetResults.write(run.resultFolder("elsewhere"), resultColumns(), keys(1));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> run.commit(List.of(bundle), policy(), pkg(), extras(), ENGINE));
+      assertTrue(e.getMessage().contains("results of view 'elsewhere', which is not among the "
+          + "run's plans"), e.getMessage());
+    }
+    assertFalse(Files.exists(dir));
+    try (StagedRun run = RunArtifacts.stage(dir)) {
+      ParquetResults.write(run.resultFolder(bundle.name()), resultColumns(), keys(1));
+      assertThrows(NullPointerException.class,
+          () -> run.commit(List.of(bundle), policy(), pkg(), extras(), null));
+    }
+    try (StagedRun run = RunArtifacts.stage(dir)) {
+      run.resultFolder(bundle.name());
+      IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+          () -> run.resultFolder(bundle.name()));
+      assertTrue(twice.getMessage().contains("written once"), twice.getMessage());
+      IllegalArgumentException shared = assertThrows(IllegalArgumentException.class,
+          () -> run.resultFolder("orders_by_key"));
+      assertTrue(shared.getMessage().contains("would share the result folder " + RESULT),
+          shared.getMessage());
+      IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
+          () -> RunArtifacts.write(temp.resolve("other"), List.of(bundle), policy(), pkg(),
+              Map.of("results/notes.txt", new byte[0])));
+      assertTrue(extra.getMessage().contains("results/notes.txt"), extra.getMessage());
+    }
+    assertFalse(Files.exists(dir));
+    try (Stream<Path> siblings = Files.list(temp)) {
+      assertEquals(List.of(), siblings.toList(), "nothing left");
+    }
   }
 }

@@ -6,6 +6,9 @@ import io.codeanatomy.contracts.support.UnknownProfileException;
 import io.codeanatomy.runtime.artifacts.RunArtifacts;
 import io.codeanatomy.runtime.artifacts.RunLocationException;
 import io.codeanatomy.runtime.relspec.Calibration;
+import io.codeanatomy.runtime.results.ResultException;
+import io.codeanatomy.spark.EngineUnavailableException;
+import io.codeanatomy.spark.UnsupportedPlanException;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,34 +35,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The main job: runs the semantic pipeline under a profile on the embedded engine and prints a
- * summary and where the artifacts are. Every flag and the output folder are checked before any
- * work; every failure is one line on stderr, never a stack trace. Exit codes are in
- * {@link #EXIT_VERIFIED} and the constants after it.
+ * The main job: runs the semantic pipeline under a profile on the embedded engine or on Spark and
+ * prints a summary and where the artifacts are. Every flag, the output folder and the Spark
+ * master are checked before any work; every failure is one line on stderr, never a stack trace.
+ * Exit codes are in {@link #EXIT_VERIFIED} and the constants after it.
  */
 @Command(name = "semantic-pipeline", mixinStandardHelpOptions = true,
     description = "Runs the CodeAnatomy semantic pipeline: relationship views over a code base's "
-        + "anatomy, planned as one DAG, executed on Calcite, sealed into an execution package.",
+        + "anatomy, planned as one DAG, executed on Calcite or on Spark, the output views "
+        + "written as Parquet, sealed into an execution package.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:the run is written and its artifacts verify",
         "1:the run is written, but its artifacts do not verify",
         "2:usage error: an unknown flag, a value out of range, an unknown profile, an output "
-            + "folder no run can be written to; nothing was done",
+            + "folder no run can be written to, a Spark master that cannot be reached, a plan "
+            + "the chosen engine refuses to run; nothing was written",
         "3:internal error (a bug); the output folder holds the previous run, or nothing",
-        "4:input/output failure (a full disk, a folder made unwritable): the output folder "
-            + "holds the previous run, or nothing"})
+        "4:input/output failure (a full disk, a folder made unwritable; also when it makes "
+            + "the engine's job fail): the output folder holds the previous run, or nothing"})
 public final class PipelineMain implements Callable<Integer> {
 
   /** The run is written and its artifacts verify. */
   public static final int EXIT_VERIFIED = 0;
   /** The run is written, but its artifacts do not verify. */
   public static final int EXIT_NOT_VERIFIED = 1;
-  /** A bad flag, value, profile or output folder, found before any work. */
+  /**
+   * A bad flag, value, profile or output folder, or a Spark master that cannot be reached, found
+   * before any work; or a plan the chosen engine refuses, found before any plan runs.
+   */
   public static final int EXIT_USAGE = 2;
   /** An unexpected exception: a bug, never a verdict about the input. */
   public static final int EXIT_INTERNAL = 3;
-  /** Reading or writing files failed while running. */
+  /** Reading or writing files failed while running (directly, or as the cause of a failure). */
   public static final int EXIT_IO = 4;
 
   /** The largest sample: beyond it the heap of a default JVM runs out. */
@@ -112,6 +121,23 @@ public final class PipelineMain implements Callable<Integer> {
           + "per-rule deltas are recorded).")
   private Map<String, Integer> priorities = new LinkedHashMap<>();
 
+  @Option(names = "--engine", defaultValue = "embedded", paramLabel = "ENGINE",
+      description = "Where the views execute: embedded (Calcite, in this JVM) or spark (the "
+          + "sealed Substrait plans on Apache Spark); default: ${DEFAULT-VALUE}.")
+  private ViewEngine.Kind engine;
+
+  // Under spark-submit, its --master arrives as the system property spark.master.
+  @Option(names = "--master", defaultValue = "${sys:spark.master:-local[*]}", paramLabel = "URL",
+      description = "The Spark master with --engine spark: local[N], local[*], "
+          + "spark://HOST:PORT, k8s://HOST:PORT or yarn (default: ${DEFAULT-VALUE}; under "
+          + "spark-submit, its --master).")
+  private String master;
+
+  @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+      description = "A Spark setting with --engine spark (repeatable), e.g. "
+          + "spark.executor.memory=4g.")
+  private Map<String, String> sparkConf = new TreeMap<>();
+
   private PrintWriter outWriter;
 
   public static void main(String... args) {
@@ -143,20 +169,36 @@ public final class PipelineMain implements Callable<Integer> {
           + "(-Xmx); the output folder holds the previous run, or nothing\n");
       err.flush();
       return EXIT_IO;
+    } catch (Error e) {
+      // Left to the JVM, an error would end the job with 1, which says "does not verify".
+      err.print("semantic-pipeline: internal error: " + e.getClass().getName()
+          + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))
+          + "; the output folder holds the previous run, or nothing\n");
+      err.flush();
+      return EXIT_INTERNAL;
     }
   }
 
   /** One line for any failure of a run, and the exit code it means. */
-  private static int failure(Exception e, Path out, PrintWriter err) {
+  static int failure(Exception e, Path out, PrintWriter err) {
     int code;
     String message;
     if (e instanceof UnknownProfileException || e instanceof SettingTextException
-        || e instanceof RunLocationException) {
+        || e instanceof RunLocationException || e instanceof EngineUnavailableException) {
       code = EXIT_USAGE;
       message = oneLine(e.getMessage()) + " (see 'semantic-pipeline --help')";
-    } else if (e instanceof IOException || e instanceof UncheckedIOException) {
+    } else if (e instanceof UnsupportedPlanException) {
+      code = EXIT_USAGE;
+      message = "the Spark engine refuses a plan, before any plan ran: "
+          + oneLine(e.getMessage()) + "; " + out + " is as it was (the embedded engine, "
+          + "--engine embedded, runs every plan the session plans)";
+    } else if (ioCause(e) != null) {
       code = EXIT_IO;
-      message = "cannot finish the run: " + oneLine(e.getMessage()) + "; " + out
+      // Our own exceptions say which file; an engine's wrapper around the I/O failure (a failed
+      // Spark job) only adds its stack to it.
+      Throwable told = e instanceof IOException || e instanceof UncheckedIOException
+          || e instanceof ResultException ? e : ioCause(e);
+      message = "cannot finish the run: " + oneLine(told.getMessage()) + "; " + out
           + " holds the previous run, or nothing";
     } else {
       code = EXIT_INTERNAL;
@@ -167,6 +209,21 @@ public final class PipelineMain implements Callable<Integer> {
     err.print("semantic-pipeline: " + message + "\n");
     err.flush();
     return code;
+  }
+
+  /**
+   * The failure to read or write behind {@code e}: {@code e} itself, or its first cause that is
+   * one (an engine's job that failed on a full disk, a result file that could not be written);
+   * null when none is.
+   */
+  private static Throwable ioCause(Throwable e) {
+    int depth = 0;
+    for (Throwable cause = e; cause != null && depth < 64; cause = cause.getCause(), depth++) {
+      if (cause instanceof IOException || cause instanceof UncheckedIOException) {
+        return cause;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -184,13 +241,22 @@ public final class PipelineMain implements Callable<Integer> {
       CodeAnatomyPolicyContract.profile(profile); // throws, naming the known profiles
     }
     Calibration.mode(calibration); // throws for an unknown mode, naming the known ones
+    if (engine != ViewEngine.Kind.spark) {
+      for (String sparkOnly : new String[] {"--master", "--spark-conf"}) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(sparkOnly)) {
+          throw new CommandLine.ParameterException(spec.commandLine(), sparkOnly
+              + " applies to --engine spark, not to --engine " + engine);
+        }
+      }
+    }
     OverlayProfile overlay = overlay();
     RunArtifacts.checkLocation(out);
     PipelineRun.Options options = new PipelineRun.Options(profile, rows, out,
         createdAt == null ? OptionalLong.empty() : OptionalLong.of(createdAt), calibration,
-        overlay);
-    outWriter.printf(Locale.ROOT, "semantic pipeline: profile %s, %d rows, artifacts in %s%n",
-        profile, rows, out);
+        engine, master, sparkConf, overlay);
+    outWriter.printf(Locale.ROOT, "semantic pipeline: profile %s, %d rows, engine %s%s, "
+        + "artifacts in %s%n", profile, rows, engine,
+        engine == ViewEngine.Kind.spark ? " (" + master + ")" : "", out);
     PipelineRun.Summary summary = PipelineRun.run(options, GlobalOpenTelemetry.get(),
         (step, millis) -> {
           if (millis >= 1000) {
@@ -222,12 +288,15 @@ public final class PipelineMain implements Callable<Integer> {
   private void print(PipelineRun.Summary summary) {
     PrintWriter p = outWriter;
     p.printf(Locale.ROOT, "%nanatomy rows: %d%n", summary.anatomyRows());
-    p.printf(Locale.ROOT, "%-24s %8s  %-12s  %-12s  %s%n", "view", "rows", "fingerprint",
-        "identity", "kind");
+    p.printf(Locale.ROOT, "engine: %s %s (%s)%n", summary.engine().name(),
+        summary.engine().version(), summary.engine().master());
+    p.printf(Locale.ROOT, "%-24s %8s  %-12s  %-12s  %-6s  %s%n", "view", "rows", "fingerprint",
+        "identity", "kind", "content hash");
     for (PipelineRun.ViewResult view : summary.views()) {
-      p.printf(Locale.ROOT, "%-24s %8d  %-12s  %-12s  %s%n", view.name(), view.rows(),
+      p.printf(Locale.ROOT, "%-24s %8d  %-12s  %-12s  %-6s  %s%n", view.name(), view.rows(),
           view.fingerprint().substring(0, 12), view.identity().substring(0, 12),
-          view.output() ? "output" : "step");
+          view.output() ? "output" : "step",
+          view.contentHash() == null ? "-" : view.contentHash());
     }
     StringBuilder timings = new StringBuilder();
     summary.timings().forEach((step, millis) -> timings.append(timings.length() == 0 ? "" : ", ")

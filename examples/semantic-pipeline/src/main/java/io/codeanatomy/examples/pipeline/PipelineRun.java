@@ -14,8 +14,8 @@ import io.codeanatomy.runtime.artifacts.ColumnLineage;
 import io.codeanatomy.runtime.artifacts.RunArtifacts;
 import io.codeanatomy.runtime.artifacts.RunLayout;
 import io.codeanatomy.runtime.artifacts.RunLocationException;
+import io.codeanatomy.runtime.artifacts.StagedRun;
 import io.codeanatomy.runtime.artifacts.Verification;
-import io.codeanatomy.runtime.exec.QueryResult;
 import io.codeanatomy.contracts.relspec.CacheDiagnostics;
 import io.codeanatomy.contracts.relspec.PlanMetrics;
 import io.codeanatomy.contracts.relspec.RunMetrics;
@@ -26,7 +26,10 @@ import io.codeanatomy.runtime.rules.OverlayProfile;
 import java.nio.file.Files;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.relspec.Calibration;
+import io.codeanatomy.runtime.results.EngineProvenance;
+import io.codeanatomy.runtime.results.RunResults;
 import io.codeanatomy.runtime.session.PlanningSession;
+import io.codeanatomy.spark.SparkEngine;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +40,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -44,8 +48,10 @@ import java.util.function.Supplier;
 
 /**
  * One run of the pipeline: the anatomy sample, a session under a profile, every view planned as
- * one DAG, the results executed, the policy compiled, the lineage inferred, the thresholds
- * calibrated, the package sealed, and every artifact written and verified.
+ * one DAG, the views executed on the chosen engine (embedded, or Spark on the sealed Substrait
+ * bytes) with the output views written as Parquet into the run being written, the policy
+ * compiled, the lineage inferred, the thresholds calibrated, the package sealed, and every
+ * artifact written and verified.
  */
 public final class PipelineRun {
 
@@ -57,36 +63,59 @@ public final class PipelineRun {
    * @param out where artifacts go
    * @param createdAtUnixMs an explicit creation time, to replay a package byte for byte
    * @param calibration the calibration mode, as {@code Calibration.mode} reads it
+   * @param engine where the views execute
+   * @param master the Spark master URL (with {@link ViewEngine.Kind#spark})
+   * @param sparkConf Spark settings over the engine's own (with {@link ViewEngine.Kind#spark})
    * @param overlay the rule experiment to plan under, with its per-rule deltas; null plans
    *     with the surface's rulepack and records no deltas
    */
   public record Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
-      String calibration, OverlayProfile overlay) {
+      String calibration, ViewEngine.Kind engine, String master, Map<String, String> sparkConf,
+      OverlayProfile overlay) {
 
-    /** A run with the surface's rulepack. */
+    /** On the embedded engine, with the surface's rulepack. */
     public Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
         String calibration) {
-      this(profile, rows, out, createdAtUnixMs, calibration, null);
+      this(profile, rows, out, createdAtUnixMs, calibration, ViewEngine.Kind.embedded,
+          "local[*]", Map.of(), null);
+    }
+
+    /** On {@code engine}, with the surface's rulepack. */
+    public Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
+        String calibration, ViewEngine.Kind engine, String master,
+        Map<String, String> sparkConf) {
+      this(profile, rows, out, createdAtUnixMs, calibration, engine, master, sparkConf, null);
+    }
+
+    public Options {
+      Objects.requireNonNull(engine, "engine");
+      Objects.requireNonNull(master, "master");
+      sparkConf = Map.copyOf(sparkConf);
     }
   }
 
-  /** What a view produced. */
+  /**
+   * What a view produced.
+   *
+   * @param contentHash the content hash of its written rows (output views); null otherwise
+   */
   public record ViewResult(String name, long rows, String fingerprint, String identity,
-      boolean output) {}
+      boolean output, String contentHash) {}
 
   /**
    * What a run produced; timings are in milliseconds, by step.
    *
    * @param verification what verifying the written artifacts found: its problems are empty when
    *     they are intact
+   * @param engine the engine that executed the views (provenance, outside every fingerprint)
    * @param calibratedFrom where the thresholds calibration started from: the defaults, or the
    *     previous run in the output folder (enforce continues from it)
    * @param caches the cache diagnostics the package carries
    */
   public record Summary(String profile, int anatomyRows, List<ViewResult> views,
       String packageFingerprint, String policyFingerprint, CalibrationResult calibration,
-      Map<String, Long> timings, Path out, Verification verification, String calibratedFrom,
-      CacheDiagnostics caches) {}
+      Map<String, Long> timings, Path out, Verification verification, EngineProvenance engine,
+      String calibratedFrom, CacheDiagnostics caches) {}
 
   /** Reports steps; {@link PipelineMain} prints those that take more than a second. */
   public interface Progress {
@@ -96,14 +125,19 @@ public final class PipelineRun {
   private PipelineRun() {}
 
   /**
-   * Runs the pipeline. Its inputs and the output folder are checked before any work; the
-   * artifacts are written whole or not at all, so that a failed run leaves the folder's previous
-   * run, or nothing.
+   * Runs the pipeline. Its inputs, the output folder and (with Spark) the master are checked
+   * before any work; the results and the artifacts are written into a hidden folder beside the
+   * output folder that takes its place whole only when everything is written, so that a failed
+   * run leaves the folder's previous run (its results with it), or nothing.
    *
    * @throws io.codeanatomy.contracts.support.UnknownProfileException for an unknown profile
    * @throws io.codeanatomy.contracts.canonical.SettingTextException for an unknown calibration
    *     mode
    * @throws RunLocationException when no run can be written to {@code options.out()}
+   * @throws io.codeanatomy.spark.EngineUnavailableException when Spark cannot be started against
+   *     the master
+   * @throws io.codeanatomy.spark.UnsupportedPlanException when Spark refuses a plan (before it
+   *     runs any)
    * @throws IOException when writing or verifying the artifacts fails
    */
   public static Summary run(Options options, OpenTelemetry telemetry, Progress progress)
@@ -117,22 +151,66 @@ public final class PipelineRun {
     PreviousRun previous = calibrationMode == CalibrationMode.ENFORCE
         ? timedIo("read previous run", timings, progress, () -> PreviousRun.read(options.out()))
         : PreviousRun.NONE;
+    // Spark before any work: an unreachable master fails the run before anything is done.
+    SparkEngine spark = options.engine() == ViewEngine.Kind.spark
+        ? timed("start spark", timings, progress,
+            () -> SparkEngine.start(options.master(), options.sparkConf()))
+        : null;
+    try {
+      return run(options, telemetry, progress, policy, calibrationMode, timings, spark,
+          previous);
+    } finally {
+      if (spark != null) {
+        spark.close();
+      }
+    }
+  }
+
+  private static Summary run(Options options, OpenTelemetry telemetry, Progress progress,
+      CodeAnatomyPolicy policy, CalibrationMode calibrationMode, Map<String, Long> timings,
+      SparkEngine spark, PreviousRun previous) throws IOException {
     var anatomy = timed("generate", timings, progress,
         () -> SemanticPipeline.anatomy(options.rows()));
     try (PlanningSession base = timed("build session", timings, progress,
         () -> SemanticPipeline.session(policy, options.profile(), anatomy, previous.observed()))) {
+      // An overlay shares the base session's tables and caches; closing the base closes both.
       PlanningSession session = options.overlay() == null ? base
           : base.overlay(options.overlay());
+      return run(options, telemetry, progress, calibrationMode, timings, spark, previous,
+          anatomy, session);
+    }
+  }
+
+  private static Summary run(Options options, OpenTelemetry telemetry, Progress progress,
+      CalibrationMode calibrationMode, Map<String, Long> timings, SparkEngine spark,
+      PreviousRun previous, Map<String, SemanticPipeline.TableData> anatomy,
+      PlanningSession session) throws IOException {
+    try (ViewEngine engine = spark == null ? ViewEngine.embedded(session)
+            : ViewEngine.spark(spark, session);
+        StagedRun run = RunArtifacts.stage(options.out())) {
       List<PlanBundle> bundles = timed("plan", timings, progress,
           () -> SemanticPipeline.planOneDag(session));
       // Estimated before anything runs: afterwards the statistics would know the answers.
       Map<String, PlanningSession.RowEstimate> estimates = new LinkedHashMap<>();
       bundles.forEach(b -> estimates.put(b.name(), session.estimateRows(b)));
-      Map<String, QueryResult> results = timed("execute", timings, progress, () -> {
-        Map<String, QueryResult> executed = new LinkedHashMap<>();
-        bundles.forEach(b -> executed.put(b.name(), session.execute(b)));
-        return executed;
+      timed("load tables", timings, progress, () -> {
+        engine.load();
+        return null;
       });
+      Map<String, Long> counts = timed("execute", timings, progress,
+          () -> engine.run(bundles, run));
+      SortedMap<String, RunResults.View> written = timedIo("hash results", timings, progress,
+          () -> {
+            SortedMap<String, RunResults.View> views = new TreeMap<>();
+            for (PlanBundle bundle : bundles) {
+              if (ViewEngine.isOutput(bundle)) {
+                RunResults.View view = run.result(bundle.name());
+                views.put(bundle.name(), view);
+                counts.put(bundle.name(), view.rows());
+              }
+            }
+            return views;
+          });
       PolicyCompiler compiler = new PolicyCompiler(telemetry);
       CompiledExecutionPolicy compiled = timed("compile policy", timings, progress,
           () -> compiler.compile(bundles, session.environment(), ValidationMode.WARN));
@@ -145,7 +223,7 @@ public final class PipelineRun {
             .setFingerprint(bundle.fingerprintHash())
             .setEstimatedRows(estimate.rows())
             .setEstimateSource(estimate.source())
-            .setActualRows(results.get(bundle.name()).rows().size())
+            .setActualRows(counts.get(bundle.name()))
             .putAllInputRows(estimate.inputRows())
             .build());
       }
@@ -163,22 +241,23 @@ public final class PipelineRun {
       extras.put(RunLayout.METRICS, ProtoPayloads.of(RunMetrics.class).toJson(metrics.build())
           .getBytes(StandardCharsets.UTF_8));
       timedIo("write artifacts", timings, progress, () -> {
-        RunArtifacts.write(options.out(), bundles, compiled, pkg, session.environment(),
-            extras);
+        run.commit(bundles, compiled, pkg, session.environment(), extras, engine.provenance());
         return null;
       });
       Verification verification = timedIo("verify", timings, progress,
           () -> RunArtifacts.check(options.out()));
       List<ViewResult> views = new ArrayList<>();
       for (PlanBundle bundle : bundles) {
-        views.add(new ViewResult(bundle.name(), results.get(bundle.name()).rows().size(),
+        RunResults.View view = written.get(bundle.name());
+        views.add(new ViewResult(bundle.name(), counts.get(bundle.name()),
             bundle.fingerprintHash(), bundle.identityHash(),
-            Relationship.named(bundle.name()).orElseThrow().output()));
+            Relationship.named(bundle.name()).orElseThrow().output(),
+            view == null ? null : view.contentHash()));
       }
       int anatomyRows = anatomy.values().stream().mapToInt(t -> t.rows().size()).sum();
       return new Summary(options.profile(), anatomyRows, views, pkg.getPackageFingerprint(),
           compiled.policyFingerprint(), calibration, timings, options.out(), verification,
-          previous.describe(), pkg.getCacheDiagnostics());
+          engine.provenance(), previous.describe(), pkg.getCacheDiagnostics());
     }
   }
 

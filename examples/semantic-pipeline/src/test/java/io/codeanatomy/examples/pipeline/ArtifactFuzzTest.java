@@ -65,8 +65,11 @@ class ArtifactFuzzTest {
    * and three Parquet results.
    */
   private static final int FILES = 37;
-  /** 48 of each file of the run (verify reads the whole folder each time: CI's budget). */
-  private static final int MUTATIONS = 48 * FILES;
+  /**
+   * 32 of each file of the run: verify reads the whole folder (Parquet results and snapshots
+   * included) each time, and CI's budget is two cores.
+   */
+  private static final int MUTATIONS = 32 * FILES;
   private static final int WORKERS = 2;
 
   private static final ProtoPayloads<ExecutionPackage> PACKAGES =
@@ -146,8 +149,8 @@ class ArtifactFuzzTest {
         total.acceptedButDifferent.size() + " accepted but different");
     assertEquals(List.of(), head(total.unnoticed), total.unnoticed.size() + " changes unnoticed");
     assertEquals(MUTATIONS, total.mutations);
-    assertTrue(total.changed >= 1_700, total.changed + " mutations changed their file");
-    assertTrue(total.json >= 23 * 48 && total.binary >= 6 * 48, total.json + " JSON, "
+    assertTrue(total.changed >= 1_120, total.changed + " mutations changed their file");
+    assertTrue(total.json >= 23 * 32 && total.binary >= 6 * 32, total.json + " JSON, "
         + total.binary + " binary");
     assertTrue(original.size() == FILES, "the run has " + FILES + " files: "
         + original.keySet());

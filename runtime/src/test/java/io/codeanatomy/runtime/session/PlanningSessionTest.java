@@ -220,7 +220,14 @@ class PlanningSessionTest {
       assertEquals(session.environment().planningEnvironmentHash(), pkg.getPlanningEnvHash());
       assertEquals(List.of(), io.codeanatomy.runtime.relspec.ExecutionPackageAssembler
           .verify(pkg));
-      assertEquals(1, pkg.getCacheDiagnostics().getCachesCount());
+      // Every cache of the session reports (the statistics of observed rows only when given).
+      assertEquals(List.of(io.codeanatomy.contracts.relspec.CacheKind.PLAN,
+          io.codeanatomy.contracts.relspec.CacheKind.LIST_FILES,
+          io.codeanatomy.contracts.relspec.CacheKind.COMPILED_PLAN),
+          pkg.getCacheDiagnostics().getCachesList().stream()
+              .map(io.codeanatomy.contracts.relspec.CacheStats::getCache).toList());
+      assertEquals(session.environment().capabilityHash(), pkg.getCapabilitySnapshotHash());
+      assertFalse(pkg.getCapabilitySnapshotHash().isEmpty());
     }
   }
 }

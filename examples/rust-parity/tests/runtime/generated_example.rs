@@ -22,6 +22,7 @@ pub struct CacheStats {
     pub evictions: i64,
     pub limit_bytes: i64,
     pub ttl_seconds: Option<i64>,
+    pub possibly_stale_hits: Option<i64>,
     pub unknown_fields: UnknownFields,
 }
 
@@ -36,6 +37,7 @@ impl Message for CacheStats {
                 (5, WireType::Varint) => self.evictions = r.read::<Int64>()?,
                 (6, WireType::Varint) => self.limit_bytes = r.read::<Int64>()?,
                 (7, WireType::Varint) => self.ttl_seconds = Some(r.read::<Int64>()?),
+                (8, WireType::Varint) => self.possibly_stale_hits = Some(r.read::<Int64>()?),
                 _ => r.unknown(tag, &mut self.unknown_fields)?,
             }
         }
@@ -50,6 +52,7 @@ impl Message for CacheStats {
         w.implicit::<Int64>(5, &self.evictions);
         w.implicit::<Int64>(6, &self.limit_bytes);
         w.optional::<Int64>(7, &self.ttl_seconds);
+        w.optional::<Int64>(8, &self.possibly_stale_hits);
         w.unknown(&self.unknown_fields);
     }
 }
@@ -242,6 +245,7 @@ impl ExecutionPackage {
                     evictions: c.evictions,
                     limit_bytes: c.limit_bytes,
                     ttl_seconds: c.ttl_seconds,
+                    possibly_stale_hits: c.possibly_stale_hits,
                 })
             })
             .collect::<Option<Vec<_>>>()?;

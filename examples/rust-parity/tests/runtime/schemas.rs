@@ -111,6 +111,7 @@ const CACHE_KIND: Ty = Ty::Enum(&[
     ("STATISTICS", 3),
     ("PREDICATE", 4),
     ("PLAN", 5),
+    ("COMPILED_PLAN", 6),
 ]);
 
 pub static CACHE_STATS: MessageSchema = MessageSchema {
@@ -124,6 +125,7 @@ pub static CACHE_STATS: MessageSchema = MessageSchema {
         field("evictions", 5, Ty::Int64, I),
         field("limit_bytes", 6, Ty::Int64, I),
         field("ttl_seconds", 7, Ty::Int64, E),
+        field("possibly_stale_hits", 8, Ty::Int64, E),
     ],
 };
 

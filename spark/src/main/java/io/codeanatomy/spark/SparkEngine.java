@@ -6,6 +6,8 @@ import io.codeanatomy.runtime.exec.QueryResult;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.plan.SealedPlans;
 import io.codeanatomy.runtime.plan.SubstraitConversionException;
+import io.codeanatomy.runtime.plan.UserFunction;
+import io.codeanatomy.runtime.plan.UserFunctions;
 import io.codeanatomy.runtime.results.EngineProvenance;
 import io.codeanatomy.runtime.results.ParquetResults;
 import java.nio.file.Path;
@@ -55,6 +57,8 @@ public final class SparkEngine implements AutoCloseable {
   private final SparkSession spark;
   private final boolean ownsContext;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
+  /** The session functions registered with Spark, by name; plans may call these. */
+  private final Map<String, UserFunction> functions = new ConcurrentHashMap<>();
 
   private SparkEngine(SparkSession spark, boolean ownsContext) {
     this.spark = spark;
@@ -203,6 +207,24 @@ public final class SparkEngine implements AutoCloseable {
   }
 
   /**
+   * Registers a session's scalar user-defined functions with Spark under their stable names
+   * ({@link SparkUserFunction}: the same methods the embedded engine runs), so that plans calling
+   * them run here. Aggregates are not registered: a plan that calls one is refused.
+   *
+   * @throws UnsupportedPlanException for a function of a type Spark does not hold or of more
+   *     parameters than it takes
+   */
+  public void register(UserFunctions sessionFunctions) {
+    for (UserFunction function : sessionFunctions.byName().values()) {
+      if (function.method().isEmpty()) {
+        continue;
+      }
+      SparkUserFunction.register(spark, function);
+      functions.put(function.name(), function);
+    }
+  }
+
+  /**
    * Prepares a bundle: checks its Substrait plan, reads it back and renders it as Spark SQL.
    *
    * @throws UnsupportedPlanException naming the relation, function, table or type the engine
@@ -210,7 +232,8 @@ public final class SparkEngine implements AutoCloseable {
    */
   public SparkQuery prepare(PlanBundle bundle) {
     byte[] substrait = bundle.substrait();
-    SparkSupport.Checked checked = SparkSupport.check(bundle.name(), substrait);
+    SparkSupport.Checked checked = SparkSupport.check(bundle.name(), substrait,
+        functions.keySet());
     List<String> missing = checked.tables().stream().filter(t -> !registered.contains(t))
         .toList();
     if (!missing.isEmpty()) {
@@ -224,7 +247,7 @@ public final class SparkEngine implements AutoCloseable {
         .createOrReplaceTempView(alias));
     SealedPlans.Root root;
     try {
-      root = SealedPlans.read(distinct);
+      root = SealedPlans.read(distinct, UserFunctions.of(functions.values()));
     } catch (SubstraitConversionException e) {
       throw new UnsupportedPlanException(bundle.name() + ": " + e.getMessage(), e);
     }

@@ -70,6 +70,14 @@ public final class SparkSupport {
    *     not run (every one is listed when there are several)
    */
   public static Checked check(String plan, byte[] substrait) {
+    return check(plan, substrait, Set.of());
+  }
+
+  /**
+   * As {@link #check(String, byte[])}, where the plan may also call the user-defined functions
+   * registered with the engine under {@code functions} (their stable names).
+   */
+  public static Checked check(String plan, byte[] substrait, Set<String> functions) {
     Plan proto;
     try {
       proto = Plan.parseFrom(substrait);
@@ -85,7 +93,7 @@ public final class SparkSupport {
         String signature = declaration.getExtensionFunction().getName();
         String name = signature.contains(":")
             ? signature.substring(0, signature.indexOf(':')) : signature;
-        if (!FUNCTIONS.contains(name.toLowerCase(Locale.ROOT))) {
+        if (!FUNCTIONS.contains(name.toLowerCase(Locale.ROOT)) && !functions.contains(name)) {
           refused.add("function " + signature);
         }
       } else if (declaration.hasExtensionType()) {

@@ -56,17 +56,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * numbers (its engine refuses to load them), so here every bare decimal column is
  * {@code DECIMAL(15, 2)}, TPC-H's own type for money.
  *
- * <p>Four queries with correlated sub-queries do not run on the embedded engine today (its
- * physical plan keeps a correlation variable Calcite cannot implement:
- * {@link #theEmbeddedEngineStillCannotRun}); for
- * those, the oracle is Calcite's JDBC driver over the same rows and types, the same Calcite the
- * embedded engine is made of.
+ * <p>Four queries with correlated sub-queries ran on the embedded engine only once planning
+ * removed sub-queries and decorrelated first; they are also checked against Calcite's JDBC driver
+ * over the same rows and types ({@link #theCorrelatedQueriesRunOnTheEmbeddedEngineAsOnJdbc}).
  */
 class TpchCrossEngineTest {
 
-  /** Queries the embedded engine does not execute today; checked against Calcite JDBC. */
-  private static final Set<String> EMBEDDED_CANNOT_RUN = Set.of("02.sql", "17.sql", "21.sql",
-      "22.sql");
+  /** Queries with correlated sub-queries; the embedded engine is checked against Calcite JDBC. */
+  private static final Set<String> CORRELATED = Set.of("02.sql", "17.sql", "21.sql", "22.sql");
 
   private static List<TableSchema> schemas;
   private static Map<String, List<List<Object>>> data;
@@ -108,21 +105,20 @@ class TpchCrossEngineTest {
     String name = query.getFileName().toString();
     String sql = Corpus.read(query);
     PlanBundle bundle = session.plan(name, sql);
-    QueryResult expected = EMBEDDED_CANNOT_RUN.contains(name) ? jdbc(sql)
-        : session.execute(bundle);
+    QueryResult expected = session.execute(bundle);
     QueryResult onSpark = spark.execute(bundle);
     ROWS.put(name, expected.rows().size());
     RowMultisets.assertSame(name, expected, onSpark);
   }
 
   @Test
-  void theEmbeddedEngineStillCannotRun() {
-    // When this fails, the embedded engine runs the query: take it out of EMBEDDED_CANNOT_RUN.
-    for (String name : EMBEDDED_CANNOT_RUN) {
+  void theCorrelatedQueriesRunOnTheEmbeddedEngineAsOnJdbc() throws SQLException {
+    for (String name : CORRELATED) {
       Path query = Corpus.tpchQueries().stream()
           .filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
-      PlanBundle bundle = session.plan(name, Corpus.read(query));
-      assertThrows(RuntimeException.class, () -> session.execute(bundle), name);
+      String sql = Corpus.read(query);
+      PlanBundle bundle = session.plan(name, sql);
+      RowMultisets.assertSame(name, jdbc(sql), session.execute(bundle));
     }
   }
 
@@ -215,6 +211,6 @@ class TpchCrossEngineTest {
   }
 
   static {
-    assertEquals(4, EMBEDDED_CANNOT_RUN.size());
+    assertEquals(4, CORRELATED.size());
   }
 }

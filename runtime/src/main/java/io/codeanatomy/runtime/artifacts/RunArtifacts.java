@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.codeanatomy.contracts.canonical.Sha256;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
+import io.codeanatomy.contracts.relspec.PerRuleDelta;
+import io.codeanatomy.contracts.relspec.PlanRuleDeltas;
+import io.codeanatomy.contracts.relspec.RuleDeltaReport;
+import io.codeanatomy.runtime.plan.Environment;
 import io.codeanatomy.runtime.plan.PlanBundle;
+import io.codeanatomy.runtime.rules.RuleDelta;
 import io.codeanatomy.runtime.plan.SubstraitFacts;
 import io.codeanatomy.runtime.results.EngineProvenance;
 import io.codeanatomy.runtime.results.RunResults;
@@ -58,7 +63,20 @@ public final class RunArtifacts {
    */
   public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Map<String, byte[]> extras) throws IOException {
-    RunWriter.write(dir, files(bundles, policy, pkg, extras, null), RunWriter.DISK);
+    RunWriter.write(dir, files(bundles, policy, pkg, null, extras, null), RunWriter.DISK);
+  }
+
+  /**
+   * Writes the artifacts with the snapshots behind the package's hashes (the session's
+   * {@code environment}: {@code snapshots/}) and, when the bundles carry per-rule deltas,
+   * {@code rule_deltas.json}; then {@code extras}, as
+   * {@link #write(Path, List, CompiledExecutionPolicy, ExecutionPackage, Map)} does.
+   */
+  public static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
+      ExecutionPackage pkg, Environment environment, Map<String, byte[]> extras)
+      throws IOException {
+    RunWriter.write(dir, files(bundles, policy, pkg, environment, extras, null),
+        RunWriter.DISK);
   }
 
   /**
@@ -78,7 +96,7 @@ public final class RunArtifacts {
   static void write(Path dir, List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Map<String, byte[]> extras, RunWriter.FileOutput output)
       throws IOException {
-    RunWriter.write(dir, files(bundles, policy, pkg, extras, null), output);
+    RunWriter.write(dir, files(bundles, policy, pkg, null, extras, null), output);
   }
 
   /**
@@ -93,20 +111,23 @@ public final class RunArtifacts {
 
   /**
    * Every file of a run but its results, by relative name, with {@code run.json} last to be
-   * computed; with {@code results} (null: none), {@code engine.json} and in {@code run.json}
-   * the results as they are.
+   * computed; with the session's {@code environment} (null: none), the snapshots behind the
+   * package's hashes and the per-rule deltas; with {@code results} (null: none),
+   * {@code engine.json} and in {@code run.json} the results as they are.
    */
   static SortedMap<String, byte[]> files(List<PlanBundle> bundles,
-      CompiledExecutionPolicy policy, ExecutionPackage pkg, Map<String, byte[]> extras,
-      RunResults results) {
+      CompiledExecutionPolicy policy, ExecutionPackage pkg, Environment environment,
+      Map<String, byte[]> extras, RunResults results) {
     SortedMap<String, byte[]> files = new TreeMap<>();
     for (Map.Entry<String, byte[]> extra : new TreeMap<>(extras).entrySet()) {
       String name = extra.getKey();
       if (!name.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || name.equals(RunLayout.RUN)
           || name.startsWith(RunLayout.BUNDLES + "/") || name.startsWith(RunLayout.RESULTS + "/")
+          || name.startsWith(RunLayout.SNAPSHOTS + "/")
           || name.matches("(.*/)?\\.{1,2}(/.*)?")
           || List.of(RunLayout.PACKAGE_JSON, RunLayout.PACKAGE_BINARY, RunLayout.POLICY,
-              RunLayout.ENGINE, RunLayout.BUNDLES, RunLayout.RESULTS).contains(name)) {
+              RunLayout.RULE_DELTAS, RunLayout.ENGINE, RunLayout.BUNDLES, RunLayout.RESULTS,
+              RunLayout.SNAPSHOTS).contains(name)) {
         throw new IllegalArgumentException("an extra file of a run has a plain relative name "
             + "that the run does not write itself, not '" + name + "'");
       }
@@ -130,6 +151,13 @@ public final class RunArtifacts {
           + bundle.unoptimizedPlan() + RunLayout.OPTIMIZED + bundle.optimizedPlan()
           + RunLayout.PHYSICAL + bundle.physicalPlan()));
     }
+    if (environment != null) {
+      snapshots(environment, files);
+      RuleDeltaReport deltas = ruleDeltas(bundles, environment.rulepackHash());
+      if (!deltas.getPlansMap().isEmpty()) {
+        files.put(RunLayout.RULE_DELTAS, utf8(RunVerifier.RULE_DELTAS.toJson(deltas)));
+      }
+    }
     files.put(RunLayout.POLICY, utf8(RunVerifier.POLICIES.toJson(policy)));
     files.put(RunLayout.PACKAGE_JSON, utf8(RunVerifier.PACKAGES.toJson(pkg)));
     files.put(RunLayout.PACKAGE_BINARY, RunVerifier.PACKAGES.toBinary(pkg));
@@ -140,6 +168,38 @@ public final class RunArtifacts {
     files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
     files.put(RunLayout.RUN, runManifest(hashes, results == null ? null : results.views()));
     return files;
+  }
+
+  /** The snapshots behind the package's hashes, one payload each. */
+  private static void snapshots(Environment environment, SortedMap<String, byte[]> files) {
+    files.put(RunLayout.PLANNING_ENVIRONMENT, utf8(RunVerifier.PLANNING_ENVIRONMENTS.toJson(
+        environment.planningEnvironment())));
+    files.put(RunLayout.RULEPACK, utf8(RunVerifier.RULEPACKS.toJson(environment.rulepack())));
+    files.put(RunLayout.INFORMATION_SCHEMA, utf8(RunVerifier.INFORMATION_SCHEMAS.toJson(
+        environment.informationSchema())));
+    files.put(RunLayout.FUNCTION_REGISTRY, utf8(RunVerifier.FUNCTION_REGISTRIES.toJson(
+        environment.functionRegistry())));
+    files.put(RunLayout.UDFS, utf8(RunVerifier.FUNCTION_REGISTRIES.toJson(environment.udfs())));
+    files.put(RunLayout.CAPABILITY, utf8(RunVerifier.CAPABILITIES.toJson(
+        environment.capability())));
+  }
+
+  /** The per-rule deltas of the bundles that carry them, by plan name. */
+  static RuleDeltaReport ruleDeltas(List<PlanBundle> bundles, String rulepackHash) {
+    RuleDeltaReport.Builder report = RuleDeltaReport.newBuilder().setRulepackHash(rulepackHash);
+    for (PlanBundle bundle : bundles) {
+      if (bundle.ruleDeltas().isEmpty()) {
+        continue;
+      }
+      PlanRuleDeltas.Builder plan = PlanRuleDeltas.newBuilder();
+      for (RuleDelta delta : bundle.ruleDeltas()) {
+        plan.addDeltas(PerRuleDelta.newBuilder().setRuleName(delta.rule())
+            .setPhase(delta.phase().text()).setChanged(delta.changed())
+            .setPlanAfter(delta.planAfter()));
+      }
+      report.putPlans(bundle.name(), plan.build());
+    }
+    return report.build();
   }
 
   /** A plan is written only when its Substrait reads back: verify reads what was written. */

@@ -12,7 +12,12 @@ package io.codeanatomy.runtime.artifacts;
  * policy.json                     compiled_execution_policy payload
  * package.json, package.binpb     execution_package payload, JSON and binary
  * calibration.json                calibration_result payload (when the run calibrated)
+ * metrics.json                    run_metrics payload: each plan's estimated and actual rows
  * lineage.json                    each view's columns and the table columns they come from
+ * rule_deltas.json                rule_delta_report payload (when the session records them)
+ * snapshots/planning_environment.json, rulepack.json, information_schema.json,
+ *   function_registry.json, udfs.json, capability.json
+ *                                 the snapshots behind the package's hashes
  * results/NAME/*.parquet          an output view's rows (when the run wrote results)
  * engine.json                     the engine that wrote them: name, version, master
  * run.json                        SHA-256 of every other file; for results, each view's row
@@ -30,6 +35,24 @@ public final class RunLayout {
   public static final String POLICY = "policy.json";
   public static final String CALIBRATION = "calibration.json";
   public static final String LINEAGE = "lineage.json";
+  public static final String METRICS = "metrics.json";
+  public static final String RULE_DELTAS = "rule_deltas.json";
+
+  /** Where the snapshots behind the package's hashes are. */
+  public static final String SNAPSHOTS = "snapshots";
+
+  public static final String PLANNING_ENVIRONMENT = SNAPSHOTS + "/planning_environment.json";
+  public static final String RULEPACK = SNAPSHOTS + "/rulepack.json";
+  public static final String INFORMATION_SCHEMA = SNAPSHOTS + "/information_schema.json";
+  public static final String FUNCTION_REGISTRY = SNAPSHOTS + "/function_registry.json";
+  /** The session's user-defined functions, as a function registry of them alone. */
+  public static final String UDFS = SNAPSHOTS + "/udfs.json";
+  public static final String CAPABILITY = SNAPSHOTS + "/capability.json";
+
+  /** Every snapshot file, in the order they are checked. */
+  public static final java.util.List<String> SNAPSHOT_FILES = java.util.List.of(
+      PLANNING_ENVIRONMENT, RULEPACK, INFORMATION_SCHEMA, FUNCTION_REGISTRY, UDFS, CAPABILITY);
+
   /** The engine that ran the plans and wrote the results (provenance). */
   public static final String ENGINE = "engine.json";
 

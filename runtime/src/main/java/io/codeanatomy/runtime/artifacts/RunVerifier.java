@@ -9,6 +9,21 @@ import io.codeanatomy.contracts.relspec.Bound;
 import io.codeanatomy.contracts.relspec.CalibrationBounds;
 import io.codeanatomy.contracts.relspec.CalibrationResult;
 import io.codeanatomy.contracts.relspec.CalibrationThresholds;
+import io.codeanatomy.contracts.relspec.CapabilitySnapshot;
+import io.codeanatomy.contracts.relspec.CapabilitySnapshotContract;
+import io.codeanatomy.contracts.relspec.FunctionInfo;
+import io.codeanatomy.contracts.relspec.FunctionRegistrySnapshot;
+import io.codeanatomy.contracts.relspec.FunctionRegistrySnapshotContract;
+import io.codeanatomy.contracts.relspec.InformationSchemaSnapshot;
+import io.codeanatomy.contracts.relspec.InformationSchemaSnapshotContract;
+import io.codeanatomy.contracts.relspec.PerRuleDelta;
+import io.codeanatomy.contracts.relspec.PlanningEnvironmentSnapshot;
+import io.codeanatomy.contracts.relspec.PlanningEnvironmentSnapshotContract;
+import io.codeanatomy.contracts.relspec.RuleDeltaReport;
+import io.codeanatomy.contracts.relspec.RulepackSnapshot;
+import io.codeanatomy.contracts.relspec.RulepackSnapshotContract;
+import io.codeanatomy.contracts.relspec.RunMetrics;
+import io.codeanatomy.runtime.plan.UserFunctions;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicyContract;
 import io.codeanatomy.contracts.relspec.DeltaInput;
@@ -73,6 +88,17 @@ final class RunVerifier {
       RecordPayloads.of(CompiledExecutionPolicy.class);
   static final RecordPayloads<CalibrationResult> CALIBRATIONS =
       RecordPayloads.of(CalibrationResult.class);
+  static final ProtoPayloads<PlanningEnvironmentSnapshot> PLANNING_ENVIRONMENTS =
+      ProtoPayloads.of(PlanningEnvironmentSnapshot.class);
+  static final ProtoPayloads<RulepackSnapshot> RULEPACKS = ProtoPayloads.of(RulepackSnapshot.class);
+  static final ProtoPayloads<InformationSchemaSnapshot> INFORMATION_SCHEMAS =
+      ProtoPayloads.of(InformationSchemaSnapshot.class);
+  static final ProtoPayloads<FunctionRegistrySnapshot> FUNCTION_REGISTRIES =
+      ProtoPayloads.of(FunctionRegistrySnapshot.class);
+  static final ProtoPayloads<CapabilitySnapshot> CAPABILITIES =
+      ProtoPayloads.of(CapabilitySnapshot.class);
+  static final ProtoPayloads<RuleDeltaReport> RULE_DELTAS = ProtoPayloads.of(RuleDeltaReport.class);
+  static final ProtoPayloads<RunMetrics> METRICS = ProtoPayloads.of(RunMetrics.class);
 
   /** A folder with more files than this is not looked at further: no run has that many. */
   static final int MAX_FILES = 100_000;
@@ -248,9 +274,12 @@ final class RunVerifier {
     runManifest();
     ExecutionPackage pkg = executionPackage();
     SortedMap<String, Bundle> bundles = bundles(pkg);
+    Snapshots snapshots = snapshots(pkg, bundles);
     policy(pkg, bundles);
-    calibration();
+    RunMetrics metrics = metrics(pkg);
+    calibration(metrics, pkg);
     lineage(pkg, bundles);
+    ruleDeltas(pkg, bundles, snapshots);
     engine();
     results(pkg, bundles);
     for (String file : files.keySet()) {
@@ -544,9 +573,6 @@ final class RunVerifier {
           + "domain_planner_names, planning_surface_policy_version, "
           + "planning_surface_policy_hash, profile_context_key, scan_units (their table "
           + "factories): what the session was built from; checked equal in every bundle");
-      unchecked.add("planning_env_hash, rulepack_hash, information_schema_hash, "
-          + "function_registry_hash, udf_snapshot_hash: hashes of session snapshots that are "
-          + "not among the artifacts; checked equal in every file that carries them");
     }
     return bundles;
   }
@@ -660,8 +686,6 @@ final class RunVerifier {
           "planning_surface_policy_hash", reference.getPlanningSurfacePolicyHash());
       same(file, "profile_context_key", identity.getProfileContextKey(), other,
           "profile_context_key", reference.getProfileContextKey());
-      same(file, "udf_snapshot_hash", identity.getUdfSnapshotHash(), other,
-          "udf_snapshot_hash", reference.getUdfSnapshotHash());
     }
   }
 
@@ -781,8 +805,12 @@ final class RunVerifier {
     }
   }
 
-  /** A calibration follows from its mode, cost ratio and starting thresholds. */
-  private void calibration() {
+  /**
+   * A calibration follows from its mode, cost ratio and starting thresholds; its cost ratio from
+   * the run's metrics, when they are among the artifacts; and it enforced only if no cache of the
+   * package reports that the estimates may be stale.
+   */
+  private void calibration(RunMetrics metrics, ExecutionPackage pkg) {
     if (!files.containsKey(RunLayout.CALIBRATION)) {
       return;
     }
@@ -796,8 +824,27 @@ final class RunVerifier {
       unchecked.add(file + " fields " + String.join(", ", read.unknownFields().keySet())
           + ": not known to this build (kept, outside the hash)");
     }
-    unchecked.add(file + " field cost_ratio: the rows it compares are not among the artifacts; "
-        + "what follows from it is checked");
+    if (metrics == null) {
+      unchecked.add(file + " field cost_ratio: the rows it compares are not among the "
+          + "artifacts; what follows from it is checked");
+    } else {
+      double ratio;
+      try {
+        ratio = Calibration.costRatio(metrics);
+      } catch (IllegalArgumentException e) {
+        ratio = Double.NaN; // reported with the metrics
+      }
+      if (!Double.isNaN(ratio) && Double.compare(ratio, recorded.costRatio()) != 0) {
+        problems.add(file + ": field cost_ratio is " + recorded.costRatio() + ", but the rows "
+            + "of " + RunLayout.METRICS + " give " + ratio);
+      }
+    }
+    if (pkg != null && recorded.mode() == io.codeanatomy.contracts.relspec.CalibrationMode.ENFORCE
+        && Calibration.possiblyStale(pkg.getCacheDiagnostics())) {
+      problems.add(file + ": field mode is enforce, but the cache diagnostics of "
+          + RunLayout.PACKAGE_JSON + " say the estimates may be stale (plans dropped or a "
+          + "possibly stale hit), and such a run only proposes");
+    }
     if (!(recorded.costRatio() >= 0)) {
       problems.add(file + ": field cost_ratio is " + recorded.costRatio() + ", but a cost "
           + "ratio is not negative");
@@ -838,6 +885,299 @@ final class RunVerifier {
     same(file, "applied", recorded.applied(), "the mode " + recorded.mode().name()
         .toLowerCase(java.util.Locale.ROOT) + " and", recorded.mode().name().equals("ENFORCE")
             ? "proposed" : "before", applied);
+  }
+
+  /** The run's metrics: each plan the package lists, under its fingerprint. */
+  private RunMetrics metrics(ExecutionPackage pkg) {
+    if (!files.containsKey(RunLayout.METRICS)) {
+      return null;
+    }
+    Decoded<RunMetrics> read = payload(RunLayout.METRICS, METRICS);
+    if (read == null) {
+      return null;
+    }
+    String file = RunLayout.METRICS;
+    RunMetrics metrics = read.value();
+    if (pkg != null && !metrics.getPlansMap().keySet()
+        .equals(pkg.getPlanBundleFingerprintsMap().keySet())) {
+      problems.add(file + ": it has the plans " + new TreeSet<>(metrics.getPlansMap().keySet())
+          + ", but " + RunLayout.PACKAGE_JSON + " lists "
+          + new TreeSet<>(pkg.getPlanBundleFingerprintsMap().keySet()));
+    }
+    new TreeMap<>(metrics.getPlansMap()).forEach((name, plan) -> {
+      String field = "plans[" + name + "]";
+      if (pkg != null && pkg.getPlanBundleFingerprintsMap().containsKey(name)) {
+        same(file, field + ".fingerprint", plan.getFingerprint(), RunLayout.PACKAGE_JSON,
+            "plan_bundle_fingerprints[" + name + "]",
+            pkg.getPlanBundleFingerprintsMap().get(name));
+      }
+      if (!(plan.getEstimatedRows() >= 0) || plan.getActualRows() < 0) {
+        problems.add(file + ": field " + field + ": rows are not negative, got estimated "
+            + plan.getEstimatedRows() + ", actual " + plan.getActualRows());
+      }
+      if (plan.getEstimateSource() == io.codeanatomy.contracts.relspec.EstimateSource
+          .ESTIMATE_SOURCE_UNSPECIFIED) {
+        problems.add(file + ": field " + field + ".estimate_source: expected planner or "
+            + "observed, got none");
+      }
+    });
+    unchecked.add(file + " fields plans[*].estimated_rows, actual_rows, input_rows: what the "
+        + "run measured; the calibration's cost ratio is recomputed from them");
+    return metrics;
+  }
+
+  /** The snapshots behind the package's hashes, as far as they could be read. */
+  private record Snapshots(PlanningEnvironmentSnapshot environment, RulepackSnapshot rulepack,
+      InformationSchemaSnapshot schema, FunctionRegistrySnapshot functions,
+      FunctionRegistrySnapshot udfs, CapabilitySnapshot capability) {}
+
+  /**
+   * The snapshots: each hashes to the hash the package (and every fingerprint and identity)
+   * records, and they agree with each other and with the plans: the planning environment with
+   * the settings the identities record, the user-defined functions with the function registry
+   * and with each plan's udf_snapshot_hash, the capability with the rulepack and the registry,
+   * the information schema with the tables each Substrait plan reads.
+   */
+  private Snapshots snapshots(ExecutionPackage pkg, SortedMap<String, Bundle> bundles) {
+    boolean any = files.keySet().stream()
+        .anyMatch(f -> f.startsWith(RunLayout.SNAPSHOTS + "/"));
+    if (!any) {
+      if (!bundles.isEmpty()) {
+        unchecked.add("planning_env_hash, rulepack_hash, information_schema_hash, "
+            + "function_registry_hash, capability_snapshot_hash, udf_snapshot_hash: hashes of "
+            + "session snapshots that are not among the artifacts; checked equal in every file "
+            + "that carries them");
+      }
+      return null;
+    }
+    for (String file : files.keySet()) {
+      if (file.startsWith(RunLayout.SNAPSHOTS + "/")
+          && !RunLayout.SNAPSHOT_FILES.contains(file)) {
+        understood.add(file);
+        problems.add(file + ": not a snapshot a run writes (" + String.join(", ",
+            RunLayout.SNAPSHOT_FILES) + ")");
+      }
+    }
+    PlanningEnvironmentSnapshot environment =
+        value(payload(RunLayout.PLANNING_ENVIRONMENT, PLANNING_ENVIRONMENTS));
+    RulepackSnapshot rulepack = value(payload(RunLayout.RULEPACK, RULEPACKS));
+    InformationSchemaSnapshot schema =
+        value(payload(RunLayout.INFORMATION_SCHEMA, INFORMATION_SCHEMAS));
+    FunctionRegistrySnapshot functions =
+        value(payload(RunLayout.FUNCTION_REGISTRY, FUNCTION_REGISTRIES));
+    FunctionRegistrySnapshot udfs = value(payload(RunLayout.UDFS, FUNCTION_REGISTRIES));
+    CapabilitySnapshot capability = value(payload(RunLayout.CAPABILITY, CAPABILITIES));
+    if (pkg != null) {
+      hashes(RunLayout.PLANNING_ENVIRONMENT, environment == null ? null
+          : PlanningEnvironmentSnapshotContract.hash(environment), "planning_env_hash",
+          pkg.getPlanningEnvHash());
+      hashes(RunLayout.RULEPACK, rulepack == null ? null
+          : RulepackSnapshotContract.hash(rulepack), "rulepack_hash", pkg.getRulepackHash());
+      hashes(RunLayout.INFORMATION_SCHEMA, schema == null ? null
+          : InformationSchemaSnapshotContract.hash(schema), "information_schema_hash",
+          pkg.getInformationSchemaHash());
+      hashes(RunLayout.FUNCTION_REGISTRY, functions == null ? null
+          : FunctionRegistrySnapshotContract.hash(functions), "function_registry_hash",
+          pkg.getFunctionRegistryHash());
+      hashes(RunLayout.CAPABILITY, capability == null ? null
+          : CapabilitySnapshotContract.hash(capability), "capability_snapshot_hash",
+          pkg.getCapabilitySnapshotHash());
+    }
+    Bundle reference = bundles.values().stream().filter(b -> b.identity() != null).findFirst()
+        .orElse(null);
+    if (environment != null && reference != null) {
+      environment(environment, reference);
+    }
+    if (udfs != null) {
+      udfs(udfs, functions, bundles);
+    }
+    if (capability != null) {
+      capability(capability, environment, rulepack, functions);
+    }
+    if (schema != null) {
+      informationSchema(schema, bundles);
+    }
+    return new Snapshots(environment, rulepack, schema, functions, udfs, capability);
+  }
+
+  private static <T> T value(Decoded<T> decoded) {
+    return decoded == null ? null : decoded.value();
+  }
+
+  /** A snapshot hashes to what the package records. */
+  private void hashes(String file, String actual, String field, String recorded) {
+    if (actual != null && !actual.equals(recorded)) {
+      problems.add(RunLayout.PACKAGE_JSON + ": field " + field + " is " + show(recorded)
+          + ", but " + file + " hashes to " + actual);
+    }
+  }
+
+  /**
+   * The planning environment: its settings are the planning-affecting ones of the settings the
+   * identities record, its explain controls their explain settings, its planning-surface policy
+   * the one the identities name.
+   */
+  private void environment(PlanningEnvironmentSnapshot environment, Bundle reference) {
+    String file = RunLayout.PLANNING_ENVIRONMENT;
+    String identityFile = RunLayout.bundleFile(reference.folder(), RunLayout.IDENTITY);
+    PlanIdentity identity = reference.identity();
+    same(file, "planning_surface_policy_version",
+        environment.getPlanningSurfacePolicyVersion(), identityFile,
+        "planning_surface_policy_version", identity.getPlanningSurfacePolicyVersion());
+    same(file, "planning_surface_policy_hash", environment.getPlanningSurfacePolicyHash(),
+        identityFile, "planning_surface_policy_hash", identity.getPlanningSurfacePolicyHash());
+    Object parsed = policies.get(new TreeMap<>(identity.getDfSettingsEntriesMap()));
+    if (parsed instanceof CodeAnatomyPolicy policy) {
+      same(file, "settings", new TreeMap<>(environment.getSettingsMap()), identityFile,
+          "planning-affecting df_settings_entries", policy.planningEnvironmentSettings());
+      SortedMap<String, String> explain = new TreeMap<>();
+      policy.effectiveSettings().forEach((key, value) -> {
+        if (key.startsWith("datafusion.explain.")) {
+          explain.put(key, value);
+        }
+      });
+      same(file, "explain_controls", new TreeMap<>(environment.getExplainControlsMap()),
+          identityFile, "datafusion.explain.* df_settings_entries", explain);
+    }
+    unchecked.add(file + " fields engine_version, sql_policy: what the session was built with "
+        + "(engine_version is checked against " + RunLayout.CAPABILITY + ")");
+  }
+
+  /**
+   * The user-defined functions: each is in the function registry as it is here, and each plan
+   * calls only these, with the udf_snapshot_hash of the ones it calls.
+   */
+  private void udfs(FunctionRegistrySnapshot udfs, FunctionRegistrySnapshot functions,
+      SortedMap<String, Bundle> bundles) {
+    String file = RunLayout.UDFS;
+    Set<String> names = new TreeSet<>();
+    for (FunctionInfo udf : udfs.getFunctionsList()) {
+      names.add(udf.getName());
+      if (functions != null && !functions.getFunctionsList().contains(udf)) {
+        problems.add(file + ": function " + udf.getName() + " (" + udf.getSignature() + ") is "
+            + "not in " + RunLayout.FUNCTION_REGISTRY + " as it is here");
+      }
+    }
+    for (Bundle bundle : bundles.values()) {
+      if (bundle.fingerprint() == null) {
+        continue;
+      }
+      String fingerprintFile = RunLayout.bundleFile(bundle.folder(), RunLayout.FINGERPRINT);
+      List<String> required = bundle.fingerprint().getRequiredUdfsList();
+      List<String> unknown = required.stream().filter(n -> !names.contains(n)).toList();
+      if (!unknown.isEmpty()) {
+        problems.add(fingerprintFile + ": field required_udfs names " + unknown + ", which "
+            + file + " does not list");
+        continue;
+      }
+      same(fingerprintFile, "udf_snapshot_hash", bundle.fingerprint().getUdfSnapshotHash(),
+          file, "hash of the required functions' entries",
+          UserFunctions.snapshotHash(udfs, required));
+    }
+  }
+
+  /**
+   * The capability: the engine version the planning environment names, the functions of the
+   * registry, and every installed rule, in its phase.
+   */
+  private void capability(CapabilitySnapshot capability, PlanningEnvironmentSnapshot environment,
+      RulepackSnapshot rulepack, FunctionRegistrySnapshot functions) {
+    String file = RunLayout.CAPABILITY;
+    if (environment != null) {
+      same(file, "engine_version", capability.getEngineVersion(),
+          RunLayout.PLANNING_ENVIRONMENT, "engine_version", environment.getEngineVersion());
+    }
+    if (functions != null && !new HashSet<>(capability.getFunctionsList())
+        .equals(new HashSet<>(functions.getFunctionsList()))) {
+      problems.add(file + ": field functions differs from " + RunLayout.FUNCTION_REGISTRY
+          + " (" + capability.getFunctionsCount() + " and " + functions.getFunctionsCount()
+          + " functions)");
+    }
+    if (rulepack != null) {
+      Map<String, String> phases = new HashMap<>();
+      capability.getRulesList().forEach(r -> phases.put(r.getName(), r.getPhase()));
+      Map<String, List<String>> installed = Map.of("analyzer", rulepack.getAnalyzerRulesList(),
+          "logical", rulepack.getLogicalRulesList(), "physical", rulepack.getPhysicalRulesList());
+      new TreeMap<>(installed).forEach((phase, rules) -> {
+        for (String rule : rules) {
+          if (!phase.equals(phases.get(rule))) {
+            problems.add(RunLayout.RULEPACK + ": field " + phase + "_rules installs " + rule
+                + ", but " + file + " has " + (phases.containsKey(rule)
+                    ? "it as a " + phases.get(rule) + " rule" : "no such rule"));
+          }
+        }
+      });
+    }
+    unchecked.add(file + " fields engine, features, rules not installed: what the engine can "
+        + "do; the rulepack and the function registry are checked against it");
+  }
+
+  /** Every table a Substrait plan reads is in the information schema, with the same columns. */
+  private void informationSchema(InformationSchemaSnapshot schema,
+      SortedMap<String, Bundle> bundles) {
+    Map<String, List<String>> columns = new HashMap<>();
+    for (var table : schema.getTablesList()) {
+      columns.put(table.getName(), table.getColumnsList().stream()
+          .map(io.codeanatomy.contracts.relspec.ColumnInfo::getName).toList());
+    }
+    for (Bundle bundle : bundles.values()) {
+      if (bundle.substrait() == null) {
+        continue;
+      }
+      String substrait = RunLayout.bundleFile(bundle.folder(), RunLayout.SUBSTRAIT);
+      bundle.substrait().tables().forEach((table, read) -> {
+        List<String> known = columns.get(table);
+        if (known == null) {
+          problems.add(substrait + ": reads table " + table + ", which "
+              + RunLayout.INFORMATION_SCHEMA + " does not list");
+        } else if (!known.equals(read)) {
+          problems.add(substrait + ": reads table " + table + " with the columns " + read
+              + ", but " + RunLayout.INFORMATION_SCHEMA + " has " + known);
+        }
+      });
+    }
+  }
+
+  /**
+   * The per-rule deltas: of the rulepack the package names, of plans the run planned, and each
+   * delta of a rule the rulepack installs in that phase.
+   */
+  private void ruleDeltas(ExecutionPackage pkg, SortedMap<String, Bundle> bundles,
+      Snapshots snapshots) {
+    if (!files.containsKey(RunLayout.RULE_DELTAS)) {
+      return;
+    }
+    Decoded<RuleDeltaReport> read = payload(RunLayout.RULE_DELTAS, RULE_DELTAS);
+    if (read == null) {
+      return;
+    }
+    String file = RunLayout.RULE_DELTAS;
+    RuleDeltaReport report = read.value();
+    if (pkg != null) {
+      same(file, "rulepack_hash", report.getRulepackHash(), RunLayout.PACKAGE_JSON,
+          "rulepack_hash", pkg.getRulepackHash());
+    }
+    RulepackSnapshot rulepack = snapshots == null ? null : snapshots.rulepack();
+    Map<String, List<String>> installed = rulepack == null ? null : Map.of(
+        "analyzer", rulepack.getAnalyzerRulesList(), "logical", rulepack.getLogicalRulesList(),
+        "physical", rulepack.getPhysicalRulesList());
+    new TreeMap<>(report.getPlansMap()).forEach((plan, deltas) -> {
+      if (!bundles.containsKey(plan)) {
+        problems.add(file + ": field plans[" + plan + "] is not a plan of the run");
+      }
+      for (int i = 0; i < deltas.getDeltasCount(); i++) {
+        PerRuleDelta delta = deltas.getDeltas(i);
+        String field = "plans[" + plan + "].deltas[" + i + "]";
+        if (installed != null && !installed.getOrDefault(delta.getPhase(), List.of())
+            .contains(delta.getRuleName())) {
+          problems.add(file + ": field " + field + " is of rule " + delta.getRuleName() + " ("
+              + delta.getPhase() + "), which " + RunLayout.RULEPACK + " does not install in "
+              + "that phase");
+        }
+      }
+    });
+    unchecked.add(file + " fields plans[*].deltas[*].changed, plan_after: what planning "
+        + "reported; the rules are checked against " + RunLayout.RULEPACK);
   }
 
   private static List<Long> values(CalibrationThresholds thresholds) {

@@ -2,6 +2,7 @@ package io.codeanatomy.runtime.artifacts;
 
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
+import io.codeanatomy.runtime.plan.Environment;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.results.EngineProvenance;
 import io.codeanatomy.runtime.results.RunResults;
@@ -115,13 +116,32 @@ public final class StagedRun implements AutoCloseable {
   public void commit(List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Map<String, byte[]> extras, EngineProvenance engine)
       throws IOException {
-    commit(bundles, policy, pkg, extras, engine, RunWriter.DISK);
+    commit(bundles, policy, pkg, null, extras, engine, RunWriter.DISK);
+  }
+
+  /**
+   * As {@link #commit(List, CompiledExecutionPolicy, ExecutionPackage, Map, EngineProvenance)},
+   * with the snapshots behind the package's hashes (the session's {@code environment}) and the
+   * bundles' per-rule deltas among the artifacts, as
+   * {@link RunArtifacts#write(Path, List, CompiledExecutionPolicy, ExecutionPackage,
+   * Environment, Map)} writes them.
+   */
+  public void commit(List<PlanBundle> bundles, CompiledExecutionPolicy policy,
+      ExecutionPackage pkg, Environment environment, Map<String, byte[]> extras,
+      EngineProvenance engine) throws IOException {
+    commit(bundles, policy, pkg, environment, extras, engine, RunWriter.DISK);
   }
 
   /** As {@link #commit(List, CompiledExecutionPolicy, ExecutionPackage, Map, EngineProvenance)}, to a test's output. */
   synchronized void commit(List<PlanBundle> bundles, CompiledExecutionPolicy policy,
       ExecutionPackage pkg, Map<String, byte[]> extras, EngineProvenance engine,
       RunWriter.FileOutput output) throws IOException {
+    commit(bundles, policy, pkg, null, extras, engine, output);
+  }
+
+  private synchronized void commit(List<PlanBundle> bundles, CompiledExecutionPolicy policy,
+      ExecutionPackage pkg, Environment environment, Map<String, byte[]> extras,
+      EngineProvenance engine, RunWriter.FileOutput output) throws IOException {
     requireOpen();
     finished = true;
     try {
@@ -143,8 +163,8 @@ public final class StagedRun implements AutoCloseable {
       } else if (engine != null) {
         results = new RunResults(engine, Map.of());
       }
-      RunWriter.commit(dir, staging, RunArtifacts.files(bundles, policy, pkg, extras, results),
-          output);
+      RunWriter.commit(dir, staging,
+          RunArtifacts.files(bundles, policy, pkg, environment, extras, results), output);
     } catch (IOException | RuntimeException e) {
       // RunWriter.commit deletes the folder itself; a failure before it gets here.
       RunWriter.deleteQuietly(staging, e);

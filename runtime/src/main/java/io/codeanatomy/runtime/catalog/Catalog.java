@@ -32,11 +32,16 @@ public final class Catalog {
   public Catalog(ScanSettings scanSettings, Set<String> allowedFactories, Clock clock) {
     this.scanSettings = scanSettings;
     this.allowedFactories = Set.copyOf(allowedFactories);
-    this.listings = new ListingCache(clock);
+    this.listings = new ListingCache(clock, scanSettings);
   }
 
   public ScanSettings scanSettings() {
     return scanSettings;
+  }
+
+  /** The table factories the planning surface allows, by logical name, sorted. */
+  public java.util.SortedSet<String> allowedFactories() {
+    return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(allowedFactories));
   }
 
   /**
@@ -110,6 +115,19 @@ public final class Catalog {
   /** Every table, by upper-case name. */
   public synchronized SortedMap<String, RegisteredTable> tables() {
     return Collections.unmodifiableSortedMap(new TreeMap<>(tables));
+  }
+
+  /** The counters of the catalog's caches: its directory listings. */
+  public java.util.List<io.codeanatomy.contracts.relspec.CacheStats> cacheStats() {
+    return java.util.List.of(listings.stats());
+  }
+
+  /**
+   * The CSV table locations whose cached listing was served after their directory changed
+   * (possibly stale), each once, in the order found.
+   */
+  public java.util.List<java.nio.file.Path> possiblyStaleListings() {
+    return listings.possiblyStale();
   }
 
   /** The Calcite schema the tables live in. */

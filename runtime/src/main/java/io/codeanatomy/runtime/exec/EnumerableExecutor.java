@@ -102,12 +102,34 @@ public final class EnumerableExecutor implements AutoCloseable {
    */
   private final Map<EnumerableRel, Compiled> compiled =
       Collections.synchronizedMap(new WeakHashMap<>());
+  private final java.util.concurrent.atomic.AtomicLong compiledHits =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong compiledMisses =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * The counters of the compiled-code cache: a hit runs code compiled before, a miss compiles.
+   * Every miss adds one entry, so entries the garbage collector took with their plan are the
+   * misses less the entries left: its evictions.
+   */
+  public io.codeanatomy.contracts.relspec.CacheStats cacheStats() {
+    long misses = compiledMisses.get();
+    long entries = compiled.size();
+    return io.codeanatomy.contracts.relspec.CacheStats.newBuilder()
+        .setCache(io.codeanatomy.contracts.relspec.CacheKind.COMPILED_PLAN)
+        .setEntries(entries)
+        .setHits(compiledHits.get())
+        .setMisses(misses)
+        .setEvictions(Math.max(0, misses - entries))
+        .build();
+  }
 
   private Compiled compile(PlanBundle bundle) {
     // Compiling reads the plan's metadata and type factory, so one thread at a time per plan;
     // the others wait and take its code. The code runs outside the lock, in parallel.
     return bundle.withPhysicalPlan(plan -> {
       Compiled code = compiled.get(plan);
+      (code == null ? compiledMisses : compiledHits).incrementAndGet();
       if (code == null) {
         Map<String, Object> stashed = new HashMap<>();
         // toBindable is declared raw; its rows are arrays, or values for a one-column plan.

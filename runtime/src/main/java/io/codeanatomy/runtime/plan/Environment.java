@@ -1,6 +1,8 @@
 package io.codeanatomy.runtime.plan;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
+import io.codeanatomy.contracts.relspec.CapabilitySnapshot;
+import io.codeanatomy.contracts.relspec.CapabilitySnapshotContract;
 import io.codeanatomy.contracts.relspec.ColumnInfo;
 import io.codeanatomy.contracts.relspec.FunctionInfo;
 import io.codeanatomy.contracts.relspec.FunctionKind;
@@ -12,6 +14,7 @@ import io.codeanatomy.contracts.relspec.PlanningEnvironmentSnapshot;
 import io.codeanatomy.contracts.relspec.PlanningEnvironmentSnapshotContract;
 import io.codeanatomy.contracts.relspec.PlanningSurfacePolicyContract;
 import io.codeanatomy.contracts.relspec.PlanningSurfaceSpec;
+import io.codeanatomy.contracts.relspec.RuleInfo;
 import io.codeanatomy.contracts.relspec.RulepackSnapshotContract;
 import io.codeanatomy.contracts.relspec.SqlPolicy;
 import io.codeanatomy.contracts.relspec.TableInfo;
@@ -41,6 +44,12 @@ import org.apache.calcite.sql.SqlOperandCountRange;
  * @param planningSettingsHash their settings hash: a non-planning setting never changes it
  * @param profileSettingsHash the hash of every effective setting of the profile
  * @param profileName the profile the session was built from
+ * @param udfs the snapshot of the session's user-defined functions (a function registry of them
+ *     alone): what a plan's {@code udf_snapshot_hash} is computed from
+ * @param udfSnapshotHash its hash; empty when the session registers none
+ * @param capability what the engine can do (every rule it knows, every function, its features),
+ *     whatever the session installed of it
+ * @param capabilityHash its hash: the execution package's {@code capability_snapshot_hash}
  */
 public record Environment(
     PlanningEnvironmentSnapshot planningEnvironment,
@@ -56,15 +65,14 @@ public record Environment(
     String profileSettingsHash,
     String profileName,
     String planningSurfacePolicyVersion,
-    String planningSurfacePolicyHash) {
+    String planningSurfacePolicyHash,
+    FunctionRegistrySnapshot udfs,
+    String udfSnapshotHash,
+    CapabilitySnapshot capability,
+    String capabilityHash) {
 
-  /**
-   * The hash of the user-defined functions a session registered: empty while the embedded engine
-   * registers none (the field is HASH_OR_EMPTY for this case).
-   */
-  public String udfSnapshotHash() {
-    return "";
-  }
+  /** The engine a capability snapshot names: Calcite's Enumerable engine, embedded. */
+  public static final String ENGINE = "calcite-enumerable";
 
   /** The planning-surface policy version docs/domain.md, section 5 defines. */
   public static final String SURFACE_POLICY_VERSION = "v1";
@@ -78,7 +86,7 @@ public record Environment(
   /** Builds every snapshot of a session and hashes each through its contract. */
   public static Environment of(PlanningSurfaceSpec spec, CodeAnatomyPolicy policy,
       String profileName, SqlPolicy sqlPolicy, Rulepack rulepack, Catalog catalog,
-      SqlOperatorTable operators) {
+      SqlOperatorTable operators, UserFunctions userFunctions, List<String> plannerNames) {
     SortedMap<String, String> planning = policy.planningEnvironmentSettings();
     Map<String, String> explain = new TreeMap<>();
     policy.effectiveSettings().forEach((key, value) -> {
@@ -97,14 +105,49 @@ public record Environment(
         .build();
     io.codeanatomy.contracts.relspec.RulepackSnapshot rules = rulepack.snapshot();
     InformationSchemaSnapshot schema = informationSchema(policy, catalog);
-    FunctionRegistrySnapshot functions = functionRegistry(operators);
+    FunctionRegistrySnapshot functions = functionRegistry(operators, userFunctions);
+    FunctionRegistrySnapshot udfs = userFunctions.snapshot();
+    CapabilitySnapshot capability = capability(policy, sqlPolicy, rulepack, catalog, functions,
+        userFunctions, plannerNames);
     return new Environment(
         environment, PlanningEnvironmentSnapshotContract.hash(environment),
         rules, RulepackSnapshotContract.hash(rules),
         schema, InformationSchemaSnapshotContract.hash(schema),
         functions, FunctionRegistrySnapshotContract.hash(functions),
         planning, policy.planningEnvironmentHash(), policy.settingsHash(), profileName,
-        SURFACE_POLICY_VERSION, surfaceHash);
+        SURFACE_POLICY_VERSION, surfaceHash, udfs,
+        userFunctions.snapshotHash(userFunctions.byName().keySet()), capability,
+        CapabilitySnapshotContract.hash(capability));
+  }
+
+  /**
+   * What the engine can do in this session: every rule of the registry the rulepack came from
+   * (installed or not), every function a query may call, and its features: the table factories
+   * the surface allows, the statements it runs, its planners, the Substrait extensions its plans
+   * may declare, and the SQL features the profile enables.
+   */
+  static CapabilitySnapshot capability(CodeAnatomyPolicy policy, SqlPolicy sqlPolicy,
+      Rulepack rulepack, Catalog catalog, FunctionRegistrySnapshot functions,
+      UserFunctions userFunctions, List<String> plannerNames) {
+    CapabilitySnapshot.Builder capability = CapabilitySnapshot.newBuilder()
+        .setEngine(ENGINE)
+        .setEngineVersion(ENGINE_VERSION)
+        .addAllFunctions(functions.getFunctionsList());
+    rulepack.registry().rules().values().forEach(rule -> capability.addRules(
+        RuleInfo.newBuilder().setName(rule.name()).setPhase(rule.phase().text())));
+    java.util.SortedSet<String> features = new java.util.TreeSet<>();
+    catalog.allowedFactories().forEach(f -> features.add("table_factory:" + f));
+    features.add("statement:query");
+    if (sqlPolicy.getAllowDml()) {
+      features.add("statement:delete");
+    }
+    plannerNames.forEach(p -> features.add("planner:" + p));
+    if (policy.execution().enableRecursiveCtes()) {
+      features.add("sql:recursive_cte");
+    }
+    userFunctions.substrait().urns().forEach(u -> features.add("substrait:" + u));
+    capability.addAllFeatures(features);
+    return capability.build();
   }
 
   /** The same environment with another rulepack (an overlay session's). */
@@ -113,7 +156,8 @@ public record Environment(
     return new Environment(planningEnvironment, planningEnvironmentHash, rules,
         RulepackSnapshotContract.hash(rules), informationSchema, informationSchemaHash,
         functionRegistry, functionRegistryHash, planningSettings, planningSettingsHash,
-        profileSettingsHash, profileName, planningSurfacePolicyVersion, planningSurfacePolicyHash);
+        profileSettingsHash, profileName, planningSurfacePolicyVersion, planningSurfacePolicyHash,
+        udfs, udfSnapshotHash, capability, capabilityHash);
   }
 
   static InformationSchemaSnapshot informationSchema(CodeAnatomyPolicy policy, Catalog catalog) {
@@ -133,11 +177,21 @@ public record Environment(
     return snapshot.build();
   }
 
-  static FunctionRegistrySnapshot functionRegistry(SqlOperatorTable operators) {
+  /**
+   * Every function a query may call: the engine's built-in functions (name, kind, syntax and
+   * arity) and the session's user-defined ones (name, kind, parameter and result types).
+   */
+  static FunctionRegistrySnapshot functionRegistry(SqlOperatorTable operators,
+      UserFunctions userFunctions) {
     List<FunctionInfo> functions = new ArrayList<>();
+    userFunctions.byName().values().forEach(f -> functions.add(f.info()));
     for (SqlOperator operator : operators.getOperatorList()) {
       if (!(operator instanceof SqlFunction) && !(operator instanceof SqlAggFunction)) {
         continue; // operators (+, AND, LIKE) are syntax, not functions a registry lists
+      }
+      if (userFunctions.function(operator.getName()).filter(f -> f.operator() == operator)
+          .isPresent()) {
+        continue; // listed above, with its signature
       }
       functions.add(FunctionInfo.newBuilder()
           .setName(operator.getName().toLowerCase(Locale.ROOT))

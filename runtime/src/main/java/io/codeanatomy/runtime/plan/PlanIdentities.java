@@ -19,15 +19,21 @@ final class PlanIdentities {
 
   private PlanIdentities() {}
 
-  /** The fingerprint inputs of a plan, before its Substrait hash is set. */
+  /**
+   * The fingerprint inputs of a plan, before its Substrait hash is set.
+   *
+   * @param requiredUdfs the user-defined functions the plan calls
+   * @param udfSnapshotHash the hash of their snapshot, empty when there are none: a plan's
+   *     fingerprint changes with the functions it calls, never with others the session has
+   */
   static PlanFingerprint fingerprintInputs(Environment environment, List<String> requiredUdfs,
-      List<DeltaInput> deltaInputs) {
+      String udfSnapshotHash, List<DeltaInput> deltaInputs) {
     return PlanFingerprint.newBuilder()
         .setSettingsHash(environment.planningSettingsHash())
         .setPlanningEnvHash(environment.planningEnvironmentHash())
         .setRulepackHash(environment.rulepackHash())
         .setInformationSchemaHash(environment.informationSchemaHash())
-        .setUdfSnapshotHash(environment.udfSnapshotHash())
+        .setUdfSnapshotHash(udfSnapshotHash)
         .addAllRequiredUdfs(requiredUdfs)
         .addAllDeltaInputs(deltaInputs)
         .build();

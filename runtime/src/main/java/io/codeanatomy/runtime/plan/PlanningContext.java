@@ -14,7 +14,8 @@ import org.apache.calcite.sql.parser.SqlParser;
  * changes afterwards but the rows of mutable tables and the plan cache's contents.
  *
  * @param parserConfig the SQL parser configuration the profile's settings give
- * @param operatorTable the SQL functions and operators
+ * @param operatorTable the SQL functions and operators, the user-defined functions among them
+ * @param functions the session's user-defined functions
  * @param plannerNames the named planners of the planning surface, sorted
  * @param explainPerRule whether planning records what each rule did
  */
@@ -22,6 +23,7 @@ public record PlanningContext(
     Catalog catalog,
     SqlParser.Config parserConfig,
     SqlOperatorTable operatorTable,
+    UserFunctions functions,
     Rulepack rulepack,
     CodeAnatomyPolicy policy,
     SqlPolicy sqlPolicy,
@@ -34,6 +36,7 @@ public record PlanningContext(
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(parserConfig, "parserConfig");
     Objects.requireNonNull(operatorTable, "operatorTable");
+    Objects.requireNonNull(functions, "functions");
     Objects.requireNonNull(rulepack, "rulepack");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(sqlPolicy, "sqlPolicy");

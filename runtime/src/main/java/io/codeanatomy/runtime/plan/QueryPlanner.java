@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.plan.RelOptListener;
@@ -37,11 +38,19 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.schema.ModifiableTable;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -67,6 +76,9 @@ import org.apache.calcite.tools.ValidationException;
  * {@link #planMutation}, uncached.
  */
 public final class QueryPlanner {
+
+  /** The logical rule that removes sub-queries and decorrelates the plan. */
+  private static final String SUBQUERY_REMOVE = "subquery_remove";
 
   /** Physical rules applied by the heuristic planner before the cost-based one. */
   private static final Set<String> HEP_PREPARATION = Set.of("project_to_window");
@@ -180,6 +192,7 @@ public final class QueryPlanner {
     try {
       SqlNode parsed = planner.parse(stripTerminator(sql));
       check.accept(parsed);
+      checkFunctionsExist(name, parsed);
       SqlNode validated = planner.validate(parsed);
       return planner.rel(validated);
     } catch (SqlParseException e) {
@@ -193,6 +206,44 @@ public final class QueryPlanner {
     } finally {
       planner.close();
     }
+  }
+
+  /**
+   * Every function the statement calls must be one the session has: a built-in function, one
+   * of its user-defined functions, or one of its relation planners. Otherwise planning fails
+   * here, naming the function, rather than with the validator's "no match for signature".
+   */
+  private void checkFunctionsExist(String name, SqlNode parsed) {
+    parsed.accept(new SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(SqlCall call) {
+        if (call.getOperator() instanceof SqlUnresolvedFunction function
+            && !functionExists(function.getNameAsId())) {
+          String called = function.getName();
+          throw new PlanningException(name + ": the SQL calls function '" + called
+              + "', which this session does not register"
+              + (context.functions().isEmpty() ? " (it has no user-defined functions)"
+                  : " (its user-defined functions: " + String.join(", ",
+                      context.functions().byName().keySet()) + ")")
+              + "; a planning surface registers functions by name in its functions list");
+        }
+        return super.visit(call);
+      }
+    });
+  }
+
+  private boolean functionExists(SqlIdentifier id) {
+    List<SqlOperator> found = new ArrayList<>();
+    context.operatorTable().lookupOperatorOverloads(id, null, SqlSyntax.FUNCTION, found,
+        SqlNameMatchers.withCaseSensitive(false));
+    if (!found.isEmpty() || !id.isSimple()) {
+      return true;
+    }
+    // Relation planners are table macros of the catalog's schema, under upper-case names.
+    String simple = id.getSimple();
+    return !context.catalog().rootSchema().getFunctions(simple).isEmpty()
+        || !context.catalog().rootSchema().getFunctions(simple.toUpperCase(Locale.ROOT))
+            .isEmpty();
   }
 
   private void checkStatement(SqlNode parsed) {
@@ -243,7 +294,8 @@ public final class QueryPlanner {
     analyze(root.rel, unoptimized, deltas);
     // Substrait carries the plan as the SQL means it, before this engine's rewrites: a consumer
     // (DataFusion) optimizes with its own rules, and isthmus converts this form most fully.
-    byte[] substrait = SubstraitPlans.toBytes(root);
+    byte[] substrait = SubstraitPlans.toBytes(root, context.functions().substrait());
+    List<String> requiredUdfs = context.functions().calledBy(root.rel);
     RelNode optimized = logical(root.rel, deltas);
     RelRoot optimizedRoot = root.withRel(optimized);
     EnumerableRel physical = physical(optimizedRoot, deltas);
@@ -257,7 +309,8 @@ public final class QueryPlanner {
           .orElse("unknown") + ":" + table);
     }
     PlanFingerprint fingerprint = PlanFingerprints.of(substrait,
-        PlanIdentities.fingerprintInputs(context.environment(), List.of(), inputs));
+        PlanIdentities.fingerprintInputs(context.environment(), requiredUdfs,
+            context.functions().snapshotHash(requiredUdfs), inputs));
     String fingerprintHash = PlanFingerprints.hash(fingerprint);
     PlanIdentity identity = PlanIdentities.identity(context.environment(), fingerprint,
         fingerprintHash, context.plannerNames(), context.policy().effectiveSettings(),
@@ -303,7 +356,8 @@ public final class QueryPlanner {
       for (RuleDefinition rule : context.rulepack().installed(Phase.LOGICAL)) {
         Applied applied;
         try {
-          applied = applyHep(current, rule.rules());
+          applied = rule.name().equals(SUBQUERY_REMOVE) ? removeSubQueries(current)
+              : applyHep(current, rule.rules());
         } catch (RuntimeException e) {
           if (!skipFailed) {
             throw new PlanningException("rule " + rule.name() + " failed: " + firstLine(e), e);
@@ -330,14 +384,7 @@ public final class QueryPlanner {
     List<RuleDefinition> volcanoRules = new ArrayList<>();
     List<RuleDefinition> finishing = new ArrayList<>();
     for (RuleDefinition rule : context.rulepack().installed(Phase.PHYSICAL)) {
-      if (rule.name().equals("subquery_remove")) {
-        Applied applied = applyHep(plan, rule.rules());
-        RelNode decorrelated = RelDecorrelator.decorrelateQuery(applied.plan(),
-            RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null));
-        plan = decorrelated;
-        deltas.add(new RuleDelta(rule.name(), Phase.PHYSICAL, applied.changed(),
-            context.explainPerRule() ? explain(plan) : ""));
-      } else if (HEP_FINISHING.contains(rule.name())) {
+      if (HEP_FINISHING.contains(rule.name())) {
         finishing.add(rule);
       } else if (HEP_PREPARATION.contains(rule.name())) {
         // Rewrites the Volcano planner cannot cost (a window split, not an alternative).
@@ -378,7 +425,28 @@ public final class QueryPlanner {
       throw new PlanningException("the physical plan is not executable on the Enumerable "
           + "engine: " + physical.getRelTypeName());
     }
-    return enumerable;
+    return named(enumerable, optimized);
+  }
+
+  /**
+   * The physical plan with the names the query gave its columns. The cost-based planner treats
+   * a projection that only renames as its input, so a plan can come out with an input's names
+   * ({@code DEF_ID} for {@code s.DEF_ID AS CALLEE_DEF_ID}); then a calc that renames is put on
+   * top, so that rows, lineage and every consumer see the query's names.
+   */
+  private static EnumerableRel named(EnumerableRel physical, RelRoot root) {
+    List<String> names = new ArrayList<>();
+    root.fields.forEach(field -> names.add(field.getValue()));
+    if (physical.getRowType().getFieldNames().equals(names)
+        || physical.getRowType().getFieldCount() != names.size()) {
+      return physical;
+    }
+    RexProgramBuilder program = new RexProgramBuilder(physical.getRowType(),
+        physical.getCluster().getRexBuilder());
+    for (int i = 0; i < names.size(); i++) {
+      program.addProject(i, names.get(i));
+    }
+    return EnumerableCalc.create(physical, program.getProgram());
   }
 
   /**
@@ -398,6 +466,20 @@ public final class QueryPlanner {
       mapped.add(field.withFieldIndex(output));
     }
     return RelCollations.of(mapped);
+  }
+
+  /**
+   * Sub-queries (IN, EXISTS, scalar) turned into joins and correlations, and the plan then
+   * decorrelated: once, before any other logical rule moves an expression that holds one.
+   */
+  private Applied removeSubQueries(RelNode plan) {
+    Applied applied = applyHep(plan, context.rulepack().installed(Phase.LOGICAL).stream()
+        .filter(r -> r.name().equals(SUBQUERY_REMOVE)).findFirst().orElseThrow().rules());
+    if (!applied.changed()) {
+      return applied;
+    }
+    return new Applied(RelDecorrelator.decorrelateQuery(applied.plan(),
+        RelFactories.LOGICAL_BUILDER.create(plan.getCluster(), null)), true);
   }
 
   /** A plan after one rule, and whether the planner reported that the rule produced anything. */

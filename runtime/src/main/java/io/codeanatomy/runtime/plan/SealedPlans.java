@@ -12,7 +12,7 @@ import org.apache.calcite.rel.RelRoot;
  * that execute the sealed plan itself rather than this runtime's physical plan (the Spark engine
  * in {@code spark/}). The tables come from the plan's own named scans (names and base schemas), so
  * no session is needed; the extensions are the ones {@link SubstraitPlans} writes with, read as
- * UTF-8.
+ * UTF-8, and the declarations of the user-defined functions the engine was given.
  */
 public final class SealedPlans {
 
@@ -33,6 +33,19 @@ public final class SealedPlans {
    *     isthmus cannot convert what they hold; the message names what it met
    */
   public static Root read(byte[] substrait) {
+    return read(substrait, UserFunctions.NONE);
+  }
+
+  /**
+   * The relational expression of sealed Substrait bytes whose plan may call {@code functions}
+   * (under the runtime's extension for user-defined functions); a call becomes the function's
+   * Calcite operator, as planning made it.
+   *
+   * @throws SubstraitConversionException as {@link #read(byte[])}, and for a call of a
+   *     user-defined function that {@code functions} does not hold
+   */
+  public static Root read(byte[] substrait, UserFunctions functions) {
+    SubstraitMapping mapping = functions.substrait();
     io.substrait.proto.Plan proto;
     try {
       proto = io.substrait.proto.Plan.parseFrom(substrait);
@@ -42,7 +55,7 @@ public final class SealedPlans {
     }
     Plan plan;
     try {
-      plan = new ProtoPlanConverter(SubstraitExtensions.COLLECTION).from(proto);
+      plan = new ProtoPlanConverter(mapping.collection()).from(proto);
     } catch (RuntimeException e) {
       throw new SubstraitConversionException("the Substrait plan does not read: "
           + e.getMessage(), e);
@@ -53,7 +66,7 @@ public final class SealedPlans {
     }
     Plan.Root root = plan.getRoots().get(0);
     try {
-      RelRoot rel = new SubstraitToCalcite(SubstraitExtensions.CONVERTERS).convert(root);
+      RelRoot rel = new SubstraitToCalcite(mapping.converters()).convert(root);
       return new Root(rel, List.copyOf(root.getNames()));
     } catch (RuntimeException e) {
       throw new SubstraitConversionException("isthmus cannot convert the Substrait plan to "

@@ -1,7 +1,6 @@
 package io.codeanatomy.runtime.plan;
 
 import io.substrait.extension.SimpleExtension;
-import io.substrait.isthmus.ConverterProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,9 +23,12 @@ final class SubstraitExtensions {
       "aggregate_approx", "arithmetic_decimal", "arithmetic", "comparison", "datetime", "list",
       "logarithmic", "rounding", "rounding_decimal", "set", "string");
 
-  static final SimpleExtension.ExtensionCollection COLLECTION = load();
+  /** Substrait's standard extensions. */
+  static final SimpleExtension.ExtensionCollection STANDARD = load();
 
-  static final ConverterProvider CONVERTERS = new ConverterProvider(COLLECTION);
+  /** The runtime's declaration of GROUPING ({@code functions_grouping.yaml}). */
+  static final SimpleExtension.ExtensionCollection GROUPING = SimpleExtension.load(
+      read(SubstraitExtensions.class, "functions_grouping.yaml"));
 
   private SubstraitExtensions() {}
 
@@ -42,7 +44,11 @@ final class SubstraitExtensions {
   }
 
   private static String read(String resource) {
-    try (InputStream in = SimpleExtension.class.getResourceAsStream(resource)) {
+    return read(SimpleExtension.class, resource);
+  }
+
+  private static String read(Class<?> owner, String resource) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("substrait-java has no resource " + resource);
       }
@@ -54,6 +60,6 @@ final class SubstraitExtensions {
 
   /** isthmus's SQL parser configuration: the dialect its own SQL conversion reads. */
   static SqlParser.Config parserConfig() {
-    return CONVERTERS.getSqlParserConfig();
+    return SubstraitMapping.STANDARD.converters().getSqlParserConfig();
   }
 }

@@ -4,8 +4,10 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.substrait.isthmus.SubstraitRelVisitor;
+import io.substrait.isthmus.SubstraitToCalcite;
 import io.substrait.plan.Plan;
 import io.substrait.plan.PlanProtoConverter;
+import io.substrait.plan.ProtoPlanConverter;
 import io.substrait.proto.SimpleExtensionDeclaration;
 import io.substrait.proto.SimpleExtensionURN;
 import java.io.IOException;
@@ -28,21 +30,49 @@ final class SubstraitPlans {
   private SubstraitPlans() {}
 
   /**
-   * The plan's Substrait bytes.
+   * The plan's Substrait bytes, with the standard functions only.
    *
    * @throws SubstraitConversionException when isthmus cannot convert the plan
    */
   static byte[] toBytes(RelRoot root) {
+    return toBytes(root, SubstraitMapping.STANDARD);
+  }
+
+  /**
+   * The plan's Substrait bytes under {@code mapping}: its user-defined functions are declared in
+   * their own extension.
+   *
+   * @throws SubstraitConversionException when isthmus cannot convert the plan
+   */
+  static byte[] toBytes(RelRoot root, SubstraitMapping mapping) {
     io.substrait.proto.Plan proto;
     try {
-      Plan.Root converted = SubstraitRelVisitor.convert(root, SubstraitExtensions.CONVERTERS);
+      Plan.Root converted = SubstraitRelVisitor.convert(root, mapping.converters());
       Plan plan = Plan.builder().addRoots(converted).build();
-      proto = new PlanProtoConverter(SubstraitExtensions.COLLECTION).toProto(plan);
+      proto = new PlanProtoConverter(mapping.collection()).toProto(plan);
     } catch (RuntimeException e) {
       throw new SubstraitConversionException("isthmus cannot convert the plan to Substrait: "
           + e.getMessage(), e);
     }
     return deterministic(normalize(proto));
+  }
+
+  /**
+   * The Calcite plan that Substrait bytes describe, through isthmus under {@code mapping}: the
+   * way back, which a plan with user-defined functions or GROUPING must survive.
+   *
+   * @throws SubstraitConversionException when the bytes are not a plan or isthmus cannot convert
+   *     them
+   */
+  static RelRoot toCalcite(byte[] bytes, SubstraitMapping mapping) {
+    try {
+      io.substrait.proto.Plan proto = io.substrait.proto.Plan.parseFrom(bytes);
+      Plan plan = new ProtoPlanConverter(mapping.collection()).from(proto);
+      return new SubstraitToCalcite(mapping.converters()).convert(plan.getRoots().get(0));
+    } catch (com.google.protobuf.InvalidProtocolBufferException | RuntimeException e) {
+      throw new SubstraitConversionException("isthmus cannot convert the Substrait plan back: "
+          + e.getMessage(), e);
+    }
   }
 
   /** The plan with URNs and anchors renumbered in a canonical order. */

@@ -7,9 +7,13 @@ import io.codeanatomy.contracts.relspec.CalibrationBounds;
 import io.codeanatomy.contracts.relspec.CalibrationMode;
 import io.codeanatomy.contracts.relspec.CalibrationResult;
 import io.codeanatomy.contracts.relspec.CalibrationThresholds;
+import io.codeanatomy.contracts.relspec.CacheKind;
+import io.codeanatomy.contracts.relspec.PlanMetrics;
+import io.codeanatomy.contracts.relspec.RunMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * Calibration of thresholds from execution metrics (docs/domain.md, section 6): each new threshold is
@@ -65,33 +69,49 @@ public final class Calibration {
   }
 
   /**
-   * What a run's plans estimated and what they produced: the cost calibration compares.
-   *
-   * @param estimatedRows the planner's row estimate of the plans that ran
-   * @param actualRows the rows they produced
+   * The cost ratio of a run: the rows its plans produced over the rows they were estimated to
+   * produce, summed over the plans. Like is compared with like (rows with rows, plan by plan, from
+   * the same estimates the plans were judged by), and both sums count as at least one row, so
+   * that a run that predicted nothing and produced nothing has the ratio 1.
    */
-  public record ExecutionMetrics(double estimatedRows, long actualRows) {
-    public ExecutionMetrics {
-      if (!(estimatedRows >= 0) || actualRows < 0) {
-        throw new IllegalArgumentException("metrics are not negative: estimated "
-            + estimatedRows + ", actual " + actualRows);
+  public static double costRatio(RunMetrics metrics) {
+    double estimated = 0;
+    long actual = 0;
+    // Summed in the order of the plans' names: a map read back may iterate in another order,
+    // and a floating-point sum depends on it.
+    for (PlanMetrics plan : new TreeMap<>(metrics.getPlansMap()).values()) {
+      if (!(plan.getEstimatedRows() >= 0) || Double.isInfinite(plan.getEstimatedRows())
+          || plan.getActualRows() < 0) {
+        throw new IllegalArgumentException("a plan's metrics are finite and not negative: "
+            + "estimated " + plan.getEstimatedRows() + ", actual " + plan.getActualRows());
       }
+      estimated += plan.getEstimatedRows();
+      actual += plan.getActualRows();
     }
+    return Math.max(1, actual) / Math.max(1.0, estimated);
   }
 
   /**
-   * Calibrates from a run's metrics and the cache diagnostics it ran with. When the plan cache
-   * dropped plans during the run (evictions: a table changed after its plans were estimated),
-   * the estimates may be stale, so {@code enforce} only proposes, as {@code warn} does.
+   * Whether a run's estimates may be stale by its cache diagnostics: the plan cache dropped plans
+   * during the run (a table changed after its plans were estimated), or a cache answered from an
+   * entry whose source had changed (a directory listing). Such a run does not enforce.
+   */
+  public static boolean possiblyStale(CacheDiagnostics diagnostics) {
+    return diagnostics.getCachesList().stream().anyMatch(c ->
+        c.getCache() == CacheKind.PLAN && c.getEvictions() > 0
+            || c.getPossiblyStaleHits() > 0);
+  }
+
+  /**
+   * Calibrates from a run's metrics and the cache diagnostics it ran with: the cost ratio is
+   * {@link #costRatio}; when the diagnostics say the estimates may be stale
+   * ({@link #possiblyStale}), {@code enforce} only proposes, as {@code warn} does.
    */
   public static CalibrationResult calibrate(CalibrationMode mode, CalibrationThresholds current,
-      CalibrationBounds bounds, ExecutionMetrics metrics, CacheDiagnostics diagnostics) {
-    boolean stale = diagnostics.getCachesList().stream().anyMatch(c -> c.getEvictions() > 0);
-    CalibrationMode effective = stale && mode == CalibrationMode.ENFORCE ? CalibrationMode.WARN
-        : mode;
-    // An estimate below one row is one row: a ratio needs a positive prediction.
-    return calibrate(effective, current, bounds, metrics.actualRows(),
-        Math.max(1.0, metrics.estimatedRows()));
+      CalibrationBounds bounds, RunMetrics metrics, CacheDiagnostics diagnostics) {
+    CalibrationMode effective = possiblyStale(diagnostics) && mode == CalibrationMode.ENFORCE
+        ? CalibrationMode.WARN : mode;
+    return calibrate(effective, current, bounds, costRatio(metrics), 1.0);
   }
 
   private static long next(String name, long current, double ratio, Bound bound,

@@ -119,6 +119,11 @@ public final class Rulepack {
     return profile;
   }
 
+  /** The registry its rules come from: every rule a session could install. */
+  public RuleRegistry registry() {
+    return registry;
+  }
+
   /** The installed rules of a phase, in order. */
   public List<RuleDefinition> installed(Phase phase) {
     return installed.get(phase);

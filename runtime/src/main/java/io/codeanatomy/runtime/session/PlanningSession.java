@@ -1,6 +1,8 @@
 package io.codeanatomy.runtime.session;
 
 import io.codeanatomy.contracts.core.policy.CodeAnatomyPolicy;
+import io.codeanatomy.contracts.relspec.CacheDiagnostics;
+import io.codeanatomy.contracts.relspec.EstimateSource;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
 import io.codeanatomy.contracts.relspec.ExtensionGovernance;
 import io.codeanatomy.contracts.relspec.PlanningSurfacePolicy;
@@ -18,7 +20,10 @@ import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.plan.PlanCache;
 import io.codeanatomy.runtime.plan.PlanningContext;
 import io.codeanatomy.runtime.plan.QueryPlanner;
+import io.codeanatomy.runtime.plan.UserFunction;
+import io.codeanatomy.runtime.plan.UserFunctions;
 import io.codeanatomy.runtime.relspec.ExecutionPackageAssembler;
+import io.codeanatomy.runtime.relspec.ObservedRows;
 import io.codeanatomy.runtime.rules.OverlayProfile;
 import io.codeanatomy.runtime.rules.Phase;
 import io.codeanatomy.runtime.rules.RuleRegistry;
@@ -30,12 +35,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.tools.RelBuilder;
 
@@ -59,10 +66,13 @@ public final class PlanningSession implements AutoCloseable {
   private final List<String> warnings;
   private final EnumerableExecutor executor;
   private final boolean ownsExecutor;
+  private final ObservedRows observedRows;
 
   private PlanningSession(PlanningSurfaceSpec spec, PlanningContext context, Clock clock,
-      List<String> warnings, EnumerableExecutor executor, boolean ownsExecutor) {
+      List<String> warnings, EnumerableExecutor executor, boolean ownsExecutor,
+      ObservedRows observedRows) {
     this.spec = spec;
+    this.observedRows = observedRows;
     this.context = context;
     this.planner = new QueryPlanner(context);
     this.clock = clock;
@@ -94,7 +104,9 @@ public final class PlanningSession implements AutoCloseable {
     private long planCacheLimitBytes = 64L << 20;
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, RelationPlanner> relationPlanners = new java.util.TreeMap<>();
+    private final Map<String, UserFunction> functions = new java.util.TreeMap<>();
     private Catalog catalog;
+    private ObservedRows observedRows;
     private boolean built;
 
     private Builder(PlanningSurfaceSpec spec, CodeAnatomyPolicy policy, String profileName) {
@@ -124,6 +136,17 @@ public final class PlanningSession implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The statistics of rows plans produced that the session estimates from and adds to: a plan
+     * that ran before over inputs of the same sizes is estimated from its result
+     * ({@link #estimateRows}). Without one, estimates are the planner's.
+     */
+    public Builder observedRows(ObservedRows observed) {
+      checkOpen();
+      this.observedRows = Objects.requireNonNull(observed, "observed");
+      return this;
+    }
+
     public Builder planCacheLimitBytes(long bytes) {
       checkOpen();
       this.planCacheLimitBytes = bytes;
@@ -137,6 +160,23 @@ public final class PlanningSession implements AutoCloseable {
     public Builder relationPlanner(String name, RelationPlanner planner) {
       checkOpen();
       relationPlanners.put(name, Objects.requireNonNull(planner, "planner"));
+      return this;
+    }
+
+    /**
+     * Supplies the implementation of a user-defined function. It is registered only when the
+     * spec names it in {@code functions}: the spec is the function registry, and the builder
+     * only says what runs for each name.
+     *
+     * @throws IllegalArgumentException when another implementation was given for the name
+     */
+    public Builder function(UserFunction function) {
+      checkOpen();
+      UserFunction other = functions.putIfAbsent(function.name(), function);
+      if (other != null && !other.equals(function)) {
+        throw new IllegalArgumentException("function " + function.name() + " was given twice: "
+            + other + " and " + function);
+      }
       return this;
     }
 
@@ -175,8 +215,13 @@ public final class PlanningSession implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw new SessionException("the planning surface's rulepack: " + e.getMessage());
       }
-      govern("function", spec.functions(), List.of());
+      UserFunctions userFunctions = userFunctions();
       List<String> planners = planners();
+      SqlParser.Config parser = parserConfig(policy);
+      // Calcite's standard operators: each has an Enumerable implementation, and isthmus maps
+      // them to Substrait's standard extensions. Then the session's own functions.
+      SqlOperatorTable operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+          userFunctions.operatorTable());
       for (String name : spec.relationPlanners()) {
         RelationPlanner planner = relationPlanners.get(name);
         if (planner == null) {
@@ -184,19 +229,46 @@ public final class PlanningSession implements AutoCloseable {
               + "', but the builder was given no implementation of it (relationPlanner(name, "
               + "planner))");
         }
-        tables.registerFunction(name, planner.create(tables.rootSchema()));
+        tables.registerFunction(name, planner.create(
+            new RelationPlanner.Context(tables.rootSchema(), operators, parser)));
       }
-      SqlParser.Config parser = parserConfig(policy);
-      // Calcite's standard operators: each has an Enumerable implementation, and isthmus maps
-      // them to Substrait's standard extensions.
-      SqlOperatorTable operators = SqlStdOperatorTable.instance();
       Environment environment = Environment.of(spec, policy, profileName, sqlPolicy, rulepack,
-          tables, operators);
-      PlanningContext context = new PlanningContext(tables, parser, operators, rulepack, policy,
-          sqlPolicy, environment, planners, false, new PlanCache(planCacheLimitBytes, clock));
+          tables, operators, userFunctions, planners);
+      PlanningContext context = new PlanningContext(tables, parser, operators, userFunctions,
+          rulepack, policy, sqlPolicy, environment, planners, false,
+          new PlanCache(planCacheLimitBytes, clock));
       built = true;
       return new PlanningSession(spec, context, clock, warnings,
-          new EnumerableExecutor(tables.rootSchema()), true);
+          new EnumerableExecutor(tables.rootSchema()), true, observedRows);
+    }
+
+    /**
+     * The functions the spec names, each with the implementation the builder was given. A name
+     * the engine already has as a built-in function is refused: a call could not tell them apart.
+     */
+    private UserFunctions userFunctions() {
+      List<UserFunction> registered = new ArrayList<>();
+      for (String name : new TreeSet<>(spec.functions())) {
+        UserFunction function = functions.get(name);
+        if (function == null) {
+          throw new SessionException("the planning surface names function '" + name
+              + "', but the builder was given no implementation of it (function(UserFunction))"
+              + (functions.isEmpty() ? "" : "; it was given "
+                  + String.join(", ", functions.keySet())));
+        }
+        List<org.apache.calcite.sql.SqlOperator> builtIn = new ArrayList<>();
+        SqlStdOperatorTable.instance().lookupOperatorOverloads(
+            new org.apache.calcite.sql.SqlIdentifier(name,
+                org.apache.calcite.sql.parser.SqlParserPos.ZERO),
+            null, org.apache.calcite.sql.SqlSyntax.FUNCTION, builtIn,
+            org.apache.calcite.sql.validate.SqlNameMatchers.withCaseSensitive(false));
+        if (!builtIn.isEmpty()) {
+          throw new SessionException("the planning surface names function '" + name
+              + "', which is a built-in function of the engine: name it otherwise");
+        }
+        registered.add(function);
+      }
+      return UserFunctions.of(registered);
     }
 
     private void checkOpen() {
@@ -235,12 +307,6 @@ public final class PlanningSession implements AutoCloseable {
       governFlag("type planner", spec.typePlanners(), surface.typePlannerEnabled());
       spec.typePlanners().forEach(n -> names.add("type:" + n));
       return List.copyOf(new TreeSet<>(names));
-    }
-
-    private void govern(String kind, List<String> names, List<String> allowlist) {
-      for (String name : names) {
-        allowed(kind, name, allowlist);
-      }
     }
 
     private void governFlag(String kind, List<String> names, boolean enabled) {
@@ -304,9 +370,54 @@ public final class PlanningSession implements AutoCloseable {
     return planner.plan(name, key, dag);
   }
 
-  /** Runs a bundle's physical plan on the embedded engine. */
+  /**
+   * Runs a bundle's physical plan on the embedded engine. With observed rows
+   * ({@link Builder#observedRows}), the number of rows it produced is recorded there.
+   */
   public QueryResult execute(PlanBundle bundle) {
-    return executor.execute(bundle);
+    SortedMap<String, Long> inputs = observedRows == null ? null : inputRows(bundle);
+    QueryResult result = executor.execute(bundle);
+    if (observedRows != null) {
+      observedRows.record(bundle.fingerprintHash(), inputs, result.rows().size());
+    }
+    return result;
+  }
+
+  /**
+   * How many rows a plan is expected to produce, and from what: the rows it produced before over
+   * inputs of the same sizes (observed statistics), or else the planner's estimate over the
+   * catalog's table statistics.
+   *
+   * @param rows the estimate
+   * @param source where it came from
+   * @param inputRows the row count of each table the plan reads, now
+   */
+  public record RowEstimate(double rows, EstimateSource source,
+      SortedMap<String, Long> inputRows) {}
+
+  /** The row estimate of a plan, as {@link RowEstimate} says. */
+  public RowEstimate estimateRows(PlanBundle bundle) {
+    SortedMap<String, Long> inputs = inputRows(bundle);
+    if (observedRows != null) {
+      java.util.OptionalLong observed = observedRows.lookup(bundle.fingerprintHash(), inputs);
+      if (observed.isPresent()) {
+        return new RowEstimate(observed.getAsLong(), EstimateSource.OBSERVED, inputs);
+      }
+    }
+    double planner = bundle.withPhysicalPlan(plan ->
+        plan.getCluster().getMetadataQuery().getRowCount(plan));
+    return new RowEstimate(planner, EstimateSource.PLANNER, inputs);
+  }
+
+  /** The row count of each table a plan reads, now. */
+  private SortedMap<String, Long> inputRows(PlanBundle bundle) {
+    SortedMap<String, Long> inputs = new java.util.TreeMap<>();
+    for (io.codeanatomy.contracts.relspec.DeltaInput input
+        : bundle.fingerprint().getDeltaInputsList()) {
+      context.catalog().table(input.getDataset()).ifPresent(t ->
+          inputs.put(input.getDataset(), (long) t.rows().size()));
+    }
+    return java.util.Collections.unmodifiableSortedMap(inputs);
   }
 
   /**
@@ -321,10 +432,10 @@ public final class PlanningSession implements AutoCloseable {
       throw new SessionException("the overlay: " + e.getMessage());
     }
     PlanningContext derived = new PlanningContext(context.catalog(), context.parserConfig(),
-        context.operatorTable(), rules, context.policy(), context.sqlPolicy(),
+        context.operatorTable(), context.functions(), rules, context.policy(), context.sqlPolicy(),
         context.environment().withRulepack(rules), context.plannerNames(),
         overlay.explainPerRule(), context.cache());
-    return new PlanningSession(spec, derived, clock, warnings, executor, false);
+    return new PlanningSession(spec, derived, clock, warnings, executor, false, observedRows);
   }
 
   /**
@@ -380,7 +491,22 @@ public final class PlanningSession implements AutoCloseable {
    */
   public ExecutionPackage executionPackage(List<PlanBundle> bundles, String manifestHash) {
     return new ExecutionPackageAssembler(clock).assemble(packageComponents(bundles, manifestHash,
-        context.cache().diagnostics()));
+        cacheDiagnostics()));
+  }
+
+  /**
+   * Every cache of the session, with its counters: the plan cache, the catalog's directory
+   * listings, the engine's compiled code, and the statistics of observed rows (when the session
+   * was given one). Stamped with the clock's time; provenance, outside every hash.
+   */
+  public CacheDiagnostics cacheDiagnostics() {
+    CacheDiagnostics.Builder diagnostics = context.cache().diagnostics().toBuilder();
+    diagnostics.addAllCaches(context.catalog().cacheStats());
+    diagnostics.addCaches(executor.cacheStats());
+    if (observedRows != null) {
+      diagnostics.addCaches(observedRows.stats());
+    }
+    return diagnostics.setEventTimeUnixMs(clock.millis()).build();
   }
 
   /**
@@ -392,15 +518,16 @@ public final class PlanningSession implements AutoCloseable {
     // The diagnostics are stamped with the same time, so that nothing in the bytes depends on
     // when the replay ran.
     return new ExecutionPackageAssembler(clock).assemble(packageComponents(bundles,
-        manifestHash, context.cache().diagnostics().toBuilder()
+        manifestHash, cacheDiagnostics().toBuilder()
             .setEventTimeUnixMs(createdAtUnixMs).build()), createdAtUnixMs);
   }
 
   private ExecutionPackage packageComponents(List<PlanBundle> bundles, String manifestHash,
-      io.codeanatomy.contracts.relspec.CacheDiagnostics diagnostics) {
+      CacheDiagnostics diagnostics) {
     ExecutionPackage.Builder components = ExecutionPackage.newBuilder()
         .setManifestHash(manifestHash)
         .setPolicyArtifactHash(environment().profileSettingsHash())
+        .setCapabilitySnapshotHash(environment().capabilityHash())
         .setSessionConfigHash(environment().planningSettingsHash())
         .setPlanningEnvHash(environment().planningEnvironmentHash())
         .setRulepackHash(environment().rulepackHash())
@@ -430,6 +557,11 @@ public final class PlanningSession implements AutoCloseable {
   /** The snapshots and hashes of the session. */
   public Environment environment() {
     return context.environment();
+  }
+
+  /** The user-defined functions the session registered. */
+  public UserFunctions functions() {
+    return context.functions();
   }
 
   public Rulepack rulepack() {

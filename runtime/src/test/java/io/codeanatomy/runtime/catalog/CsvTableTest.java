@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.List;
 import java.util.Optional;
+import io.codeanatomy.contracts.relspec.CacheKind;
+import io.codeanatomy.contracts.relspec.CacheStats;
 import java.util.Set;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
@@ -120,16 +123,27 @@ class CsvTableTest {
         return now[0];
       }
     };
-    ListingCache cache = new ListingCache(clock);
     ScanSettings ttl = new ScanSettings(true, 4, 1 << 20, Optional.of(Duration.ofMinutes(1)),
         false, true);
+    ListingCache cache = new ListingCache(clock, ttl);
     assertEquals(1, cache.files(dir, ttl).size());
+    assertEquals(1, cache.files(dir, ttl).size(), "within the TTL the listing is cached");
+    assertEquals(List.of(), cache.possiblyStale(), "the directory did not change");
     write("b.csv", "id,amount,day,region\n2,1,2024-01-02,x\n");
     assertEquals(1, cache.files(dir, ttl).size(), "within the TTL the listing is cached");
+    // ... but the directory changed since it was listed: the hit is reported possibly stale.
+    assertEquals(List.of(dir), cache.possiblyStale());
+    CacheStats stats = cache.stats();
+    assertEquals(CacheKind.LIST_FILES, stats.getCache());
+    assertEquals(List.of(2L, 1L, 1L, 0L, 1L, 60L), List.of(stats.getHits(), stats.getMisses(),
+        stats.getEntries(), stats.getEvictions(), stats.getPossiblyStaleHits(),
+        stats.getTtlSeconds()));
     now[0] = now[0].plusSeconds(61);
     assertEquals(2, cache.files(dir, ttl).size(), "after it, the directory is listed again");
-    ListingCache small = new ListingCache(clock);
+    assertEquals(1, cache.stats().getEvictions(), "the expired listing was evicted");
+    assertEquals(2, cache.stats().getMisses());
     ScanSettings tiny = new ScanSettings(true, 4, 1, Optional.empty(), false, true);
+    ListingCache small = new ListingCache(clock, tiny);
     assertEquals(2, small.files(dir, tiny).size());
     write("c.csv", "id,amount,day,region\n3,1,2024-01-03,x\n");
     assertEquals(3, small.files(dir, tiny).size(), "a listing over the limit is not cached");

@@ -71,27 +71,65 @@ class CalibrationTest {
     assertEquals(List.of(), down.clamped());
   }
 
+  private static io.codeanatomy.contracts.relspec.RunMetrics metrics(double estimated,
+      long actual) {
+    return io.codeanatomy.contracts.relspec.RunMetrics.newBuilder()
+        .putPlans("a", io.codeanatomy.contracts.relspec.PlanMetrics.newBuilder()
+            .setEstimatedRows(estimated / 4).setActualRows(actual / 4).build())
+        .putPlans("b", io.codeanatomy.contracts.relspec.PlanMetrics.newBuilder()
+            .setEstimatedRows(estimated - estimated / 4).setActualRows(actual - actual / 4)
+            .build())
+        .build();
+  }
+
   @Test
   void metricsAndCacheDiagnosticsDriveIt() {
     io.codeanatomy.contracts.relspec.CacheDiagnostics clean =
         io.codeanatomy.contracts.relspec.CacheDiagnostics.newBuilder()
-            .addCaches(io.codeanatomy.contracts.relspec.CacheStats.newBuilder().setHits(3))
+            .addCaches(io.codeanatomy.contracts.relspec.CacheStats.newBuilder()
+                .setCache(io.codeanatomy.contracts.relspec.CacheKind.PLAN).setHits(3))
+            .addCaches(io.codeanatomy.contracts.relspec.CacheStats.newBuilder()
+                .setCache(io.codeanatomy.contracts.relspec.CacheKind.STATISTICS)
+                .setEvictions(2))
             .build();
+    // Rows against rows, summed over the plans: 200 produced for 100 estimated.
     CalibrationResult enforced = Calibration.calibrate(CalibrationMode.ENFORCE, DEFAULTS, BOUNDS,
-        new Calibration.ExecutionMetrics(100, 200), clean);
+        metrics(100, 200), clean);
     assertEquals(CalibrationMode.ENFORCE, enforced.mode());
+    assertEquals(2.0, enforced.costRatio());
     assertEquals(new CalibrationThresholds(3, 13_000, 1_300_000), enforced.applied());
     // Plans were dropped during the run: their estimates may be stale, so it only proposes.
     io.codeanatomy.contracts.relspec.CacheDiagnostics evicted = clean.toBuilder()
         .setCaches(0, clean.getCaches(0).toBuilder().setEvictions(1)).build();
     CalibrationResult proposed = Calibration.calibrate(CalibrationMode.ENFORCE, DEFAULTS, BOUNDS,
-        new Calibration.ExecutionMetrics(100, 200), evicted);
+        metrics(100, 200), evicted);
     assertEquals(CalibrationMode.WARN, proposed.mode());
     assertEquals(DEFAULTS, proposed.applied());
     assertEquals(enforced.proposed(), proposed.proposed());
-    // An estimate of no rows counts as one.
+    // So does a listing served after its directory changed.
+    io.codeanatomy.contracts.relspec.CacheDiagnostics stale = clean.toBuilder()
+        .addCaches(io.codeanatomy.contracts.relspec.CacheStats.newBuilder()
+            .setCache(io.codeanatomy.contracts.relspec.CacheKind.LIST_FILES)
+            .setPossiblyStaleHits(1))
+        .build();
+    assertEquals(CalibrationMode.WARN, Calibration.calibrate(CalibrationMode.ENFORCE, DEFAULTS,
+        BOUNDS, metrics(100, 200), stale).mode());
+    // An estimate of no rows counts as one; so does a result of none.
     assertEquals(5.0, Calibration.calibrate(CalibrationMode.WARN, DEFAULTS, BOUNDS,
-        new Calibration.ExecutionMetrics(0, 5), clean).costRatio());
+        metrics(0, 5), clean).costRatio());
+    assertEquals(1.0, Calibration.costRatio(metrics(0, 0)));
+    assertEquals(0.25, Calibration.costRatio(metrics(4, 0)));
+  }
+
+  @Test
+  void estimatesThatMatchWhatRanLeaveTheThresholdsAsTheyAre() {
+    CalibrationThresholds odd = new CalibrationThresholds(3, 12_345, 987_654);
+    CalibrationResult result = Calibration.calibrate(CalibrationMode.ENFORCE, odd, BOUNDS,
+        metrics(1234, 1234), io.codeanatomy.contracts.relspec.CacheDiagnostics
+            .getDefaultInstance());
+    assertEquals(1.0, result.costRatio());
+    assertEquals(odd, result.applied());
+    assertEquals(List.of(), result.clamped());
   }
 
   @Test

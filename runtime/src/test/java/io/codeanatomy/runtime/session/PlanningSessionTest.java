@@ -63,7 +63,8 @@ class PlanningSessionTest {
         PlanningSession lowLatency = PlanningSession.builder(Sessions.spec("low_latency"),
             CodeAnatomyPolicyContract.profile("default"), "default").build()) {
       assertTrue(session.installedRules().get(Phase.ANALYZER).contains("strict_safety_rule"));
-      assertEquals(4, lowLatency.installedRules().get(Phase.LOGICAL).size());
+      assertEquals(List.of("subquery_remove", "filter_merge", "filter_into_join",
+          "project_merge", "project_remove"), lowLatency.installedRules().get(Phase.LOGICAL));
       assertNotEquals(session.environment().rulepackHash(),
           lowLatency.environment().rulepackHash());
     }
@@ -219,7 +220,14 @@ class PlanningSessionTest {
       assertEquals(session.environment().planningEnvironmentHash(), pkg.getPlanningEnvHash());
       assertEquals(List.of(), io.codeanatomy.runtime.relspec.ExecutionPackageAssembler
           .verify(pkg));
-      assertEquals(1, pkg.getCacheDiagnostics().getCachesCount());
+      // Every cache of the session reports (the statistics of observed rows only when given).
+      assertEquals(List.of(io.codeanatomy.contracts.relspec.CacheKind.PLAN,
+          io.codeanatomy.contracts.relspec.CacheKind.LIST_FILES,
+          io.codeanatomy.contracts.relspec.CacheKind.COMPILED_PLAN),
+          pkg.getCacheDiagnostics().getCachesList().stream()
+              .map(io.codeanatomy.contracts.relspec.CacheStats::getCache).toList());
+      assertEquals(session.environment().capabilityHash(), pkg.getCapabilitySnapshotHash());
+      assertFalse(pkg.getCapabilitySnapshotHash().isEmpty());
     }
   }
 }

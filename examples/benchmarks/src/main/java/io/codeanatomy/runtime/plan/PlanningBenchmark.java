@@ -96,13 +96,14 @@ public class PlanningBenchmark {
         .extensionGovernance(io.codeanatomy.contracts.relspec.ExtensionGovernance.PERMISSIVE)
         .build();
     Environment environment = Environment.of(spec, policy, "default", sqlPolicy, rulepack,
-        catalog, SqlStdOperatorTable.instance());
-    context = new PlanningContext(catalog, parser, SqlStdOperatorTable.instance(), rulepack,
-        policy, sqlPolicy, environment, List.of(), false, new PlanCache(0, Clock.systemUTC()));
+        catalog, SqlStdOperatorTable.instance(), UserFunctions.NONE, List.of());
+    context = new PlanningContext(catalog, parser, SqlStdOperatorTable.instance(),
+        UserFunctions.NONE, rulepack, policy, sqlPolicy, environment, List.of(), false,
+        new PlanCache(0, Clock.systemUTC()));
     uncached = new QueryPlanner(context);
     cached = new QueryPlanner(new PlanningContext(catalog, parser,
-        SqlStdOperatorTable.instance(), rulepack, policy, sqlPolicy, environment, List.of(),
-        false, new PlanCache(64L << 20, Clock.systemUTC())));
+        SqlStdOperatorTable.instance(), UserFunctions.NONE, rulepack, policy, sqlPolicy,
+        environment, List.of(), false, new PlanCache(64L << 20, Clock.systemUTC())));
     cached.plan(query, sql);
     root = validateAndConvert();
     substrait = SubstraitPlans.toBytes(root);
@@ -199,7 +200,7 @@ public class PlanningBenchmark {
   @Benchmark
   public String fingerprintAndIdentity() {
     PlanFingerprint fingerprint = PlanFingerprints.of(substrait,
-        PlanIdentities.fingerprintInputs(context.environment(), List.of(), inputs));
+        PlanIdentities.fingerprintInputs(context.environment(), List.of(), "", inputs));
     String hash = PlanFingerprints.hash(fingerprint);
     PlanIdentity identity = PlanIdentities.identity(context.environment(), fingerprint, hash,
         List.of(), context.policy().effectiveSettings(), List.of());

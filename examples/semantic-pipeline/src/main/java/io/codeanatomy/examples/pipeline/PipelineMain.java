@@ -17,6 +17,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import io.codeanatomy.contracts.relspec.CacheStats;
+import io.codeanatomy.runtime.rules.OverlayProfile;
+import io.codeanatomy.runtime.rules.RuleRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -94,8 +100,26 @@ public final class PipelineMain implements Callable<Integer> {
   private Long createdAt;
 
   @Option(names = "--calibration", defaultValue = "warn", paramLabel = "MODE",
-      description = "off, warn or enforce (legacy: observe, apply); default: ${DEFAULT-VALUE}.")
+      description = "off, warn or enforce (legacy: observe, apply); default: ${DEFAULT-VALUE}. "
+          + "enforce continues from the run in the output folder.")
   private String calibration;
+
+  @Option(names = "--explain-per-rule",
+      description = "Record what each rule did to each plan (rule_deltas.json).")
+  private boolean explainPerRule;
+
+  @Option(names = "--exclude-rule", paramLabel = "RULE", split = ",",
+      description = "Plan without this rule (an overlay; per-rule deltas are recorded).")
+  private List<String> excludeRules = new ArrayList<>();
+
+  @Option(names = "--add-rule", paramLabel = "RULE", split = ",",
+      description = "Plan with this rule too (an overlay; per-rule deltas are recorded).")
+  private List<String> addRules = new ArrayList<>();
+
+  @Option(names = "--rule-priority", paramLabel = "RULE=N",
+      description = "Run this rule at this position in its phase (lower first; an overlay; "
+          + "per-rule deltas are recorded).")
+  private Map<String, Integer> priorities = new LinkedHashMap<>();
 
   @Option(names = "--engine", defaultValue = "embedded", paramLabel = "ENGINE",
       description = "Where the views execute: embedded (Calcite, in this JVM) or spark (the "
@@ -225,10 +249,11 @@ public final class PipelineMain implements Callable<Integer> {
         }
       }
     }
+    OverlayProfile overlay = overlay();
     RunArtifacts.checkLocation(out);
     PipelineRun.Options options = new PipelineRun.Options(profile, rows, out,
         createdAt == null ? OptionalLong.empty() : OptionalLong.of(createdAt), calibration,
-        engine, master, sparkConf);
+        engine, master, sparkConf, overlay);
     outWriter.printf(Locale.ROOT, "semantic pipeline: profile %s, %d rows, engine %s%s, "
         + "artifacts in %s%n", profile, rows, engine,
         engine == ViewEngine.Kind.spark ? " (" + master + ")" : "", out);
@@ -240,6 +265,24 @@ public final class PipelineMain implements Callable<Integer> {
         });
     print(summary);
     return summary.verification().intact() ? EXIT_VERIFIED : EXIT_NOT_VERIFIED;
+  }
+
+  /** The rule experiment the flags ask for, its rules checked before any work; or null. */
+  private OverlayProfile overlay() {
+    RuleRegistry registry = RuleRegistry.standard();
+    List<String> named = new ArrayList<>(excludeRules);
+    named.addAll(addRules);
+    named.addAll(priorities.keySet());
+    for (String rule : named) {
+      if (registry.rule(rule).isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "unknown rule '" + rule
+            + "'; the rules are " + String.join(", ", registry.rules().keySet()));
+      }
+    }
+    if (!explainPerRule && named.isEmpty()) {
+      return null;
+    }
+    return new OverlayProfile(addRules, excludeRules, priorities, true);
   }
 
   private void print(PipelineRun.Summary summary) {
@@ -261,9 +304,21 @@ public final class PipelineMain implements Callable<Integer> {
     p.printf(Locale.ROOT, "timings: %s%n", timings);
     p.printf(Locale.ROOT, "policy fingerprint:  %s%n", summary.policyFingerprint());
     p.printf(Locale.ROOT, "package fingerprint: %s%n", summary.packageFingerprint());
-    p.printf(Locale.ROOT, "calibration: %s, cost ratio %.3f, thresholds %s%n",
-        summary.calibration().mode().name().toLowerCase(Locale.ROOT),
+    p.printf(Locale.ROOT, "calibration: %s from %s, cost ratio %.3g (rows produced over rows "
+        + "estimated), thresholds %s%n",
+        summary.calibration().mode().name().toLowerCase(Locale.ROOT), summary.calibratedFrom(),
         summary.calibration().costRatio(), summary.calibration().applied());
+    StringBuilder caches = new StringBuilder();
+    for (CacheStats cache : summary.caches().getCachesList()) {
+      caches.append(caches.length() == 0 ? "" : "; ")
+          .append(cache.getCache().name().toLowerCase(Locale.ROOT)).append(' ')
+          .append(cache.getEntries()).append(" entries, ").append(cache.getHits())
+          .append(" hits, ").append(cache.getMisses()).append(" misses, ")
+          .append(cache.getEvictions()).append(" evictions")
+          .append(cache.getPossiblyStaleHits() > 0
+              ? ", " + cache.getPossiblyStaleHits() + " possibly stale" : "");
+    }
+    p.printf(Locale.ROOT, "caches: %s%n", caches);
     if (summary.verification().intact()) {
       p.printf(Locale.ROOT, "artifacts: %s (intact: every value they determine matches; "
           + "codeanatomy verify %s checks again and lists what they cannot confirm)%n",

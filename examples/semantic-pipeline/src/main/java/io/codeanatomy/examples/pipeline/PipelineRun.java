@@ -16,7 +16,14 @@ import io.codeanatomy.runtime.artifacts.RunLayout;
 import io.codeanatomy.runtime.artifacts.RunLocationException;
 import io.codeanatomy.runtime.artifacts.StagedRun;
 import io.codeanatomy.runtime.artifacts.Verification;
+import io.codeanatomy.contracts.relspec.CacheDiagnostics;
+import io.codeanatomy.contracts.relspec.PlanMetrics;
+import io.codeanatomy.contracts.relspec.RunMetrics;
+import io.codeanatomy.runtime.payload.ProtoPayloads;
 import io.codeanatomy.runtime.payload.RecordPayloads;
+import io.codeanatomy.runtime.relspec.ObservedRows;
+import io.codeanatomy.runtime.rules.OverlayProfile;
+import java.nio.file.Files;
 import io.codeanatomy.runtime.plan.PlanBundle;
 import io.codeanatomy.runtime.relspec.Calibration;
 import io.codeanatomy.runtime.results.EngineProvenance;
@@ -59,15 +66,25 @@ public final class PipelineRun {
    * @param engine where the views execute
    * @param master the Spark master URL (with {@link ViewEngine.Kind#spark})
    * @param sparkConf Spark settings over the engine's own (with {@link ViewEngine.Kind#spark})
+   * @param overlay the rule experiment to plan under, with its per-rule deltas; null plans
+   *     with the surface's rulepack and records no deltas
    */
   public record Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
-      String calibration, ViewEngine.Kind engine, String master, Map<String, String> sparkConf) {
+      String calibration, ViewEngine.Kind engine, String master, Map<String, String> sparkConf,
+      OverlayProfile overlay) {
 
-    /** On the embedded engine. */
+    /** On the embedded engine, with the surface's rulepack. */
     public Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
         String calibration) {
       this(profile, rows, out, createdAtUnixMs, calibration, ViewEngine.Kind.embedded,
-          "local[*]", Map.of());
+          "local[*]", Map.of(), null);
+    }
+
+    /** On {@code engine}, with the surface's rulepack. */
+    public Options(String profile, int rows, Path out, OptionalLong createdAtUnixMs,
+        String calibration, ViewEngine.Kind engine, String master,
+        Map<String, String> sparkConf) {
+      this(profile, rows, out, createdAtUnixMs, calibration, engine, master, sparkConf, null);
     }
 
     public Options {
@@ -91,10 +108,14 @@ public final class PipelineRun {
    * @param verification what verifying the written artifacts found: its problems are empty when
    *     they are intact
    * @param engine the engine that executed the views (provenance, outside every fingerprint)
+   * @param calibratedFrom where the thresholds calibration started from: the defaults, or the
+   *     previous run in the output folder (enforce continues from it)
+   * @param caches the cache diagnostics the package carries
    */
   public record Summary(String profile, int anatomyRows, List<ViewResult> views,
       String packageFingerprint, String policyFingerprint, CalibrationResult calibration,
-      Map<String, Long> timings, Path out, Verification verification, EngineProvenance engine) {}
+      Map<String, Long> timings, Path out, Verification verification, EngineProvenance engine,
+      String calibratedFrom, CacheDiagnostics caches) {}
 
   /** Reports steps; {@link PipelineMain} prints those that take more than a second. */
   public interface Progress {
@@ -125,13 +146,19 @@ public final class PipelineRun {
     CalibrationMode calibrationMode = Calibration.mode(options.calibration());
     RunArtifacts.checkLocation(options.out());
     Map<String, Long> timings = new LinkedHashMap<>();
+    // Enforce is a feedback loop over the runs in one folder: it continues from the previous
+    // run's thresholds and what its plans produced. Other modes start afresh every time.
+    PreviousRun previous = calibrationMode == CalibrationMode.ENFORCE
+        ? timedIo("read previous run", timings, progress, () -> PreviousRun.read(options.out()))
+        : PreviousRun.NONE;
     // Spark before any work: an unreachable master fails the run before anything is done.
     SparkEngine spark = options.engine() == ViewEngine.Kind.spark
         ? timed("start spark", timings, progress,
             () -> SparkEngine.start(options.master(), options.sparkConf()))
         : null;
     try {
-      return run(options, telemetry, progress, policy, calibrationMode, timings, spark);
+      return run(options, telemetry, progress, policy, calibrationMode, timings, spark,
+          previous);
     } finally {
       if (spark != null) {
         spark.close();
@@ -141,16 +168,31 @@ public final class PipelineRun {
 
   private static Summary run(Options options, OpenTelemetry telemetry, Progress progress,
       CodeAnatomyPolicy policy, CalibrationMode calibrationMode, Map<String, Long> timings,
-      SparkEngine spark) throws IOException {
+      SparkEngine spark, PreviousRun previous) throws IOException {
     var anatomy = timed("generate", timings, progress,
         () -> SemanticPipeline.anatomy(options.rows()));
-    try (PlanningSession session = timed("build session", timings, progress,
-        () -> SemanticPipeline.session(policy, options.profile(), anatomy));
-        ViewEngine engine = spark == null ? ViewEngine.embedded(session)
+    try (PlanningSession base = timed("build session", timings, progress,
+        () -> SemanticPipeline.session(policy, options.profile(), anatomy, previous.observed()))) {
+      // An overlay shares the base session's tables and caches; closing the base closes both.
+      PlanningSession session = options.overlay() == null ? base
+          : base.overlay(options.overlay());
+      return run(options, telemetry, progress, calibrationMode, timings, spark, previous,
+          anatomy, session);
+    }
+  }
+
+  private static Summary run(Options options, OpenTelemetry telemetry, Progress progress,
+      CalibrationMode calibrationMode, Map<String, Long> timings, SparkEngine spark,
+      PreviousRun previous, Map<String, SemanticPipeline.TableData> anatomy,
+      PlanningSession session) throws IOException {
+    try (ViewEngine engine = spark == null ? ViewEngine.embedded(session)
             : ViewEngine.spark(spark, session);
         StagedRun run = RunArtifacts.stage(options.out())) {
       List<PlanBundle> bundles = timed("plan", timings, progress,
           () -> SemanticPipeline.planOneDag(session));
+      // Estimated before anything runs: afterwards the statistics would know the answers.
+      Map<String, PlanningSession.RowEstimate> estimates = new LinkedHashMap<>();
+      bundles.forEach(b -> estimates.put(b.name(), session.estimateRows(b)));
       timed("load tables", timings, progress, () -> {
         engine.load();
         return null;
@@ -174,16 +216,20 @@ public final class PipelineRun {
           () -> compiler.compile(bundles, session.environment(), ValidationMode.WARN));
       SortedMap<String, SortedMap<String, List<String>>> lineage = timed("infer lineage",
           timings, progress, () -> compiler.lineage(bundles));
-      double estimated = 0;
-      long actual = 0;
+      RunMetrics.Builder metrics = RunMetrics.newBuilder();
       for (PlanBundle bundle : bundles) {
-        estimated += bundle.withPhysicalPlan(plan ->
-            plan.getCluster().getMetadataQuery().getRowCount(plan));
-        actual += counts.get(bundle.name());
+        PlanningSession.RowEstimate estimate = estimates.get(bundle.name());
+        metrics.putPlans(bundle.name(), PlanMetrics.newBuilder()
+            .setFingerprint(bundle.fingerprintHash())
+            .setEstimatedRows(estimate.rows())
+            .setEstimateSource(estimate.source())
+            .setActualRows(counts.get(bundle.name()))
+            .putAllInputRows(estimate.inputRows())
+            .build());
       }
       CalibrationResult calibration = Calibration.calibrate(calibrationMode,
-          CalibrationThresholds.DEFAULTS, CalibrationBounds.DEFAULTS,
-          new Calibration.ExecutionMetrics(estimated, actual), session.planCache().diagnostics());
+          previous.thresholds(), CalibrationBounds.DEFAULTS, metrics.build(),
+          session.cacheDiagnostics());
       ExecutionPackage pkg = options.createdAtUnixMs().isPresent()
           ? session.executionPackage(bundles, manifestHash(),
               options.createdAtUnixMs().getAsLong())
@@ -192,8 +238,10 @@ public final class PipelineRun {
       extras.put(RunLayout.LINEAGE, ColumnLineage.toJson(lineage));
       extras.put(RunLayout.CALIBRATION, RecordPayloads.of(CalibrationResult.class)
           .toJson(calibration).getBytes(StandardCharsets.UTF_8));
+      extras.put(RunLayout.METRICS, ProtoPayloads.of(RunMetrics.class).toJson(metrics.build())
+          .getBytes(StandardCharsets.UTF_8));
       timedIo("write artifacts", timings, progress, () -> {
-        run.commit(bundles, compiled, pkg, extras, engine.provenance());
+        run.commit(bundles, compiled, pkg, session.environment(), extras, engine.provenance());
         return null;
       });
       Verification verification = timedIo("verify", timings, progress,
@@ -209,7 +257,43 @@ public final class PipelineRun {
       int anatomyRows = anatomy.values().stream().mapToInt(t -> t.rows().size()).sum();
       return new Summary(options.profile(), anatomyRows, views, pkg.getPackageFingerprint(),
           compiled.policyFingerprint(), calibration, timings, options.out(), verification,
-          engine.provenance());
+          engine.provenance(), previous.describe(), pkg.getCacheDiagnostics());
+    }
+  }
+
+  /**
+   * What enforce continues from: the thresholds the previous run in the output folder applied,
+   * and what its plans produced (seeding the statistics of observed rows). Read only from a run
+   * that verifies; otherwise calibration starts from the defaults.
+   *
+   * @param source the folder it came from, or null for none
+   */
+  record PreviousRun(Path source, CalibrationThresholds thresholds, RunMetrics metrics) {
+
+    static final PreviousRun NONE = new PreviousRun(null, CalibrationThresholds.DEFAULTS,
+        null);
+
+    /** A fresh statistics cache, or one that knows the previous run's plans. */
+    ObservedRows observed() {
+      return metrics == null ? ObservedRows.empty() : ObservedRows.of(metrics);
+    }
+
+    String describe() {
+      return source == null ? "the default thresholds" : "the previous run in " + source;
+    }
+
+    static PreviousRun read(Path out) throws IOException {
+      if (!Files.isRegularFile(out.resolve(RunLayout.RUN))
+          || !Files.isRegularFile(out.resolve(RunLayout.CALIBRATION))
+          || !Files.isRegularFile(out.resolve(RunLayout.METRICS))
+          || !RunArtifacts.check(out).intact()) {
+        return NONE;
+      }
+      CalibrationResult calibration = RecordPayloads.of(CalibrationResult.class)
+          .fromJson(Files.readAllBytes(out.resolve(RunLayout.CALIBRATION))).value();
+      RunMetrics metrics = ProtoPayloads.of(RunMetrics.class)
+          .fromJson(Files.readAllBytes(out.resolve(RunLayout.METRICS))).value();
+      return new PreviousRun(out, calibration.applied(), metrics);
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The pipeline's views: three relationships inferred from the anatomy, and two results built on
- * them. Each view names the join strategy its rows were inferred by (its confidence comes from
+ * them. Span containment and the callers' stable ids are the domain functions
+ * ({@link DomainFunctions}), not inline expressions. Each view names the join strategy its rows were inferred by (its confidence comes from
  * the one canonical map, {@code JoinStrategyAttributes}) and the views it reads.
  *
  * @param name the view's name (lower case; tables are upper case)
@@ -22,10 +23,13 @@ public record Relationship(String name, JoinStrategy strategy, String sql, List<
 
   public static final Relationship CALLS_TO_DEFINITIONS = new Relationship(
       "calls_to_definitions", JoinStrategy.SPAN_CONTAINS, """
-      SELECT c.CALL_ID, c.FILE_ID, c.CALLEE, d.DEF_ID AS CALLER_DEF_ID, d.NAME AS CALLER
+      SELECT c.CALL_ID, c.FILE_ID, c.CALLEE, d.DEF_ID AS CALLER_DEF_ID, d.NAME AS CALLER,
+        stable_id(f.PATH, d.SPAN_START, d.SPAN_END) AS CALLER_KEY
       FROM CALL_SITES c
       JOIN DEFINITIONS d
-        ON c.FILE_ID = d.FILE_ID AND d.SPAN_START <= c.SPAN_START AND c.SPAN_END <= d.SPAN_END""",
+        ON c.FILE_ID = d.FILE_ID
+        AND span_contains(d.SPAN_START, d.SPAN_END, c.SPAN_START, c.SPAN_END)
+      JOIN FILES f ON d.FILE_ID = f.FILE_ID""",
       List.of(), false);
 
   public static final Relationship REFERENCES_TO_SYMBOLS = new Relationship(
@@ -44,10 +48,10 @@ public record Relationship(String name, JoinStrategy strategy, String sql, List<
 
   public static final Relationship CALL_GRAPH = new Relationship(
       "call_graph", JoinStrategy.SYMBOL_MATCH, """
-      SELECT ctd.CALLER_DEF_ID, s.DEF_ID AS CALLEE_DEF_ID, COUNT(*) AS CALLS
+      SELECT ctd.CALLER_KEY, ctd.CALLER_DEF_ID, s.DEF_ID AS CALLEE_DEF_ID, COUNT(*) AS CALLS
       FROM calls_to_definitions ctd
       JOIN SYMBOLS s ON ctd.CALLEE = s.NAME
-      GROUP BY ctd.CALLER_DEF_ID, s.DEF_ID""",
+      GROUP BY ctd.CALLER_KEY, ctd.CALLER_DEF_ID, s.DEF_ID""",
       List.of("calls_to_definitions"), true);
 
   public static final Relationship FILE_DEPENDENCIES = new Relationship(

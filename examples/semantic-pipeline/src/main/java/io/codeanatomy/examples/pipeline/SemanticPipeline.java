@@ -10,6 +10,7 @@ import io.codeanatomy.runtime.catalog.TableSchema;
 import io.codeanatomy.runtime.catalog.TableSource;
 import io.codeanatomy.runtime.exec.QueryResult;
 import io.codeanatomy.runtime.plan.PlanBundle;
+import io.codeanatomy.runtime.relspec.ObservedRows;
 import io.codeanatomy.runtime.session.PlanningSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,10 @@ public final class SemanticPipeline {
 
   private SemanticPipeline() {}
 
-  /** The planning surface: in-memory tables, the default rulepack, the relationship planner. */
+  /**
+   * The planning surface: in-memory tables, the default rulepack, the relationship planner and
+   * the domain functions ({@link DomainFunctions}), registered by name.
+   */
   public static PlanningSurfaceSpec spec() {
     return PlanningSurfaceSpecContract.builder()
         .policy(PlanningSurfacePolicyContract.builder()
@@ -38,6 +42,7 @@ public final class SemanticPipeline {
         .relationPlanners(List.of(RelationshipPlanner.NAME))
         .tableFactories(List.of("memory"))
         .rulepack(RulepackSpecContract.builder().profile("default").build())
+        .functions(List.of(DomainFunctions.SPAN_CONTAINS, DomainFunctions.STABLE_ID))
         .extensionGovernance(ExtensionGovernance.STRICT_ALLOWLIST)
         .build();
   }
@@ -45,8 +50,19 @@ public final class SemanticPipeline {
   /** A session over {@code data} (anatomy tables and, for the baseline, materialized views). */
   public static PlanningSession session(CodeAnatomyPolicy policy, String profile,
       Map<String, TableData> data) {
+    return session(policy, profile, data, ObservedRows.empty());
+  }
+
+  /**
+   * A session over {@code data} that estimates plans from {@code observed} where it can, and
+   * adds to it what each execution produced.
+   */
+  public static PlanningSession session(CodeAnatomyPolicy policy, String profile,
+      Map<String, TableData> data, ObservedRows observed) {
     PlanningSession.Builder builder = PlanningSession.builder(spec(), policy, profile)
-        .relationPlanner(RelationshipPlanner.NAME, new RelationshipPlanner());
+        .relationPlanner(RelationshipPlanner.NAME, new RelationshipPlanner())
+        .observedRows(observed);
+    DomainFunctions.all().forEach(builder::function);
     data.values().forEach(table -> builder.ensureRegistered(
         new TableSource.Memory(table.schema(), table.rows())));
     return builder.build();

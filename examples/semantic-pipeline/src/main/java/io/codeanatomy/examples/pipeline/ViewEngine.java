@@ -27,7 +27,10 @@ interface ViewEngine extends AutoCloseable {
 
   EngineProvenance provenance();
 
-  /** Loads the session's tables where the views run (nothing for the embedded engine). */
+  /**
+   * Loads the session's tables and functions where the views run (nothing for the embedded
+   * engine).
+   */
   void load();
 
   /**
@@ -91,6 +94,8 @@ interface ViewEngine extends AutoCloseable {
         for (String table : AnatomyData.schemas().stream().map(TableSchema::name).toList()) {
           spark.register(session.table(table).orElseThrow());
         }
+        // The views call the session's domain functions: Spark runs the same methods.
+        spark.register(session.functions());
       }
 
       @Override

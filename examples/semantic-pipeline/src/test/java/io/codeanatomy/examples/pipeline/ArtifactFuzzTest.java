@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.codeanatomy.contracts.canonical.Sha256;
 import io.codeanatomy.contracts.relspec.CalibrationResult;
+import io.codeanatomy.contracts.relspec.CapabilitySnapshot;
+import io.codeanatomy.contracts.relspec.FunctionRegistrySnapshot;
+import io.codeanatomy.contracts.relspec.InformationSchemaSnapshot;
+import io.codeanatomy.contracts.relspec.PlanningEnvironmentSnapshot;
+import io.codeanatomy.contracts.relspec.RulepackSnapshot;
+import io.codeanatomy.contracts.relspec.RunMetrics;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
 import io.codeanatomy.contracts.relspec.PlanFingerprint;
@@ -54,8 +60,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ArtifactFuzzTest {
 
   private static final long SEED = 14;
-  /** 80 of each of the 30 files of the run (26 artifacts, engine.json, 3 Parquet results). */
-  private static final int MUTATIONS = 2_400;
+  /**
+   * The files of the run: its payloads, the snapshots behind its hashes, five plans, engine.json
+   * and three Parquet results.
+   */
+  private static final int FILES = 37;
+  /**
+   * 32 of each file of the run: verify reads the whole folder (Parquet results and snapshots
+   * included) each time, and CI's budget is two cores.
+   */
+  private static final int MUTATIONS = 32 * FILES;
   private static final int WORKERS = 2;
 
   private static final ProtoPayloads<ExecutionPackage> PACKAGES =
@@ -68,6 +82,17 @@ class ArtifactFuzzTest {
       RecordPayloads.of(CompiledExecutionPolicy.class);
   private static final PayloadCodec<CalibrationResult> CALIBRATIONS =
       RecordPayloads.of(CalibrationResult.class);
+  private static final PayloadCodec<RunMetrics> METRICS = ProtoPayloads.of(RunMetrics.class);
+  private static final PayloadCodec<PlanningEnvironmentSnapshot> ENVIRONMENTS =
+      ProtoPayloads.of(PlanningEnvironmentSnapshot.class);
+  private static final PayloadCodec<RulepackSnapshot> RULEPACKS =
+      ProtoPayloads.of(RulepackSnapshot.class);
+  private static final PayloadCodec<InformationSchemaSnapshot> SCHEMAS =
+      ProtoPayloads.of(InformationSchemaSnapshot.class);
+  private static final PayloadCodec<FunctionRegistrySnapshot> REGISTRIES =
+      ProtoPayloads.of(FunctionRegistrySnapshot.class);
+  private static final PayloadCodec<CapabilitySnapshot> CAPABILITIES =
+      ProtoPayloads.of(CapabilitySnapshot.class);
 
   /** What a file's reader made of it. */
   private record Read(boolean accepted, byte[] rewritten, String unstable) {
@@ -124,10 +149,11 @@ class ArtifactFuzzTest {
         total.acceptedButDifferent.size() + " accepted but different");
     assertEquals(List.of(), head(total.unnoticed), total.unnoticed.size() + " changes unnoticed");
     assertEquals(MUTATIONS, total.mutations);
-    assertTrue(total.changed >= 2_300, total.changed + " mutations changed their file");
-    assertTrue(total.json >= 1_000 && total.binary >= 400, total.json + " JSON, " + total.binary
-        + " binary");
-    assertTrue(original.size() == 30, "the run has 30 files: " + original.keySet());
+    assertTrue(total.changed >= 1_120, total.changed + " mutations changed their file");
+    assertTrue(total.json >= 23 * 32 && total.binary >= 6 * 32, total.json + " JSON, "
+        + total.binary + " binary");
+    assertTrue(original.size() == FILES, "the run has " + FILES + " files: "
+        + original.keySet());
     for (Path copy : copies) {
       assertEquals("0", verify(copy)[0], "the restored folder is intact");
     }
@@ -248,6 +274,12 @@ class ArtifactFuzzTest {
       case RunLayout.CALIBRATION -> payload(CALIBRATIONS, bytes);
       case RunLayout.FINGERPRINT -> payload(FINGERPRINTS, bytes);
       case RunLayout.IDENTITY -> payload(IDENTITIES, bytes);
+      case RunLayout.METRICS -> payload(METRICS, bytes);
+      case "planning_environment.json" -> payload(ENVIRONMENTS, bytes);
+      case "rulepack.json" -> payload(RULEPACKS, bytes);
+      case "information_schema.json" -> payload(SCHEMAS, bytes);
+      case "function_registry.json", "udfs.json" -> payload(REGISTRIES, bytes);
+      case "capability.json" -> payload(CAPABILITIES, bytes);
       case RunLayout.PACKAGE_BINARY -> {
         ProtoPayloads<ExecutionPackage> codec = PACKAGES;
         ExecutionPackage value;

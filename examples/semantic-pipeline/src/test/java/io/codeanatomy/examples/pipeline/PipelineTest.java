@@ -151,15 +151,21 @@ class PipelineTest {
   void theRelationPlannerComesFromTheSpecNotFromABuiltSession() {
     var policy = CodeAnatomyPolicyContract.profile("default");
     // Without the implementation, a spec that names the planner does not build.
-    SessionException missing = assertThrows(SessionException.class,
-        () -> PlanningSession.builder(SemanticPipeline.spec(), policy, "default").build());
+    SessionException missing = assertThrows(SessionException.class, () -> {
+      PlanningSession.Builder builder =
+          PlanningSession.builder(SemanticPipeline.spec(), policy, "default");
+      DomainFunctions.all().forEach(builder::function);
+      builder.build();
+    });
     assertTrue(missing.getMessage().contains("relation planner 'relationship'"),
         missing.getMessage());
     // With a spec that does not name it, the implementation alone registers nothing.
     var withoutPlanner = io.codeanatomy.contracts.relspec.PlanningSurfaceSpecContract
         .from(SemanticPipeline.spec()).relationPlanners(List.of()).build();
-    try (PlanningSession session = PlanningSession.builder(withoutPlanner, policy, "default")
-        .relationPlanner(RelationshipPlanner.NAME, new RelationshipPlanner()).build()) {
+    PlanningSession.Builder builder = PlanningSession.builder(withoutPlanner, policy, "default")
+        .relationPlanner(RelationshipPlanner.NAME, new RelationshipPlanner());
+    DomainFunctions.all().forEach(builder::function);
+    try (PlanningSession session = builder.build()) {
       assertThrows(PlanningException.class,
           () -> session.plan("SELECT * FROM TABLE(relationship('imports_to_files'))"));
     }

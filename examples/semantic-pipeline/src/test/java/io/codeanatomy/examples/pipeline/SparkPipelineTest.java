@@ -115,6 +115,7 @@ class SparkPipelineTest {
       for (var schema : AnatomyData.schemas()) {
         engine.register(session.table(schema.name()).orElseThrow());
       }
+      engine.register(session.functions());
       for (PlanBundle bundle : SemanticPipeline.planOneDag(session)) {
         QueryResult onEmbedded = session.execute(bundle);
         QueryResult onSpark = engine.execute(bundle);

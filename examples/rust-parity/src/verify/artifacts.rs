@@ -22,31 +22,63 @@ pub struct Bundle {
     pub identity: Option<PlanIdentity>,
 }
 
-/// `run.json`: its form, and the SHA-256 of every file, listed or not.
-pub fn run_manifest(run: &mut Run) {
+/// One view's results as `run.json` records them (field `results`).
+pub struct RecordedView {
+    pub view: String,
+    /// `results/FOLDER`.
+    pub path: String,
+    pub rows: u64,
+    pub content_hash: String,
+    /// Each Parquet file of the view and its SHA-256, by name within the run folder.
+    pub files: Vec<(String, String)>,
+}
+
+/// What `run.json` said, as far as it read: whether its file list read (results are checked only
+/// then), and the results it records (`None`: the run wrote none).
+#[derive(Default)]
+pub struct RunManifest {
+    pub read: bool,
+    pub results: Option<Vec<RecordedView>>,
+}
+
+/// `run.json`: its form, and the SHA-256 of every file, listed or not; result files are checked
+/// view by view by [`results`].
+pub fn run_manifest(run: &mut Run) -> RunManifest {
     let file = layout::RUN;
+    let mut manifest = RunManifest::default();
     let Some(bytes) = run.bytes(file) else {
         for name in run.file_names() {
             run.problem(&name, format!("not covered by {}", file));
         }
-        return;
+        return manifest;
     };
     let root = match json::parse_with(&bytes, &crate::core_contracts::payload::JSON_LIMITS) {
         Ok(root) => root,
-        Err(e) => return run.problem(file, e),
+        Err(e) => {
+            run.problem(file, e);
+            return manifest;
+        }
     };
     let Json::Object(members) = &root else {
-        return run.problem(file, "expected an object with format and files");
+        run.problem(file, "expected an object with format and files");
+        return manifest;
     };
-    let unknown: BTreeSet<&str> = members
+    // Java's TreeSet prints [a, b]; the names are sorted as Java sorts strings.
+    let mut unknown: Vec<&str> = members
         .iter()
         .map(|(k, _)| k.as_ref())
-        .filter(|k| *k != "format" && *k != "files")
+        .filter(|k| *k != "format" && *k != "files" && *k != "results")
         .collect();
+    unknown.sort_by(|a, b| utf16_cmp(a, b));
+    unknown.dedup();
     if !unknown.is_empty() {
         run.problem(
             file,
-            format!("unknown fields {:?}; it has format and files", unknown),
+            format!(
+                "unknown fields [{}]; it has format and files, and results when the run wrote \
+                 results",
+                unknown.join(", ")
+            ),
         );
     }
     let member = |name: &str| members.iter().find(|(k, _)| k == name).map(|(_, v)| v);
@@ -54,17 +86,19 @@ pub fn run_manifest(run: &mut Run) {
         Some(Json::String(format)) if format == layout::FORMAT => {}
         other => {
             let got = other.map_or("absent".to_string(), json::to_compact_string);
-            return run.problem(
+            run.problem(
                 file,
                 format!("field format is {}, expected '{}'", got, layout::FORMAT),
             );
+            return manifest;
         }
     }
     let Some(Json::Object(entries)) = member("files") else {
-        return run.problem(
+        run.problem(
             file,
             "field files: expected an object of file names and SHA-256 digests",
         );
+        return manifest;
     };
     let mut listed: Vec<(String, String)> = Vec::new();
     for (name, hash) in entries {
@@ -81,6 +115,17 @@ pub fn run_manifest(run: &mut Run) {
         }
         match hash {
             Json::String(hash) if is_sha256_hex(hash) => {
+                if name.starts_with(RESULTS_PREFIX) {
+                    run.problem(
+                        file,
+                        format!(
+                            "field files[{}]: a result file, which is recorded with its view in \
+                             field results",
+                            name
+                        ),
+                    );
+                    continue;
+                }
                 listed.push((name.to_string(), hash.to_string()))
             }
             other => run.problem(
@@ -93,9 +138,11 @@ pub fn run_manifest(run: &mut Run) {
             ),
         }
     }
+    manifest.read = true;
+    let (results, whole) = recorded_results(run, member("results"));
     // The writer lists the files sorted as Java sorts strings (by UTF-16 units).
     listed.sort_by(|a, b| utf16_cmp(&a.0, &b.0));
-    let tree = Json::Object(vec![
+    let mut tree = vec![
         ("format".into(), Json::String(layout::FORMAT.into())),
         (
             "files".into(),
@@ -106,9 +153,14 @@ pub fn run_manifest(run: &mut Run) {
                     .collect(),
             ),
         ),
-    ]);
-    let written = format!("{}\n", json::to_pretty_string(&tree)).into_bytes();
-    run.as_written(file, &bytes, Ok::<_, String>(written));
+    ];
+    if let Some(views) = &results {
+        tree.push(("results".into(), results_json(views)));
+    }
+    if whole {
+        let written = format!("{}\n", json::to_pretty_string(&Json::Object(tree))).into_bytes();
+        run.as_written(file, &bytes, Ok::<_, String>(written));
+    }
     for (name, recorded) in &listed {
         if !run.has(name) {
             if !run.is_irregular(name) {
@@ -129,9 +181,304 @@ pub fn run_manifest(run: &mut Run) {
     }
     let names: BTreeSet<&String> = listed.iter().map(|(n, _)| n).collect();
     for name in run.file_names() {
-        if name != layout::RUN && !names.contains(&name) {
+        // Result files are checked against field results, view by view (results()).
+        if name != layout::RUN && !names.contains(&name) && !name.starts_with(RESULTS_PREFIX) {
             run.problem(&name, format!("not listed in {}", file));
         }
+    }
+    manifest.results = results;
+    manifest
+}
+
+const RESULTS_PREFIX: &str = "results/";
+
+/// Field `results` of `run.json`, read strictly: the views (`None` without the field) and whether
+/// every view read, so that the file can be written back.
+fn recorded_results(run: &mut Run, node: Option<&Json<'_>>) -> (Option<Vec<RecordedView>>, bool) {
+    let file = layout::RUN;
+    let Some(node) = node else {
+        return (None, true);
+    };
+    let Json::Object(entries) = node else {
+        run.problem(
+            file,
+            format!(
+                "field results: expected an object of views, got {}",
+                super::run::abbreviate(&json::to_compact_string(node))
+            ),
+        );
+        return (None, false);
+    };
+    let mut views: Vec<RecordedView> = Vec::new();
+    let mut whole = true;
+    for (view, value) in entries {
+        match recorded_view(run, view, value, &views) {
+            Some(v) => views.push(v),
+            None => whole = false,
+        }
+    }
+    views.sort_by(|a, b| utf16_cmp(&a.view, &b.view));
+    (Some(views), whole)
+}
+
+fn recorded_view(
+    run: &mut Run,
+    view: &str,
+    node: &Json<'_>,
+    earlier: &[RecordedView],
+) -> Option<RecordedView> {
+    let file = layout::RUN;
+    let field = format!("field results[{}]", view);
+    let folder = format!("{}{}", RESULTS_PREFIX, bundle_folder(view));
+    let shown = |n: &Json<'_>| super::run::abbreviate(&json::to_compact_string(n));
+    let Json::Object(members) = node else {
+        run.problem(
+            file,
+            format!(
+                "{}: expected an object of path, rows, content_hash and files, got {}",
+                field,
+                shown(node)
+            ),
+        );
+        return None;
+    };
+    let names: BTreeSet<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
+    let expected: BTreeSet<&str> = ["path", "rows", "content_hash", "files"].into_iter().collect();
+    if names != expected || members.len() != 4 {
+        run.problem(
+            file,
+            format!(
+                "{}: expected an object of path, rows, content_hash and files, got {}",
+                field,
+                shown(node)
+            ),
+        );
+        return None;
+    }
+    if let Some(other) = earlier.iter().find(|v| v.path == folder) {
+        run.problem(
+            file,
+            format!(
+                "{}: views {} and {} share the folder {}",
+                field, other.view, view, folder
+            ),
+        );
+        return None;
+    }
+    let member = |name: &str| members.iter().find(|(k, _)| k == name).map(|(_, v)| v).unwrap();
+    let mut ok = true;
+    let path = member("path");
+    if !matches!(path, Json::String(p) if p.as_ref() == folder) {
+        run.problem(
+            file,
+            format!(
+                "{}.path is {}, but the results of view {} are in {}",
+                field,
+                shown(path),
+                view,
+                folder
+            ),
+        );
+        ok = false;
+    }
+    let rows = match member("rows") {
+        // As Java reads it: a whole number from 0 to the largest int64.
+        Json::Number(n) => n.parse::<i64>().ok().filter(|r| *r >= 0).map(|r| r as u64),
+        _ => None,
+    };
+    if rows.is_none() {
+        run.problem(
+            file,
+            format!(
+                "{}.rows: expected a row count (an integer from 0), got {}",
+                field,
+                shown(member("rows"))
+            ),
+        );
+        ok = false;
+    }
+    let hash = member("content_hash");
+    let content_hash = match hash {
+        Json::String(h) if is_sha256_hex(h) => Some(h.to_string()),
+        _ => {
+            run.problem(
+                file,
+                format!(
+                    "{}.content_hash: expected a SHA-256 digest, got {}",
+                    field,
+                    shown(hash)
+                ),
+            );
+            ok = false;
+            None
+        }
+    };
+    let parts = member("files");
+    let mut files: Vec<(String, String)> = Vec::new();
+    match parts {
+        Json::Object(entries) if !entries.is_empty() => {
+            for (name, digest) in entries {
+                let base = name.strip_prefix(&format!("{}/", folder)).unwrap_or("");
+                if base.is_empty()
+                    || base.contains('/')
+                    || base.starts_with('.')
+                    || !base.ends_with(".parquet")
+                    || !is_relative_name(name)
+                {
+                    run.problem(
+                        file,
+                        format!(
+                            "{}.files[{}]: not a Parquet file of the view's folder {} \
+                             ({}/NAME.parquet)",
+                            field, name, folder, folder
+                        ),
+                    );
+                    ok = false;
+                } else if let Json::String(d) = digest {
+                    if is_sha256_hex(d) {
+                        files.push((name.to_string(), d.to_string()));
+                    } else {
+                        run.problem(
+                            file,
+                            format!("{}.files[{}]: expected a SHA-256 digest, got {}", field, name, shown(digest)),
+                        );
+                        ok = false;
+                    }
+                } else {
+                    run.problem(
+                        file,
+                        format!("{}.files[{}]: expected a SHA-256 digest, got {}", field, name, shown(digest)),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        other => {
+            run.problem(
+                file,
+                format!(
+                    "{}.files: expected an object of the view's Parquet files and their SHA-256 \
+                     digests, got {}",
+                    field,
+                    shown(other)
+                ),
+            );
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    files.sort_by(|a, b| utf16_cmp(&a.0, &b.0));
+    Some(RecordedView {
+        view: view.to_string(),
+        path: folder,
+        rows: rows.unwrap(),
+        content_hash: content_hash.unwrap(),
+        files,
+    })
+}
+
+/// Field `results` as the writer writes it: views sorted, each with path, rows, content_hash and
+/// its files sorted.
+fn results_json(views: &[RecordedView]) -> Json<'static> {
+    Json::Object(
+        views
+            .iter()
+            .map(|v| {
+                (
+                    v.view.clone().into(),
+                    Json::Object(vec![
+                        ("path".into(), Json::String(v.path.clone().into())),
+                        ("rows".into(), Json::Number(v.rows.to_string().into())),
+                        ("content_hash".into(), Json::String(v.content_hash.clone().into())),
+                        (
+                            "files".into(),
+                            Json::Object(
+                                v.files
+                                    .iter()
+                                    .map(|(n, h)| (n.clone().into(), Json::String(h.clone().into())))
+                                    .collect(),
+                            ),
+                        ),
+                    ]),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// How a problem names the results of a view: `results/NAME (view NAME)`.
+fn result_place(view: &str) -> String {
+    format!("{}{} (view {})", RESULTS_PREFIX, bundle_folder(view), view)
+}
+
+/// The results: every file under `results/` recorded by a view, and each view's files' SHA-256
+/// as recorded. The row count, content hash and columns need the Parquet files read, which this
+/// std-only verifier does not do: they are reported unchecked (the Java verify recomputes them).
+pub fn results(run: &mut Run, manifest: &RunManifest, package: Option<&ExecutionPackage>) {
+    let views = manifest.results.as_deref().unwrap_or(&[]);
+    for name in run.file_names() {
+        if !name.starts_with(RESULTS_PREFIX) {
+            continue;
+        }
+        run.understood(&name);
+        if !manifest.read {
+            continue; // run.json's own problem covers it
+        }
+        let folder = &name[..name.rfind('/').unwrap_or(0)];
+        match views.iter().find(|v| v.path == folder) {
+            None => run.problem(&name, format!("not listed in {}", layout::RUN)),
+            Some(v) if !v.files.iter().any(|(f, _)| *f == name) => {
+                let place = result_place(&v.view);
+                run.problem(&place, format!("file {} is not in {}", name, layout::RUN));
+            }
+            Some(_) => {}
+        }
+    }
+    for v in views {
+        let place = result_place(&v.view);
+        if let Some(pkg) = package {
+            if !pkg.plan_bundle_fingerprints.contains_key(&v.view) {
+                run.problem(
+                    layout::RUN,
+                    format!(
+                        "field results[{}] holds the results of a view the package does not list",
+                        v.view
+                    ),
+                );
+            }
+        }
+        for (name, recorded) in &v.files {
+            if !run.has(name) {
+                if !run.is_irregular(name) {
+                    run.problem(&place, format!("file {} is missing", name));
+                }
+                continue;
+            }
+            if let Some(content) = run.bytes(name) {
+                let actual = run.sha256(name, &content);
+                // Named as every other file's hash is: by its file name.
+                run.recomputed_quietly(layout::RUN, &format!("files[{}]", name), &actual);
+                if &actual != recorded {
+                    run.problem(
+                        &place,
+                        format!(
+                            "file {} was changed: its SHA-256 is {}, {} recorded {}",
+                            name,
+                            actual,
+                            layout::RUN,
+                            recorded
+                        ),
+                    );
+                }
+            }
+        }
+        run.unchecked(format!(
+            "{}: its row count and content hash (reading Parquet is not part of this std-only \
+             verifier; its files' SHA-256 are recomputed)",
+            place
+        ));
     }
 }
 
@@ -285,9 +632,10 @@ pub fn bundles(run: &mut Run, package: Option<&ExecutionPackage>) -> BTreeMap<St
             layout::IDENTITY
         ));
         run.unchecked(
-            "planning_env_hash, rulepack_hash, information_schema_hash, function_registry_hash, \
-             udf_snapshot_hash: hashes of session snapshots that are not among the artifacts; \
-             checked equal in every file that carries them",
+            "planning_env_hash, rulepack_hash, information_schema_hash, function_registry_hash: \
+             hashes of the session's snapshots (snapshots/, which this verifier does not read; \
+             the Java verify recomputes them), checked equal in every file that carries them; \
+             udf_snapshot_hash: per plan, checked equal between its fingerprint and identity",
         );
     }
     bundles
@@ -566,14 +914,7 @@ fn check_identity(
             "profile_context_key",
             &reference.profile_context_key,
         );
-        run.same(
-            file,
-            "udf_snapshot_hash",
-            &identity.udf_snapshot_hash,
-            o,
-            "udf_snapshot_hash",
-            &reference.udf_snapshot_hash,
-        );
+        // udf_snapshot_hash is per plan (the functions it calls), so it is not compared here.
     }
 }
 

@@ -81,12 +81,13 @@ pub fn verify_files_with(files: BTreeMap<String, Vec<u8>>, digests: &mut Digests
 
 /// Every artifact's check, in the order the Java verify runs them.
 fn check(mut run: Run) -> (Verification, Digests) {
-    artifacts::run_manifest(&mut run);
+    let manifest = artifacts::run_manifest(&mut run);
     let package = artifacts::execution_package(&mut run);
     let bundles = artifacts::bundles(&mut run, package.as_ref());
     artifacts::policy(&mut run, package.as_ref(), &bundles);
     artifacts::calibration(&mut run);
     artifacts::lineage(&mut run);
+    artifacts::results(&mut run, &manifest, package.as_ref());
     run.finish()
 }
 

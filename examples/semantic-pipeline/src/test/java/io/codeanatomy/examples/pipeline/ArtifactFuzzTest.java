@@ -66,10 +66,11 @@ class ArtifactFuzzTest {
    */
   private static final int FILES = 37;
   /**
-   * 32 of each file of the run: verify reads the whole folder (Parquet results and snapshots
-   * included) each time, and CI's budget is two cores.
+   * 55 of each file of the run, 2,035 in all (issue 14 asks for at least 2,000): verify reads the
+   * whole folder (Parquet results and snapshots included) each time, and CI's budget is two cores.
    */
-  private static final int MUTATIONS = 32 * FILES;
+  private static final int PER_FILE = 55;
+  private static final int MUTATIONS = PER_FILE * FILES;
   private static final int WORKERS = 2;
 
   private static final ProtoPayloads<ExecutionPackage> PACKAGES =
@@ -149,8 +150,8 @@ class ArtifactFuzzTest {
         total.acceptedButDifferent.size() + " accepted but different");
     assertEquals(List.of(), head(total.unnoticed), total.unnoticed.size() + " changes unnoticed");
     assertEquals(MUTATIONS, total.mutations);
-    assertTrue(total.changed >= 1_120, total.changed + " mutations changed their file");
-    assertTrue(total.json >= 23 * 32 && total.binary >= 6 * 32, total.json + " JSON, "
+    assertTrue(total.changed >= 35 * PER_FILE, total.changed + " mutations changed their file");
+    assertTrue(total.json >= 23 * PER_FILE && total.binary >= 6 * PER_FILE, total.json + " JSON, "
         + total.binary + " binary");
     assertTrue(original.size() == FILES, "the run has " + FILES + " files: "
         + original.keySet());

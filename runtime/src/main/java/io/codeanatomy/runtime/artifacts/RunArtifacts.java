@@ -1,11 +1,8 @@
 package io.codeanatomy.runtime.artifacts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.codeanatomy.compat.json.PrettyJson;
 import io.codeanatomy.contracts.canonical.Sha256;
 import io.codeanatomy.contracts.relspec.CompiledExecutionPolicy;
 import io.codeanatomy.contracts.relspec.ExecutionPackage;
@@ -252,16 +249,9 @@ public final class RunArtifacts {
 
   /** JSON as the run's own files are written: two-space indents, "key": value, a final newline. */
   private static byte[] pretty(ObjectNode node) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    try {
-      return utf8(JSON.writer(printer).writeValueAsString(node) + "\n");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always renders", e);
-    }
+    return PrettyJson.utf8(node);
   }
+
 
   /** The bundle folder of a plan ({@link RunLayout#bundleFolder}). */
   public static String safeName(String name) {

@@ -270,19 +270,19 @@ fn snapshot<P: PlanningPolicy>(what: &str, p: &P, v: &Json, f: &mut Failures) {
     differ(
         &format!("{}: planning-environment settings", what),
         string_map(v, "planningEnvironmentSettings"),
-        p.planning_environment_settings(),
+        p.planning_settings(),
         f,
     );
     differ(
         &format!("{}: settings hash", what),
         text(v, "settingsHash").to_string(),
-        p.settings_hash(),
+        p.profile_settings_hash(),
         f,
     );
     differ(
         &format!("{}: planning-environment hash", what),
         text(v, "planningEnvironmentHash").to_string(),
-        p.planning_environment_hash(),
+        p.session_config_hash(),
         f,
     );
     differ(
@@ -320,7 +320,7 @@ pub fn policy<P: PlanningPolicy + PartialEq + std::fmt::Debug>(v: &Json, f: &mut
         differ(
             &format!("{}: expected settings hash", at),
             Some(text(profile, "expectedSettingsHash")),
-            P::expected_settings_hash(name),
+            P::expected_profile_settings_hash(name),
             f,
         );
         match P::profile(name) {

@@ -34,7 +34,7 @@ final class RustContracts {
     }
     if (proto) {
       out.line("/// Fields of a binary payload this build does not declare, kept to be written back.");
-      out.line("pub unknown_fields: wire::UnknownFields,");
+      out.line("pub " + unknownFieldsMember(contract) + ": wire::UnknownFields,");
     }
     out.close("}");
     out.blank();
@@ -204,8 +204,10 @@ final class RustContracts {
           && scalar.kind() != FieldType.ScalarKind.BYTES) {
         // Strings sort by their bytes, numbers by value: the legacy "sorted array".
         String sorted = "sorted" + depth;
-        out.line("let mut " + sorted + ": Vec<&" + type(list.element()) + "> = " + value
-            + ".iter().collect();");
+        // A float32 element is held as f32 and widened only when written.
+        String held = float32Element && scalar.kind() == FieldType.ScalarKind.DOUBLE ? "f32"
+            : type(list.element());
+        out.line("let mut " + sorted + ": Vec<&" + held + "> = " + value + ".iter().collect();");
         out.line(sorted + (scalar.kind() == FieldType.ScalarKind.DOUBLE
             ? ".sort_by(|a, b| a.total_cmp(b));" : ".sort();"));
         out.line(writer + ".write_array_header(" + sorted + ".len());");
@@ -326,7 +328,7 @@ final class RustContracts {
       assignments.add(RustSyntax.fieldName(field.component()) + ": " + value);
     }
     if (!contract.record()) {
-      assignments.add("unknown_fields: Default::default()");
+      assignments.add(unknownFieldsMember(contract) + ": Default::default()");
     }
     String joined = String.join(", ", assignments);
     if (assignments.isEmpty()) {
@@ -473,5 +475,21 @@ final class RustContracts {
       return "BTreeMap<String, " + type(map.value()) + ">";
     }
     return "Option<" + type(((FieldType.OptionalType) type).element()) + ">";
+  }
+
+  /**
+   * The struct member that keeps a message's unknown fields: {@code unknown_fields}, with a
+   * {@code _} added for as long as a declared field already has that Rust name.
+   */
+  static String unknownFieldsMember(ResolvedContract contract) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (ResolvedField field : contract.fields()) {
+      taken.add(RustSyntax.fieldName(field.component()));
+    }
+    String member = "unknown_fields";
+    while (taken.contains(member)) {
+      member += "_";
+    }
+    return member;
   }
 }

@@ -231,7 +231,8 @@ final class RustPayloads {
     }
     out.line("_ => Ok(false),");
     out.close("};");
-    out.line("r.field_done(tag, read, &mut self.unknown_fields, Self::PROTO_FIELDS)?;");
+    out.line("r.field_done(tag, read, &mut self." + RustContracts.unknownFieldsMember(contract)
+        + ", Self::PROTO_FIELDS)?;");
     out.close("}");
     out.line("Ok(())");
     out.close("}");
@@ -254,7 +255,7 @@ final class RustPayloads {
       }
       out.call(head, List.of(number, place), ";");
     }
-    out.line("w.unknown(&self.unknown_fields);");
+    out.line("w.unknown(&self." + RustContracts.unknownFieldsMember(contract) + ");");
     out.close("}");
     out.close("}");
     out.blank();
@@ -269,7 +270,9 @@ final class RustPayloads {
     out.line("/// unless `top` keeps it, then every field without presence present.");
     out.signature("pub fn read_json_fields", List.of("value: &Json<'_>",
         "mut top: Option<&mut json_mapping::Top<'_>>"), " -> Result<" + name + ", ReadError> {");
-    out.line("let mut out = " + name + "::default();");
+    // A message without fields assigns none: an unneeded `mut` is a warning where they are denied.
+    out.line((contract.fields().isEmpty() ? "let out = " : "let mut out = ") + name
+        + "::default();");
     out.line("let mut fields = proto::Fields::named(Self::PROTO_NAME, Self::JSON_NAMES);");
     out.open("for (key, item) in proto::object(value)? {");
     out.open("let read = match fields.index(key) {");
@@ -333,7 +336,8 @@ final class RustPayloads {
     out.line("/// The places of fields kept without being known (`#7`, `caches.#9`), in the order");
     out.line("/// Java lists them: this message's by number, then those of the messages it holds.");
     out.open("pub fn unknown_field_paths(&self, path: &str, out: &mut Vec<String>) {");
-    out.line("wire::unknown_paths(&self.unknown_fields, path, out);");
+    out.line("wire::unknown_paths(&self." + RustContracts.unknownFieldsMember(contract)
+        + ", path, out);");
     for (ResolvedField field : byNumber(contract)) {
       String place = "self." + RustSyntax.fieldName(field.component());
       String nested = "&wire::join_path(path, " + RustSyntax.string(field.name()) + ")";

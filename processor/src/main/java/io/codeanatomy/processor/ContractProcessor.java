@@ -1,7 +1,6 @@
 package io.codeanatomy.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
 import io.codeanatomy.processor.check.ContractChecks;
 import io.codeanatomy.processor.diagnostics.DiagnosticCode;
 import io.codeanatomy.processor.diagnostics.Problem;
@@ -12,6 +11,7 @@ import io.codeanatomy.processor.emit.docs.ContractsReferenceEmitter;
 import io.codeanatomy.processor.emit.docs.SettingsReferenceEmitter;
 import io.codeanatomy.processor.emit.java.CatalogEmitter;
 import io.codeanatomy.processor.emit.java.JavaEmitter;
+import io.codeanatomy.processor.emit.java.JavaSource;
 import io.codeanatomy.processor.emit.manifest.ManifestEmitter;
 import io.codeanatomy.processor.emit.rust.RustEmitter;
 import io.codeanatomy.processor.lock.LockCheck;
@@ -171,39 +171,36 @@ public final class ContractProcessor extends AbstractProcessor {
     if (failed) {
       return;
     }
-    JavaFile catalog = JavaEmitter.catalog(options.contractSet(), emittedContracts);
+    JavaSource catalog = JavaEmitter.catalog(options.contractSet(), emittedContracts);
     writeSource(catalog);
-    writeResource(CatalogEmitter.SERVICE_FILE, (catalog.packageName() + "."
-        + catalog.typeSpec().name() + "\n").getBytes(StandardCharsets.UTF_8));
+    writeResource(CatalogEmitter.SERVICE_FILE,
+        (catalog.className() + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /**
    * Renders the files on every core, then writes them through the Filer in order. Rendering is
-   * most of the cost of emitting (JavaPoet formats each file twice: once to collect imports) and
-   * each file renders alone, from immutable specs; the Filer is not thread-safe, so writing stays
-   * on javac's thread. One {@code write} per file also spares the Filer's writer the
+   * most of the cost of emitting and each file renders alone, from the immutable resolved model
+   * or JavaPoet specs; the Filer is not thread-safe, so writing stays on javac's thread. One {@code write} per file also spares the Filer's writer the
    * character-by-character stream that {@code JavaFile.writeTo(Filer)} feeds it.
    */
-  private void writeSources(List<JavaFile> files) {
+  private void writeSources(List<JavaSource> files) {
     Thread javac = Thread.currentThread();
     List<String> texts = files.parallelStream()
-        .map(file -> statistics.onOtherThread("emit java", javac, file::toString))
+        .map(file -> statistics.onOtherThread("emit java", javac, file.text()))
         .toList();
     for (int i = 0; i < files.size(); i++) {
       writeSource(files.get(i), texts.get(i));
     }
   }
 
-  private void writeSource(JavaFile file) {
-    writeSource(file, file.toString());
+  private void writeSource(JavaSource file) {
+    writeSource(file, file.text().get());
   }
 
-  private void writeSource(JavaFile file, String text) {
-    String name = file.packageName().isEmpty() ? file.typeSpec().name()
-        : file.packageName() + "." + file.typeSpec().name();
+  private void writeSource(JavaSource file, String text) {
+    String name = file.className();
     try {
-      JavaFileObject source = processingEnv.getFiler().createSourceFile(name,
-          file.typeSpec().originatingElements().toArray(new Element[0]));
+      JavaFileObject source = processingEnv.getFiler().createSourceFile(name);
       try (Writer writer = source.openWriter()) {
         writer.write(text);
       } catch (IOException e) {

@@ -1,6 +1,5 @@
 package io.codeanatomy.processor.emit.java;
 
-import com.palantir.javapoet.JavaFile;
 import io.codeanatomy.processor.model.EnumModel;
 import io.codeanatomy.processor.resolve.ResolvedContract;
 import io.codeanatomy.processor.resolve.ResolvedPolicy;
@@ -18,8 +17,8 @@ public final class JavaEmitter {
 
   private JavaEmitter() {}
 
-  public static List<JavaFile> emit(ResolvedSet set) {
-    List<JavaFile> files = new ArrayList<>();
+  public static List<JavaSource> emit(ResolvedSet set) {
+    List<JavaSource> files = new ArrayList<>();
     for (ResolvedSchema schema : set.localSchemas()) {
       files.add(SchemaEmitter.emit(schema));
     }
@@ -27,18 +26,18 @@ public final class JavaEmitter {
       files.add(PolicyEmitter.emit(policy));
     }
     for (ResolvedContract contract : set.localContracts()) {
-      files.add(ContractEmitter.emit(contract));
+      files.add(JavaSource.of(ContractEmitter.emit(contract)));
     }
     for (EnumModel model : set.localEnums()) {
       if (!model.attributes().isEmpty()) {
-        files.add(EnumAttributesEmitter.emit(model));
+        files.add(JavaSource.of(EnumAttributesEmitter.emit(model)));
       }
     }
     return files;
   }
 
   /** The catalog of the contracts a compilation declared. */
-  public static JavaFile catalog(String contractSet, List<ResolvedContract> contracts) {
-    return CatalogEmitter.emit(contractSet, contracts);
+  public static JavaSource catalog(String contractSet, List<ResolvedContract> contracts) {
+    return JavaSource.of(CatalogEmitter.emit(contractSet, contracts));
   }
 }

@@ -4,7 +4,6 @@ import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -19,7 +18,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Class names the generated code uses, the names of the generated classes, and the small
- * JavaPoet shapes every emitter repeats (constants, one-line delegates, the mixin interface).
+ * JavaPoet shapes the JavaPoet emitters repeat (constants, one-line delegates, the mixin interface).
  */
 final class JavaNames {
 
@@ -29,41 +28,22 @@ final class JavaNames {
 
   static final ClassName SETTING_TEXT = ClassName.get(CANONICAL, "SettingText");
   static final ClassName CANONICAL_WRITER = ClassName.get(CANONICAL, "CanonicalWriter");
-  static final ClassName SETTING_DESCRIPTOR = ClassName.get(SUPPORT, "SettingDescriptor");
-  static final ClassName SETTING_COLUMN = ClassName.get(SUPPORT, "SettingColumn");
-  static final ClassName SETTINGS_TABLE = ClassName.get(SUPPORT, "SettingsTable");
-  static final ClassName SETTINGS_BUILDER = ClassName.get(SUPPORT, "SettingsBuilder");
-  static final ClassName POLICY_TABLE = ClassName.get(SUPPORT, "PolicyTable");
-  static final ClassName POLICY_BUILDER = ClassName.get(SUPPORT, "PolicyBuilder");
-  static final ClassName POLICY_PROFILES = ClassName.get(SUPPORT, "PolicyProfiles");
   static final ClassName CONTRACT_CODEC = ClassName.get(SUPPORT, "ContractCodec");
   static final ClassName CONTRACT_CATALOG = ClassName.get(SUPPORT, "ContractCatalog");
   static final ClassName CONTRACT_ENCODING = ClassName.get(SUPPORT, "ContractEncoding");
   static final ClassName CONTRACT_VALIDATION = ClassName.get(SUPPORT, "ContractValidation");
   static final ClassName VIOLATION = ClassName.get(SUPPORT, "Violation");
   static final ClassName VIOLATIONS = ClassName.get(SUPPORT, "Violations");
-  static final ClassName CONTRACT_VIOLATION = ClassName.get(SUPPORT, "ContractViolationException");
-  static final ClassName SETTING_UNIT = ClassName.get(ANNOTATIONS, "Setting", "Unit");
-  static final ClassName SETTING_SCOPE = ClassName.get(ANNOTATIONS, "Setting", "Scope");
 
   static final ClassName STRING = ClassName.get(String.class);
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName MAP = ClassName.get("java.util", "Map");
-  static final ClassName SET = ClassName.get("java.util", "Set");
-  static final ClassName SORTED_MAP = ClassName.get("java.util", "SortedMap");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   static final ClassName OPTIONAL_INT = ClassName.get("java.util", "OptionalInt");
   static final ClassName OPTIONAL_LONG = ClassName.get("java.util", "OptionalLong");
   static final ClassName OPTIONAL_DOUBLE = ClassName.get("java.util", "OptionalDouble");
-  static final ClassName DURATION = ClassName.get("java.time", "Duration");
-  static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
 
-  static final TypeName OBJECT_ARRAY = ArrayTypeName.of(ClassName.OBJECT);
   static final TypeName STRING_LIST = ParameterizedTypeName.get(LIST, STRING);
-  static final TypeName STRING_SET = ParameterizedTypeName.get(SET, STRING);
-  static final TypeName TEXT_MAP = ParameterizedTypeName.get(MAP, STRING, STRING);
-  static final TypeName SORTED_TEXT_MAP = ParameterizedTypeName.get(SORTED_MAP, STRING, STRING);
-  static final TypeName DESCRIPTOR_LIST = ParameterizedTypeName.get(LIST, SETTING_DESCRIPTOR);
   static final TypeName VIOLATION_LIST = ParameterizedTypeName.get(LIST, VIOLATION);
 
   private JavaNames() {}

@@ -1,15 +1,11 @@
 package io.codeanatomy.processor.emit.java;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import io.codeanatomy.processor.model.JavaForm;
 import io.codeanatomy.processor.model.ValueType;
 
 /**
  * Java spelled from the model: the types of setting values, wrapping a value into its optional,
- * and Javadoc text that is safe whatever a contract's doc string holds.
+ * string literals and Javadoc text that are safe whatever a contract's strings hold.
  */
 final class JavaSyntax {
 
@@ -51,7 +47,7 @@ final class JavaSyntax {
    * the literal (none of them ends a line for javac). Line feeds and carriage returns use their
    * own escapes: as unicode escapes they would end the line before the literal is read.
    */
-  static CodeBlock string(String text) {
+  static String literal(String text) {
     StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -72,63 +68,69 @@ final class JavaSyntax {
         }
       }
     }
-    return CodeBlock.of("$L", sb.append('"'));
+    return sb.append('"').toString();
   }
 
-  /** The Java type of a setting value as the record component spells it. */
-  static TypeName type(ValueType type) {
+  /** {@link #type} as {@code writer} names it. */
+  static String type(JavaWriter writer, ValueType type) {
     return switch (type.form()) {
       case PRIMITIVE -> primitive(type);
-      case REFERENCE -> reference(type);
-      case OPTIONAL -> ParameterizedTypeName.get(JavaNames.OPTIONAL, reference(type));
-      case OPTIONAL_INT -> JavaNames.OPTIONAL_INT;
-      case OPTIONAL_LONG -> JavaNames.OPTIONAL_LONG;
-      case OPTIONAL_DOUBLE -> JavaNames.OPTIONAL_DOUBLE;
+      case REFERENCE -> reference(writer, type);
+      case OPTIONAL -> writer.name("java.util", "Optional") + "<" + reference(writer, type) + ">";
+      case OPTIONAL_INT -> writer.name("java.util", "OptionalInt");
+      case OPTIONAL_LONG -> writer.name("java.util", "OptionalLong");
+      case OPTIONAL_DOUBLE -> writer.name("java.util", "OptionalDouble");
     };
   }
 
-  /**
-   * The type of the value inside an optional (or the value itself): {@code long} for
-   * {@code OptionalLong}, {@code String} for {@code Optional<String>}.
-   */
-  static TypeName valueType(ValueType type) {
+  /** {@link #valueType} as {@code writer} names it. */
+  static String valueType(JavaWriter writer, ValueType type) {
     return switch (type.form()) {
       case PRIMITIVE, OPTIONAL_INT, OPTIONAL_LONG, OPTIONAL_DOUBLE -> primitive(type);
-      case REFERENCE, OPTIONAL -> reference(type);
+      case REFERENCE, OPTIONAL -> reference(writer, type);
     };
   }
 
-  private static TypeName primitive(ValueType type) {
+  /** The type an optional setter's {@code {@link}} names: the optional without arguments. */
+  static String rawType(JavaWriter writer, ValueType type) {
+    return switch (type.form()) {
+      case OPTIONAL -> writer.name("java.util", "Optional");
+      default -> type(writer, type);
+    };
+  }
+
+  private static String reference(JavaWriter writer, ValueType type) {
     return switch (type.kind()) {
-      case BOOLEAN -> TypeName.BOOLEAN;
-      case INT -> TypeName.INT;
-      case LONG, BYTES -> TypeName.LONG;
-      case DOUBLE -> TypeName.DOUBLE;
-      default -> throw new IllegalArgumentException(type.kind() + " is not primitive");
+      case BOOLEAN -> writer.name("java.lang", "Boolean");
+      case INT -> writer.name("java.lang", "Integer");
+      case LONG, BYTES -> writer.name("java.lang", "Long");
+      case DOUBLE -> writer.name("java.lang", "Double");
+      case STRING -> writer.name("java.lang", "String");
+      case DURATION -> writer.name("java.time", "Duration");
+      case STRING_LIST -> writer.name("java.util", "List") + "<" + writer.name("java.lang", "String")
+          + ">";
+      case ENUM -> writer.name(type.enumType().orElseThrow());
     };
   }
 
-  private static TypeName reference(ValueType type) {
-    return switch (type.kind()) {
-      case BOOLEAN -> ClassName.get(Boolean.class);
-      case INT -> ClassName.get(Integer.class);
-      case LONG, BYTES -> ClassName.get(Long.class);
-      case DOUBLE -> ClassName.get(Double.class);
-      case STRING -> JavaNames.STRING;
-      case DURATION -> JavaNames.DURATION;
-      case STRING_LIST -> JavaNames.STRING_LIST;
-      case ENUM -> JavaNames.of(type.enumType().orElseThrow());
-    };
-  }
-
-  /** Wraps an inner value expression into the component's optional form. */
-  static CodeBlock wrap(JavaForm form, CodeBlock value) {
+  /** {@link #wrap} as text: {@code Optional.of(value)} and the like. */
+  static String wrap(JavaWriter writer, JavaForm form, String value) {
     return switch (form) {
       case PRIMITIVE, REFERENCE -> value;
-      case OPTIONAL -> CodeBlock.of("$T.of($L)", JavaNames.OPTIONAL, value);
-      case OPTIONAL_INT -> CodeBlock.of("$T.of($L)", JavaNames.OPTIONAL_INT, value);
-      case OPTIONAL_LONG -> CodeBlock.of("$T.of($L)", JavaNames.OPTIONAL_LONG, value);
-      case OPTIONAL_DOUBLE -> CodeBlock.of("$T.of($L)", JavaNames.OPTIONAL_DOUBLE, value);
+      case OPTIONAL -> writer.name("java.util", "Optional") + ".of(" + value + ")";
+      case OPTIONAL_INT -> writer.name("java.util", "OptionalInt") + ".of(" + value + ")";
+      case OPTIONAL_LONG -> writer.name("java.util", "OptionalLong") + ".of(" + value + ")";
+      case OPTIONAL_DOUBLE -> writer.name("java.util", "OptionalDouble") + ".of(" + value + ")";
+    };
+  }
+
+  private static String primitive(ValueType type) {
+    return switch (type.kind()) {
+      case BOOLEAN -> "boolean";
+      case INT -> "int";
+      case LONG, BYTES -> "long";
+      case DOUBLE -> "double";
+      default -> throw new IllegalArgumentException(type.kind() + " is not primitive");
     };
   }
 }

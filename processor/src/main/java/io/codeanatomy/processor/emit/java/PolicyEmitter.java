@@ -1,205 +1,168 @@
 package io.codeanatomy.processor.emit.java;
 
-import static javax.lang.model.element.Modifier.DEFAULT;
-import static javax.lang.model.element.Modifier.FINAL;
-import static javax.lang.model.element.Modifier.PRIVATE;
-import static javax.lang.model.element.Modifier.PUBLIC;
-import static javax.lang.model.element.Modifier.STATIC;
-
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.codeanatomy.processor.model.Names;
+import io.codeanatomy.processor.model.TypeRef;
 import io.codeanatomy.processor.resolve.ResolvedPolicy;
 import io.codeanatomy.processor.resolve.ResolvedProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Emits {@code <Policy>Contract} for a planning policy: the policy's table (its components'
  * tables), the settings snapshots and hashes, one constant per profile (built from its parent
  * with the settings the profile assigns, as canonical text), the profile catalog with the
  * settings hash the processor computed for each, the builder, and the mixin when the record asks
- * for it. One file per policy.
+ * for it. One file per policy, written with {@link JavaWriter} like the schema's.
  */
 final class PolicyEmitter {
 
+  private static final String SUPPORT = JavaNames.SUPPORT;
+
   private PolicyEmitter() {}
 
-  static JavaFile emit(ResolvedPolicy policy) {
-    ClassName record = JavaNames.of(policy.type());
-    ClassName companion = JavaNames.companion(policy.type());
-    ClassName builder = companion.nestedClass("Builder");
-    boolean gates = policy.hasFeatureGates();
-    TypeSpec.Builder type = TypeSpec.classBuilder(companion)
-        .addModifiers(PUBLIC, FINAL)
-        .addJavadoc("Planning policy {@code $L} (version $L), declared by {@link $T}: its named\n"
-                + "profiles, the key registry of every component, the settings snapshots and their\n"
-                + "hashes (as {@code docs/canonical-encoding.md} specifies them), and the builder.\n",
-            policy.name(), policy.version(), record);
-    type.addField(JavaNames.constant(JavaNames.STRING, "POLICY_NAME",
-        CodeBlock.of("$S", policy.name()), "The policy name."));
-    type.addField(JavaNames.constant(TypeName.INT, "POLICY_VERSION",
-        CodeBlock.of("$L", policy.version()), "The declared policy version."));
-    type.addField(JavaNames.constant(JavaNames.STRING, "SCHEMA_FINGERPRINT",
-        CodeBlock.of("$S", policy.fingerprint()),
-        "SHA-256 of the policy's canonical description, as in the manifest."));
+  static JavaSource emit(ResolvedPolicy policy) {
+    TypeRef companion = policy.type().generated("Contract");
+    return new JavaSource(companion.qualifiedName(), () -> render(policy));
+  }
 
-    // Explicit type arguments and an array: see SchemaEmitter's table.
-    CodeBlock.Builder table = CodeBlock.builder()
-        .add("new $T<$T, $T>(POLICY_NAME,$W$T::components,$W$T::construct,$W$T::new,$Wnew $T[] {",
-            JavaNames.POLICY_TABLE, record, builder, companion, companion, builder,
-            ParameterizedTypeName.get(JavaNames.SETTINGS_TABLE,
-                com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class),
-                com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)));
-    for (int i = 0; i < policy.components().size(); i++) {
-      table.add(i == 0 ? "$T.TABLE" : ",$W$T.TABLE",
-          JavaNames.companion(policy.components().get(i).schema().type()));
+  static String render(ResolvedPolicy policy) {
+    String companion = policy.type().generated("Contract").simpleNames().get(0);
+    JavaWriter w = new JavaWriter(policy.type().packageName(),
+        policy.mixin() ? Set.of(companion, "Builder", "Mixin") : Set.of(companion, "Builder"));
+    String record = w.name(policy.type());
+    for (ResolvedPolicy.Component component : policy.components()) {
+      // the contract's own types take their simple names first, library types give way
+      w.name(component.schema().type());
+      companionOf(w, component);
     }
-    type.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaNames.POLICY_TABLE, record,
-            builder), "TABLE", PUBLIC, STATIC, FINAL)
-        .addJavadoc("The policy's table: the tables of its components, in component order.\n")
-        .initializer(table.add("})").build())
-        .build());
-    type.addField(FieldSpec.builder(JavaNames.DESCRIPTOR_LIST, "DESCRIPTORS", PUBLIC, STATIC,
-            FINAL)
-        .addJavadoc("Every setting of every component, in component order.\n")
-        .initializer("TABLE.descriptors()")
-        .build());
-    type.addField(FieldSpec.builder(JavaNames.STRING_LIST, "KEYS", PUBLIC, STATIC, FINAL)
-        .addJavadoc("Every key of every component, in component order.\n")
-        .initializer("TABLE.keys()")
-        .build());
-    type.addField(FieldSpec.builder(JavaNames.STRING_SET, "PLANNING_AFFECTING_KEYS", PUBLIC,
-            STATIC, FINAL)
-        .addJavadoc("The keys that enter the planning-environment snapshot and hash.\n")
-        .initializer("TABLE.planningAffectingKeys()")
-        .build());
+    String string = w.name("java.lang", "String");
+    String stringSet = w.name("java.util", "Set") + "<" + string + ">";
+    String stringList = w.name("java.util", "List") + "<" + string + ">";
+    boolean gates = policy.hasFeatureGates();
+
+    w.javadoc("Planning policy {@code " + policy.name() + "} (version " + policy.version()
+        + "), declared by {@link " + record + "}: its named\n"
+        + "profiles, the key registry of every component, the settings snapshots and their\n"
+        + "hashes (as {@code docs/canonical-encoding.md} specifies them), and the builder.\n");
+    w.add("public final class " + companion + " {\n").indent();
+    Members members = new Members(w);
+    members.constant(string, "POLICY_NAME", JavaSyntax.literal(policy.name()), "The policy name.");
+    members.constant("int", "POLICY_VERSION", Integer.toString(policy.version()),
+        "The declared policy version.");
+    members.constant(string, "SCHEMA_FINGERPRINT", JavaSyntax.literal(policy.fingerprint()),
+        "SHA-256 of the policy's canonical description, as in the manifest.");
+    table(w, members, policy, record, companion);
+    members.constant(w.name("java.util", "List") + "<" + w.name(SUPPORT, "SettingDescriptor")
+        + ">", "DESCRIPTORS", "TABLE.descriptors()",
+        "Every setting of every component, in component order.");
+    members.constant(stringList, "KEYS", "TABLE.keys()",
+        "Every key of every component, in component order.");
+    members.constant(stringSet, "PLANNING_AFFECTING_KEYS", "TABLE.planningAffectingKeys()",
+        "The keys that enter the planning-environment snapshot and hash.");
     if (gates) {
-      type.addField(FieldSpec.builder(JavaNames.STRING_SET, "FEATURE_GATE_KEYS", PUBLIC, STATIC,
-              FINAL)
-          .addJavadoc("The keys of the feature gates.\n")
-          .initializer("TABLE.featureGateKeys()")
-          .build());
+      members.constant(stringSet, "FEATURE_GATE_KEYS", "TABLE.featureGateKeys()",
+          "The keys of the feature gates.");
     }
     for (ResolvedProfile profile : policy.parentsFirst()) {
-      type.addField(profile(record, profile));
+      profile(w, members, record, profile);
     }
-    CodeBlock.Builder catalog = CodeBlock.builder()
-        .add("$T.<$T>builder(POLICY_NAME)", JavaNames.POLICY_PROFILES, record)
-        .indent().indent();
-    for (ResolvedProfile profile : policy.profiles()) {
-      catalog.add("\n.add($S, $N, $S)", profile.name(), Names.profileConstant(profile.name()),
-          profile.settingsHash());
-    }
-    type.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaNames.POLICY_PROFILES, record),
-            "PROFILES", PRIVATE, STATIC, FINAL)
-        .initializer(catalog.add("\n.build()").unindent().unindent().build())
-        .build());
-    type.addField(FieldSpec.builder(JavaNames.STRING_LIST, "PROFILE_NAMES", PUBLIC, STATIC, FINAL)
-        .addJavadoc("The profile names, in declaration order.\n")
-        .initializer("PROFILES.names()")
-        .build());
+    catalog(w, members, policy, record);
+    members.constant(stringList, "PROFILE_NAMES", "PROFILES.names()",
+        "The profile names, in declaration order.");
 
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
-    type.addMethod(MethodSpec.methodBuilder("profileNames")
-        .addJavadoc("The profile names, in declaration order.\n")
-        .addModifiers(PUBLIC, STATIC)
-        .returns(JavaNames.STRING_LIST)
-        .addStatement("return PROFILE_NAMES")
-        .build());
-    type.addMethod(JavaNames.delegate("profile", record, JavaNames.STRING, "name",
-        "PROFILES.profile(name)",
+    members.privateConstructor(companion);
+    members.method("public static ", stringList, "profileNames", null, null,
+        "return PROFILE_NAMES;", "The profile names, in declaration order.");
+    members.delegate("profile", record, string, "name", "PROFILES.profile(name)",
         "The profile named {@code name}.\n\n@throws UnknownProfileException naming the profiles "
-            + "that exist"));
-    type.addMethod(JavaNames.delegate("expectedSettingsHash", JavaNames.STRING, JavaNames.STRING,
-        "name", "PROFILES.expectedSettingsHash(name)",
+            + "that exist");
+    members.delegate("expectedSettingsHash", string, string, "name",
+        "PROFILES.expectedSettingsHash(name)",
         "The settings hash the processor computed for profile {@code name} at compile time, as\n"
             + "the manifest records it; the policy's {@code settingsHash} must equal it.\n\n"
-            + "@throws UnknownProfileException naming the profiles that exist"));
-    type.addMethod(MethodSpec.methodBuilder("builder")
-        .addJavadoc("A builder with every declared default filled in.\n")
-        .addModifiers(PUBLIC, STATIC)
-        .returns(builder)
-        .addStatement("return TABLE.builder()")
-        .build());
-    type.addMethod(JavaNames.delegate("from", builder, record, "policy", "TABLE.builder(policy)",
-        "A builder holding the values of {@code policy}."));
-    type.addMethod(MethodSpec.methodBuilder("defaults")
-        .addJavadoc("The declared defaults of every component.\n")
-        .addModifiers(PUBLIC, STATIC)
-        .returns(record)
-        .addStatement("return TABLE.defaults()")
-        .build());
-    type.addMethod(JavaNames.delegate("descriptor",
-        ParameterizedTypeName.get(JavaNames.OPTIONAL, JavaNames.SETTING_DESCRIPTOR),
-        JavaNames.STRING, "key", "TABLE.descriptor(key)",
-        "The registry row of {@code key}, if any component declares it."));
+            + "@throws UnknownProfileException naming the profiles that exist");
+    members.method("public static ", "Builder", "builder", null, null, "return TABLE.builder();",
+        "A builder with every declared default filled in.");
+    members.delegate("from", "Builder", record, "policy", "TABLE.builder(policy)",
+        "A builder holding the values of {@code policy}.");
+    members.method("public static ", record, "defaults", null, null, "return TABLE.defaults();",
+        "The declared defaults of every component.");
+    members.delegate("descriptor", w.name("java.util", "Optional") + "<"
+            + w.name(SUPPORT, "SettingDescriptor") + ">", string, "key", "TABLE.descriptor(key)",
+        "The registry row of {@code key}, if any component declares it.");
     for (Snapshot snapshot : snapshots(gates)) {
-      type.addMethod(JavaNames.delegate(snapshot.name(), snapshot.returns(), record, "policy",
-          "TABLE." + snapshot.name() + "(policy)", snapshot.doc()));
+      members.delegate(snapshot.name(), snapshot.returns(w), record, "policy",
+          "TABLE." + snapshot.name() + "(policy)", snapshot.doc());
     }
-    type.addMethod(JavaNames.delegate("fromSettings", record, JavaNames.TEXT_MAP, "settings",
+    members.delegate("fromSettings", record, Members.textMap(w), "settings",
         "TABLE.fromSettings(settings)",
         "Parses a complete settings map, such as {@link #effectiveSettings} returns.\n\n"
             + "@throws ContractViolationException with every problem, each naming its key and the\n"
-            + "    expected type"));
-    type.addMethod(JavaNames.delegate("validate", JavaNames.VIOLATION_LIST, record, "policy",
-        "TABLE.validate(policy)",
-        "Every declared constraint of every component that {@code policy} violates."));
-    type.addMethod(components(policy, record));
-    type.addMethod(construct(policy, record));
-    type.addType(builderType(policy, record, builder));
+            + "    expected type");
+    members.delegate("validate", w.name("java.util", "List") + "<" + w.name(SUPPORT, "Violation")
+            + ">", record, "policy", "TABLE.validate(policy)",
+        "Every declared constraint of every component that {@code policy} violates.");
+    components(w, members, policy, record);
+    construct(w, members, policy, record);
+    builderType(w, members, policy, record);
     if (policy.mixin()) {
-      TypeSpec.Builder mixin = JavaNames.mixin(record, companion)
-          .addMethod(MethodSpec.methodBuilder("toBuilder")
-              .addJavadoc("A builder holding this policy's values.\n")
-              .addModifiers(PUBLIC, DEFAULT)
-              .returns(builder)
-              .addStatement("return $T.from(($T) this)", companion, record)
-              .build());
-      for (Snapshot snapshot : snapshots(gates)) {
-        if (snapshot.name().equals("featureGates")) {
-          continue; // a policy's component is often called that: the mixin leaves it out
-        }
-        mixin.addMethod(MethodSpec.methodBuilder(snapshot.name())
-            .addJavadoc("$L ({@link $T#$N}).\n", snapshot.doc().lines().findFirst().orElse(""),
-                companion, snapshot.name())
-            .addModifiers(PUBLIC, DEFAULT)
-            .returns(snapshot.returns())
-            .addStatement("return $T.$N(($T) this)", companion, snapshot.name(), record)
-            .build());
-      }
-      type.addType(mixin.build());
+      mixin(w, members, record, companion, gates);
     }
-    return JavaNames.file(companion, type, policy.type().qualifiedName());
+    w.unindent().add("}\n");
+    return w.finish("Generated by codeanatomy-processor from " + policy.type().qualifiedName()
+        + ". Do not edit.");
+  }
+
+  /** The table, with explicit type arguments and an array: see the schema's table. */
+  private static void table(JavaWriter w, Members members, ResolvedPolicy policy, String record,
+      String companion) {
+    String table = w.name(SUPPORT, "PolicyTable");
+    members.next();
+    w.javadoc("The policy's table: the tables of its components, in component order.\n");
+    w.add("public static final " + table + "<" + record + ", Builder> TABLE = new " + table + "<"
+        + record + ", Builder>(POLICY_NAME,");
+    w.wrap().add(companion + "::components,");
+    w.wrap().add(companion + "::construct,");
+    w.wrap().add("Builder::new,");
+    w.wrap().add("new " + w.name(SUPPORT, "SettingsTable") + "<?, ?>[] {");
+    for (int i = 0; i < policy.components().size(); i++) {
+      if (i > 0) {
+        w.add(",").wrap();
+      }
+      w.add(companionOf(w, policy.components().get(i)) + ".TABLE");
+    }
+    w.add("});\n");
+  }
+
+  private static String companionOf(JavaWriter w, ResolvedPolicy.Component component) {
+    return w.name(component.schema().type().generated("Contract"));
   }
 
   /** One settings snapshot or hash of a policy, as a static method and a mixin method. */
-  private record Snapshot(String name, TypeName returns, String doc) {}
+  private record Snapshot(String name, boolean text, String doc) {
+    String returns(JavaWriter w) {
+      return text ? Members.sortedTextMap(w) : w.name("java.lang", "String");
+    }
+  }
 
   private static List<Snapshot> snapshots(boolean gates) {
     List<Snapshot> snapshots = new ArrayList<>(List.of(
-        new Snapshot("effectiveSettings", JavaNames.SORTED_TEXT_MAP,
+        new Snapshot("effectiveSettings", true,
             "Every setting of {@code policy} that has a value, as setting text, sorted by key:\n"
                 + "defaults materialized, unset optional settings left out."),
-        new Snapshot("planningEnvironmentSettings", JavaNames.SORTED_TEXT_MAP,
+        new Snapshot("planningEnvironmentSettings", true,
             "The planning-affecting settings of {@code policy}: what enters the\n"
                 + "planning-environment hash and every plan fingerprint."),
-        new Snapshot("settingsHash", JavaNames.STRING,
+        new Snapshot("settingsHash", false,
             "The settings hash of {@code policy}: SHA-256 of the canonical array of\n"
                 + "{@code [key, value]} pairs of its effective settings, sorted by key."),
-        new Snapshot("planningEnvironmentHash", JavaNames.STRING,
+        new Snapshot("planningEnvironmentHash", false,
             "The settings hash of the planning-affecting settings of {@code policy}.")));
     if (gates) {
-      snapshots.add(new Snapshot("featureGates", JavaNames.SORTED_TEXT_MAP,
+      snapshots.add(new Snapshot("featureGates", true,
           "The feature gates of {@code policy}, as text."));
-      snapshots.add(new Snapshot("featureGateParityHash", JavaNames.STRING,
+      snapshots.add(new Snapshot("featureGateParityHash", false,
           "The feature-gate parity hash: SHA-256 of {@code key=value} for every gate, sorted by\n"
               + "key and joined with {@code |}."));
     }
@@ -211,90 +174,115 @@ final class PolicyEmitter {
    * canonical text the processor checked. Constants are declared parents first, so each parent
    * is initialized before its children.
    */
-  private static FieldSpec profile(ClassName record, ResolvedProfile profile) {
-    CodeBlock.Builder init = CodeBlock.builder()
-        .add(profile.parent().map(p -> CodeBlock.of("from($N)", Names.profileConstant(p)))
-            .orElseGet(() -> CodeBlock.of("builder()")))
-        .indent().indent();
+  private static void profile(JavaWriter w, Members members, String record,
+      ResolvedProfile profile) {
+    members.next();
+    String doc = profile.doc().isEmpty() ? "" : " " + JavaSyntax.javadoc(profile.doc());
+    w.javadoc("Profile {@code " + profile.name() + "}"
+        + profile.parent().map(p -> " (extends {@code " + p + "})").orElse("") + "." + doc
+        + "\n");
+    w.add("public static final " + record + " " + Names.profileConstant(profile.name()) + " = "
+        + profile.parent().map(p -> "from(" + Names.profileConstant(p) + ")").orElse("builder()"));
+    w.indent().indent();
     for (ResolvedProfile.Assignment assignment : profile.assignments()) {
       if (assignment.value().isPresent()) {
-        init.add("\n.set($S, $L)", assignment.setting().key(),
-            JavaSyntax.string(assignment.value().get()));
+        w.add("\n.set(" + JavaSyntax.literal(assignment.setting().key()) + ", "
+            + JavaSyntax.literal(assignment.value().get()) + ")");
       } else {
-        init.add("\n.unset($S)", assignment.setting().key());
+        w.add("\n.unset(" + JavaSyntax.literal(assignment.setting().key()) + ")");
       }
     }
-    init.add("\n.build()").unindent().unindent();
-    String doc = profile.doc().isEmpty() ? "" : " " + JavaSyntax.javadoc(profile.doc());
-    return FieldSpec.builder(record, Names.profileConstant(profile.name()), PUBLIC, STATIC, FINAL)
-        .addJavadoc("Profile {@code $L}$L.$L\n", profile.name(),
-            profile.parent().map(p -> " (extends {@code " + p + "})").orElse(""), doc)
-        .initializer(init.build())
-        .build();
+    w.add("\n.build()").unindent().unindent().add(";\n");
   }
 
-  private static MethodSpec components(ResolvedPolicy policy, ClassName record) {
-    List<CodeBlock> reads = new ArrayList<>();
-    for (ResolvedPolicy.Component component : policy.components()) {
-      reads.add(CodeBlock.of("policy.$N()", component.name()));
+  /** The profile catalog, with the settings hash the processor computed for each profile. */
+  private static void catalog(JavaWriter w, Members members, ResolvedPolicy policy,
+      String record) {
+    members.next();
+    String profiles = w.name(SUPPORT, "PolicyProfiles");
+    w.add("private static final " + profiles + "<" + record + "> PROFILES = " + profiles + ".<"
+        + record + ">builder(POLICY_NAME)").indent().indent();
+    for (ResolvedProfile profile : policy.profiles()) {
+      w.add("\n.add(" + JavaSyntax.literal(profile.name()) + ", "
+          + Names.profileConstant(profile.name()) + ", "
+          + JavaSyntax.literal(profile.settingsHash()) + ")");
     }
-    return MethodSpec.methodBuilder("components")
-        .addModifiers(PRIVATE, STATIC)
-        .returns(JavaNames.OBJECT_ARRAY)
-        .addParameter(record, "policy")
-        .addStatement("return new Object[] {$L}", JavaNames.wrapped(reads))
-        .build();
+    w.add("\n.build()").unindent().unindent().add(";\n");
   }
 
-  private static MethodSpec construct(ResolvedPolicy policy, ClassName record) {
-    List<CodeBlock> arguments = new ArrayList<>();
+  private static void components(JavaWriter w, Members members, ResolvedPolicy policy,
+      String record) {
+    List<String> reads = new ArrayList<>();
     for (ResolvedPolicy.Component component : policy.components()) {
-      arguments.add(CodeBlock.of("($T) components[$L]", JavaNames.of(component.schema().type()),
-          component.position()));
+      reads.add("policy." + component.name() + "()");
     }
-    return MethodSpec.methodBuilder("construct")
-        .addModifiers(PRIVATE, STATIC)
-        .returns(record)
-        .addParameter(JavaNames.OBJECT_ARRAY, "components")
-        .addStatement("return new $T($L)", record, JavaNames.wrapped(arguments))
-        .build();
+    members.signature("private static ", w.name("java.lang", "Object") + "[]", "components",
+        record, "policy");
+    w.add("return new Object[] {");
+    Members.wrapped(w, reads);
+    w.add("};\n");
+    members.end();
   }
 
-  private static TypeSpec builderType(ResolvedPolicy policy, ClassName record,
-      ClassName builder) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(builder)
-        .addModifiers(PUBLIC, STATIC, FINAL)
-        .superclass(ParameterizedTypeName.get(JavaNames.POLICY_BUILDER, record, builder))
-        .addJavadoc("Builds {@link $T}: every setting starts at its declared default; a component\n"
-            + "is replaced or edited in place, any key of any component set by text; and\n"
-            + "{@code build()} reports every violated constraint of every component at once.\n",
-            record)
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(PRIVATE)
-            .addStatement("super(TABLE)")
-            .build());
+  private static void construct(JavaWriter w, Members members, ResolvedPolicy policy,
+      String record) {
+    List<String> arguments = new ArrayList<>();
     for (ResolvedPolicy.Component component : policy.components()) {
-      ClassName schema = JavaNames.of(component.schema().type());
-      ClassName componentBuilder = JavaNames.companion(component.schema().type())
-          .nestedClass("Builder");
-      type.addMethod(MethodSpec.methodBuilder(component.name())
-          .addJavadoc("Replaces every setting of component {@code $L}.\n", component.name())
-          .addModifiers(PUBLIC)
-          .returns(builder)
-          .addParameter(schema, component.name())
-          .addStatement("return replace($L, $N)", component.position(), component.name())
-          .build());
-      type.addMethod(MethodSpec.methodBuilder(component.name())
-          .addJavadoc("Edits component {@code $L} in place: {@code .$L(c -> c.someSetting(value))}.\n",
-              component.name(), component.name())
-          .addModifiers(PUBLIC)
-          .returns(builder)
-          .addParameter(ParameterizedTypeName.get(JavaNames.CONSUMER, componentBuilder), "edit")
-          .addStatement("edit.accept(($T) component($L))", componentBuilder,
-              component.position())
-          .addStatement("return this")
-          .build());
+      arguments.add("(" + w.name(component.schema().type()) + ") components["
+          + component.position() + "]");
     }
-    return type.build();
+    members.signature("private static ", record, "construct",
+        w.name("java.lang", "Object") + "[]", "components");
+    w.add("return new " + record + "(");
+    Members.wrapped(w, arguments);
+    w.add(");\n");
+    members.end();
+  }
+
+  private static void builderType(JavaWriter w, Members outer, ResolvedPolicy policy,
+      String record) {
+    outer.next();
+    w.javadoc("Builds {@link " + record + "}: every setting starts at its declared default; a "
+        + "component\nis replaced or edited in place, any key of any component set by text; and\n"
+        + "{@code build()} reports every violated constraint of every component at once.\n");
+    w.add("public static final class Builder extends " + w.name(SUPPORT, "PolicyBuilder") + "<"
+        + record + ", Builder> {\n").indent();
+    Members members = new Members(w);
+    members.constructor("private ", "Builder", "super(TABLE);");
+    for (ResolvedPolicy.Component component : policy.components()) {
+      String name = component.name();
+      String componentBuilder = companionOf(w, component) + ".Builder";
+      members.method("public ", "Builder", name, w.name(component.schema().type()), name,
+          "return replace(" + component.position() + ", " + name + ");",
+          "Replaces every setting of component {@code " + name + "}.");
+      members.next();
+      w.javadoc("Edits component {@code " + name + "} in place: {@code ." + name
+          + "(c -> c.someSetting(value))}.\n");
+      members.header("public ", "Builder", name,
+          w.name("java.util.function", "Consumer") + "<" + componentBuilder + ">", "edit");
+      w.add("edit.accept((" + componentBuilder + ") component(" + component.position() + "));\n");
+      w.add("return this;\n");
+      members.end();
+    }
+    w.unindent().add("}\n");
+  }
+
+  private static void mixin(JavaWriter w, Members outer, String record, String companion,
+      boolean gates) {
+    outer.next();
+    Members members = Members.mixin(w, record, companion);
+    members.method("default ", "Builder", "toBuilder", null, null,
+        "return " + companion + ".from((" + record + ") this);",
+        "A builder holding this policy's values.");
+    for (Snapshot snapshot : snapshots(gates)) {
+      if (snapshot.name().equals("featureGates")) {
+        continue; // a policy's component is often called that: the mixin leaves it out
+      }
+      members.method("default ", snapshot.returns(w), snapshot.name(), null, null,
+          "return " + companion + "." + snapshot.name() + "((" + record + ") this);",
+          snapshot.doc().lines().findFirst().orElse("") + " ({@link " + companion + "#"
+              + snapshot.name() + "}).");
+    }
+    w.unindent().add("}\n");
   }
 }

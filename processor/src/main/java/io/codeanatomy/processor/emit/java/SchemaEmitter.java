@@ -1,20 +1,7 @@
 package io.codeanatomy.processor.emit.java;
 
-import static javax.lang.model.element.Modifier.DEFAULT;
-import static javax.lang.model.element.Modifier.FINAL;
-import static javax.lang.model.element.Modifier.PRIVATE;
-import static javax.lang.model.element.Modifier.PUBLIC;
-import static javax.lang.model.element.Modifier.STATIC;
-
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
+import io.codeanatomy.processor.model.JavaForm;
+import io.codeanatomy.processor.model.TypeRef;
 import io.codeanatomy.processor.model.ValueKind;
 import io.codeanatomy.processor.model.ValueType;
 import io.codeanatomy.processor.resolve.ResolvedSchema;
@@ -22,223 +9,228 @@ import io.codeanatomy.processor.resolve.ResolvedSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Emits {@code <Schema>Contract} for a settings schema: the key constants, the schema's table
  * (one {@code SettingColumn} per setting, which the support library reads to parse, render and
  * validate values), the static conversions, the builder with one typed setter per setting, and
  * the mixin when the record asks for it. One file per schema, and no per-setting switch: what
- * javac compiles grows by a few short lines per setting (docs/benchmarks.md).
+ * javac compiles grows by a few short lines per setting (docs/benchmarks.md). Written with
+ * {@link JavaWriter}, which says why this class is not rendered by JavaPoet.
  */
 final class SchemaEmitter {
 
+  private static final String SUPPORT = JavaNames.SUPPORT;
+
   private SchemaEmitter() {}
 
-  static JavaFile emit(ResolvedSchema schema) {
-    ClassName record = JavaNames.of(schema.type());
-    ClassName companion = JavaNames.companion(schema.type());
-    ClassName builder = companion.nestedClass("Builder");
-    TypeSpec.Builder type = TypeSpec.classBuilder(companion)
-        .addModifiers(PUBLIC, FINAL)
-        .addJavadoc("Settings schema {@code $L} (version $L), declared by {@link $T}: its keys, its\n"
-                + "table of settings, conversion to and from {@code key -> text} settings maps,\n"
-                + "validation and the builder.\n",
-            schema.namespace(), schema.version(), record);
+  static JavaSource emit(ResolvedSchema schema) {
+    TypeRef companion = schema.type().generated("Contract");
+    return new JavaSource(companion.qualifiedName(), () -> render(schema));
+  }
 
-    type.addField(JavaNames.constant(JavaNames.STRING, "SCHEMA_NAMESPACE",
-        CodeBlock.of("$S", schema.namespace()), "The key namespace."));
-    type.addField(JavaNames.constant(TypeName.INT, "SCHEMA_VERSION",
-        CodeBlock.of("$L", schema.version()), "The declared schema version."));
-    type.addField(JavaNames.constant(JavaNames.STRING, "SCHEMA_FINGERPRINT",
-        CodeBlock.of("$S", schema.fingerprint()),
-        "SHA-256 of the schema's canonical description, as in the manifest."));
+  static String render(ResolvedSchema schema) {
+    String companion = schema.type().generated("Contract").simpleNames().get(0);
+    JavaWriter w = new JavaWriter(schema.type().packageName(),
+        schema.mixin() ? Set.of(companion, "Builder", "Mixin") : Set.of(companion, "Builder"));
+    String record = w.name(schema.type());
     for (ResolvedSetting setting : schema.settings()) {
-      type.addField(FieldSpec.builder(JavaNames.STRING, setting.keyConstant(), PUBLIC, STATIC,
-              FINAL)
-          .addJavadoc("Key {@code $L} ($L); see {@link Builder#$N}.\n", setting.key(),
-              setting.type().description(), setting.component())
-          .initializer("$S", setting.key())
-          .build());
+      // the contract's own types take their simple names first, library types give way
+      setting.type().enumType().ifPresent(w::name);
     }
+    String string = w.name("java.lang", "String");
 
-    // Explicit type arguments and an array rather than a diamond and varargs: javac then checks
-    // each argument once instead of inferring the table's types through all of them.
-    CodeBlock.Builder columns = CodeBlock.builder()
-        .add("new $T<$T, $T>($S,$W$T::values,$W$T::construct,$W$T::new,$Wnew $T[] {$>",
-            JavaNames.SETTINGS_TABLE, record, builder, "settings schema " + schema.namespace(),
-            companion, companion, builder, JavaNames.SETTING_COLUMN)
-        .indent().indent();
-    for (int i = 0; i < schema.settings().size(); i++) {
-      columns.add(i == 0 ? "\n$L" : ",\n$L", column(schema.settings().get(i)));
+    w.javadoc("Settings schema {@code " + schema.namespace() + "} (version " + schema.version()
+        + "), declared by {@link " + record + "}: its keys, its\n"
+        + "table of settings, conversion to and from {@code key -> text} settings maps,\n"
+        + "validation and the builder.\n");
+    w.add("public final class " + companion + " {\n").indent();
+    Members members = new Members(w);
+    members.constant(string, "SCHEMA_NAMESPACE", JavaSyntax.literal(schema.namespace()),
+        "The key namespace.");
+    members.constant("int", "SCHEMA_VERSION", Integer.toString(schema.version()),
+        "The declared schema version.");
+    members.constant(string, "SCHEMA_FINGERPRINT", JavaSyntax.literal(schema.fingerprint()),
+        "SHA-256 of the schema's canonical description, as in the manifest.");
+    for (ResolvedSetting setting : schema.settings()) {
+      members.constant(string, setting.keyConstant(), JavaSyntax.literal(setting.key()),
+          "Key {@code " + setting.key() + "} (" + setting.type().description()
+              + "); see {@link Builder#" + setting.component() + "}.");
     }
-    type.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaNames.SETTINGS_TABLE, record,
-            builder), "TABLE", PUBLIC, STATIC, FINAL)
-        .addJavadoc("The schema's table: every setting's registry row and how the record holds\n"
-            + "its value. Policies made of this schema read it.\n")
-        .initializer(columns.add("$<})").unindent().unindent().build())
-        .build());
-    type.addField(FieldSpec.builder(JavaNames.DESCRIPTOR_LIST, "DESCRIPTORS", PUBLIC, STATIC,
-            FINAL)
-        .addJavadoc("Every setting of the schema, in declaration order.\n")
-        .initializer("TABLE.descriptors()")
-        .build());
-    type.addField(FieldSpec.builder(JavaNames.STRING_LIST, "KEYS", PUBLIC, STATIC, FINAL)
-        .addJavadoc("Every key of the schema, in declaration order.\n")
-        .initializer("TABLE.keys()")
-        .build());
+    table(w, members, schema, record, companion);
+    members.constant(w.name("java.util", "List") + "<" + w.name(SUPPORT, "SettingDescriptor")
+        + ">", "DESCRIPTORS", "TABLE.descriptors()",
+        "Every setting of the schema, in declaration order.");
+    members.constant(w.name("java.util", "List") + "<" + string + ">", "KEYS", "TABLE.keys()",
+        "Every key of the schema, in declaration order.");
 
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
-    type.addMethod(JavaNames.delegate("isKey", TypeName.BOOLEAN, JavaNames.STRING, "key",
-        "TABLE.isKey(key)", "Whether {@code key} is a key of this schema."));
-    type.addMethod(JavaNames.delegate("descriptor",
-        ParameterizedTypeName.get(JavaNames.OPTIONAL, JavaNames.SETTING_DESCRIPTOR),
-        JavaNames.STRING, "key", "TABLE.descriptor(key)",
-        "The registry row of {@code key}, if it is a key of this schema."));
-    type.addMethod(MethodSpec.methodBuilder("builder")
-        .addJavadoc("A builder with every declared default filled in.\n")
-        .addModifiers(PUBLIC, STATIC)
-        .returns(builder)
-        .addStatement("return TABLE.builder()")
-        .build());
-    type.addMethod(JavaNames.delegate("from", builder, record, "settings",
-        "TABLE.builder(settings)", "A builder holding the values of {@code settings}."));
-    type.addMethod(MethodSpec.methodBuilder("defaults")
-        .addJavadoc("The declared defaults.\n")
-        .addModifiers(PUBLIC, STATIC)
-        .returns(record)
-        .addStatement("return TABLE.defaults()")
-        .build());
-    type.addMethod(JavaNames.delegate("toSettings", JavaNames.SORTED_TEXT_MAP, record, "settings",
+    members.privateConstructor(companion);
+    members.delegate("isKey", "boolean", string, "key", "TABLE.isKey(key)",
+        "Whether {@code key} is a key of this schema.");
+    members.delegate("descriptor", w.name("java.util", "Optional") + "<"
+            + w.name(SUPPORT, "SettingDescriptor") + ">", string, "key", "TABLE.descriptor(key)",
+        "The registry row of {@code key}, if it is a key of this schema.");
+    members.method("public static ", "Builder", "builder", null, null, "return TABLE.builder();",
+        "A builder with every declared default filled in.");
+    members.delegate("from", "Builder", record, "settings", "TABLE.builder(settings)",
+        "A builder holding the values of {@code settings}.");
+    members.method("public static ", record, "defaults", null, null, "return TABLE.defaults();",
+        "The declared defaults.");
+    members.delegate("toSettings", Members.sortedTextMap(w), record, "settings",
         "TABLE.toSettings(settings)",
         "The values of {@code settings} as setting text, sorted by key. Every key that has a\n"
-            + "value is present; unset optional settings are left out."));
-    type.addMethod(JavaNames.delegate("fromSettings", record, JavaNames.TEXT_MAP, "settings",
+            + "value is present; unset optional settings are left out.");
+    members.delegate("fromSettings", record, Members.textMap(w), "settings",
         "TABLE.fromSettings(settings)",
         "Parses a complete settings map, such as {@link #toSettings} returns: every required key\n"
             + "must be present, absent optional keys are unset, unknown keys are refused.\n\n"
-            + "@throws ContractViolationException with every problem, each naming its key"));
-    type.addMethod(JavaNames.delegate("validate", JavaNames.VIOLATION_LIST, record, "settings",
-        "TABLE.validate(settings)",
-        "Every declared constraint that {@code settings} violates; empty when valid."));
-    type.addMethod(values(schema, record));
-    type.addMethod(construct(schema, record));
-    type.addType(builderType(schema, record, companion, builder));
+            + "@throws ContractViolationException with every problem, each naming its key");
+    members.delegate("validate", w.name("java.util", "List") + "<" + w.name(SUPPORT, "Violation")
+            + ">", record, "settings", "TABLE.validate(settings)",
+        "Every declared constraint that {@code settings} violates; empty when valid.");
+    values(w, members, schema, record);
+    construct(w, members, schema, record);
+    builderType(w, members, schema, record);
     if (schema.mixin()) {
-      type.addType(mixin(record, companion, builder));
+      mixin(w, members, record, companion);
     }
-    return JavaNames.file(companion, type, schema.type().qualifiedName());
+    w.unindent().add("}\n");
+    return w.finish("Generated by codeanatomy-processor from " + schema.type().qualifiedName()
+        + ". Do not edit.");
+  }
+
+  /**
+   * The table: explicit type arguments and an array rather than a diamond and varargs, so that
+   * javac checks each argument once instead of inferring the table's types through all of them.
+   */
+  private static void table(JavaWriter w, Members members, ResolvedSchema schema, String record,
+      String companion) {
+    String table = w.name(SUPPORT, "SettingsTable");
+    members.next();
+    w.javadoc("The schema's table: every setting's registry row and how the record holds\n"
+        + "its value. Policies made of this schema read it.\n");
+    w.add("public static final " + table + "<" + record + ", Builder> TABLE = new " + table + "<"
+        + record + ", Builder>(" + JavaSyntax.literal("settings schema " + schema.namespace())
+        + ",");
+    w.wrap().add(companion + "::values,");
+    w.wrap().add(companion + "::construct,");
+    w.wrap().add("Builder::new,");
+    w.wrap().add("new " + w.name(SUPPORT, "SettingColumn") + "[] {").indent().indent().indent();
+    for (int i = 0; i < schema.settings().size(); i++) {
+      w.add(i == 0 ? "\n" : ",\n");
+      column(w, schema.settings().get(i));
+    }
+    w.unindent().add("})").unindent().unindent().add(";\n");
   }
 
   /**
    * One column: the {@code SettingColumn} factory of the component's shape with the setting's
    * row as plain values ({@code null} for unset).
    */
-  private static CodeBlock column(ResolvedSetting setting) {
+  private static void column(JavaWriter w, ResolvedSetting setting) {
     ValueType type = setting.type();
-    CodeBlock key = CodeBlock.of("$N", setting.keyConstant());
-    CodeBlock defaultValue = textOrNull(setting.defaultValue());
-    CodeBlock doc = JavaSyntax.string(setting.doc());
-    CodeBlock scope = CodeBlock.of("$T.$L", JavaNames.SETTING_SCOPE, setting.scope().name());
+    String column = w.name(SUPPORT, "SettingColumn");
+    String key = setting.keyConstant();
+    String defaultValue = literalOrNull(setting.defaultValue());
+    String doc = JavaSyntax.literal(setting.doc());
+    String scope = w.name(JavaNames.ANNOTATIONS, "Setting", "Scope") + "." + setting.scope().name();
     if (type.kind() == ValueKind.ENUM) {
-      return CodeBlock.of("$T.$L($T.class, $L, $L,\n$>$>$L,\n$L, $L)$<$<", JavaNames.SETTING_COLUMN,
-          type.optional() ? "optionalEnum" : "ofEnum", JavaNames.of(type.enumType().orElseThrow()),
-          key, defaultValue, doc, scope, setting.planningAffecting());
+      w.add(column + "." + (type.optional() ? "optionalEnum" : "ofEnum") + "("
+          + w.name(type.enumType().orElseThrow()) + ".class, " + key + ", " + defaultValue + ",\n");
+      w.indent().indent().add(doc + ",\n" + scope + ", " + setting.planningAffecting() + ")");
+      w.unindent().unindent();
+      return;
     }
-    CodeBlock rest = CodeBlock.of("$T.$L, $L, $L, $L, $L, $L", JavaNames.SETTING_UNIT,
-        setting.unit().name(), scope, setting.planningAffecting(), setting.featureGate(),
-        textOrNull(setting.min()), textOrNull(setting.max()));
-    String typeName = type.kind().typeName();
-    return switch (type.form()) {
-      case PRIMITIVE, REFERENCE -> CodeBlock.of("$T.of($L, $S, $L,\n$>$>$L,\n$L)$<$<",
-          JavaNames.SETTING_COLUMN, key, typeName, defaultValue, doc, rest);
-      case OPTIONAL -> CodeBlock.of("$T.optional($L, $S, $L,\n$>$>$L,\n$L)$<$<",
-          JavaNames.SETTING_COLUMN, key, typeName, defaultValue, doc, rest);
-      case OPTIONAL_LONG -> CodeBlock.of("$T.optionalLong($L, $S, $L,\n$>$>$L,\n$L)$<$<",
-          JavaNames.SETTING_COLUMN, key, typeName, defaultValue, doc, rest);
-      case OPTIONAL_INT -> CodeBlock.of("$T.optionalInt($L, $L,\n$>$>$L,\n$L)$<$<",
-          JavaNames.SETTING_COLUMN, key, defaultValue, doc, rest);
-      case OPTIONAL_DOUBLE -> CodeBlock.of("$T.optionalDouble($L, $L,\n$>$>$L,\n$L)$<$<",
-          JavaNames.SETTING_COLUMN, key, defaultValue, doc, rest);
+    String rest = w.name(JavaNames.ANNOTATIONS, "Setting", "Unit") + "." + setting.unit().name()
+        + ", " + scope + ", " + setting.planningAffecting() + ", " + setting.featureGate() + ", "
+        + literalOrNull(setting.min()) + ", " + literalOrNull(setting.max());
+    String typeName = JavaSyntax.literal(type.kind().typeName());
+    String head = switch (type.form()) {
+      case PRIMITIVE, REFERENCE -> ".of(" + key + ", " + typeName + ", ";
+      case OPTIONAL -> ".optional(" + key + ", " + typeName + ", ";
+      case OPTIONAL_LONG -> ".optionalLong(" + key + ", " + typeName + ", ";
+      case OPTIONAL_INT -> ".optionalInt(" + key + ", ";
+      case OPTIONAL_DOUBLE -> ".optionalDouble(" + key + ", ";
     };
+    w.add(column + head + defaultValue + ",\n");
+    w.indent().indent().add(doc + ",\n" + rest + ")");
+    w.unindent().unindent();
   }
 
-  private static CodeBlock textOrNull(Optional<String> text) {
-    return text.map(JavaSyntax::string).orElseGet(() -> CodeBlock.of("null"));
+  private static String literalOrNull(Optional<String> text) {
+    return text.map(JavaSyntax::literal).orElse("null");
   }
 
   /** The record's component values, in component order. */
-  private static MethodSpec values(ResolvedSchema schema, ClassName record) {
-    List<CodeBlock> reads = new ArrayList<>();
+  private static void values(JavaWriter w, Members members, ResolvedSchema schema,
+      String record) {
+    List<String> reads = new ArrayList<>();
     for (ResolvedSetting setting : schema.settings()) {
-      reads.add(CodeBlock.of("settings.$N()", setting.component()));
+      reads.add("settings." + setting.component() + "()");
     }
-    return MethodSpec.methodBuilder("values")
-        .addModifiers(PRIVATE, STATIC)
-        .returns(JavaNames.OBJECT_ARRAY)
-        .addParameter(record, "settings")
-        .addStatement("return new Object[] {$L}", JavaNames.wrapped(reads))
-        .build();
+    members.signature("private static ", w.name("java.lang", "Object") + "[]", "values", record,
+        "settings");
+    w.add("return new Object[] {");
+    Members.wrapped(w, reads);
+    w.add("};\n");
+    members.end();
   }
 
   /** The record of component values, each cast back to the component's type. */
-  private static MethodSpec construct(ResolvedSchema schema, ClassName record) {
-    List<CodeBlock> arguments = new ArrayList<>();
+  private static void construct(JavaWriter w, Members members, ResolvedSchema schema,
+      String record) {
+    List<String> arguments = new ArrayList<>();
     boolean unchecked = false;
     for (ResolvedSetting setting : schema.settings()) {
-      TypeName type = JavaSyntax.type(setting.type());
-      unchecked |= type instanceof ParameterizedTypeName;
-      arguments.add(CodeBlock.of("($T) values[$L]", type, setting.position()));
+      unchecked |= generic(setting.type());
+      arguments.add("(" + JavaSyntax.type(w, setting.type()) + ") values[" + setting.position()
+          + "]");
     }
-    MethodSpec.Builder method = MethodSpec.methodBuilder("construct")
-        .addModifiers(PRIVATE, STATIC)
-        .returns(record)
-        .addParameter(JavaNames.OBJECT_ARRAY, "values")
-        .addStatement("return new $T($L)", record, JavaNames.wrapped(arguments));
+    members.next();
     if (unchecked) {
       // The table holds each component value as what the record component declares.
-      method.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-          .addMember("value", "$S", "unchecked").build());
+      w.add("@" + w.name("java.lang", "SuppressWarnings") + "(\"unchecked\")\n");
     }
-    return method.build();
+    members.header("private static ", record, "construct",
+        w.name("java.lang", "Object") + "[]", "values");
+    w.add("return new " + record + "(");
+    Members.wrapped(w, arguments);
+    w.add(");\n");
+    members.end();
   }
 
-  private static TypeSpec builderType(ResolvedSchema schema, ClassName record,
-      ClassName companion, ClassName builder) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(builder)
-        .addModifiers(PUBLIC, STATIC, FINAL)
-        .superclass(ParameterizedTypeName.get(JavaNames.SETTINGS_BUILDER, record, builder))
-        .addJavadoc("Builds {@link $T}: every setting starts at its declared default, settings can\n"
-            + "be set by key and text ({@code set}, {@code setAll}, {@code replaceWith}), and\n"
-            + "{@code build()} reports every violated constraint at once.\n", record)
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(PRIVATE)
-            .addStatement("super(TABLE)")
-            .build());
+  /** Whether a setting's Java type has type arguments, so that a cast to it is unchecked. */
+  private static boolean generic(ValueType type) {
+    return type.form() == JavaForm.OPTIONAL || type.kind() == ValueKind.STRING_LIST;
+  }
+
+  private static void builderType(JavaWriter w, Members outer, ResolvedSchema schema,
+      String record) {
+    outer.next();
+    w.javadoc("Builds {@link " + record + "}: every setting starts at its declared default, "
+        + "settings can\nbe set by key and text ({@code set}, {@code setAll}, {@code replaceWith}), and\n"
+        + "{@code build()} reports every violated constraint at once.\n");
+    w.add("public static final class Builder extends " + w.name(SUPPORT, "SettingsBuilder") + "<"
+        + record + ", Builder> {\n").indent();
+    Members members = new Members(w);
+    members.constructor("private ", "Builder", "super(TABLE);");
     for (ResolvedSetting setting : schema.settings()) {
       ValueType valueType = setting.type();
       String name = setting.component();
-      type.addMethod(MethodSpec.methodBuilder(name)
-          .addJavadoc("Sets {@code $L}: $L\n\n<p>$L\n", setting.key(),
-              JavaSyntax.javadoc(setting.doc()), JavaSyntax.javadoc(facts(setting)))
-          .addModifiers(PUBLIC)
-          .returns(builder)
-          .addParameter(JavaSyntax.type(valueType), name)
-          .addStatement("return put($L, $N)", setting.position(), name)
-          .build());
+      members.method("public ", "Builder", name, JavaSyntax.type(w, valueType), name,
+          "return put(" + setting.position() + ", " + name + ");",
+          "Sets {@code " + setting.key() + "}: " + JavaSyntax.javadoc(setting.doc()) + "\n\n<p>"
+              + JavaSyntax.javadoc(facts(setting)));
       if (valueType.optional()) {
-        TypeName optional = JavaSyntax.type(valueType);
-        type.addMethod(MethodSpec.methodBuilder(name)
-            .addJavadoc("Sets {@code $L} to a value; see {@link #$N($T)}.\n", setting.key(), name,
-                optional instanceof ParameterizedTypeName p ? p.rawType() : optional)
-            .addModifiers(PUBLIC)
-            .returns(builder)
-            .addParameter(JavaSyntax.valueType(valueType), name)
-            .addStatement("return put($L, $L)", setting.position(),
-                JavaSyntax.wrap(valueType.form(), CodeBlock.of("$N", name)))
-            .build());
+        members.method("public ", "Builder", name, JavaSyntax.valueType(w, valueType), name,
+            "return put(" + setting.position() + ", "
+                + JavaSyntax.wrap(w, valueType.form(), name) + ");",
+            "Sets {@code " + setting.key() + "} to a value; see {@link #" + name + "("
+                + JavaSyntax.rawType(w, valueType) + ")}.");
       }
     }
-    return type.build();
+    w.unindent().add("}\n");
   }
 
   /** "Type int; default 8; at least 1; affects planning." */
@@ -258,21 +250,15 @@ final class SchemaEmitter {
     return String.join("; ", facts) + ".";
   }
 
-  private static TypeSpec mixin(ClassName record, ClassName companion, ClassName builder) {
-    return JavaNames.mixin(record, companion)
-        .addMethod(MethodSpec.methodBuilder("toBuilder")
-            .addJavadoc("A builder holding this record's values.\n")
-            .addModifiers(PUBLIC, DEFAULT)
-            .returns(builder)
-            .addStatement("return $T.from(($T) this)", companion, record)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("toSettings")
-            .addJavadoc("This record's values as setting text ({@link $T#toSettings}).\n",
-                companion)
-            .addModifiers(PUBLIC, DEFAULT)
-            .returns(JavaNames.SORTED_TEXT_MAP)
-            .addStatement("return $T.toSettings(($T) this)", companion, record)
-            .build())
-        .build();
+  private static void mixin(JavaWriter w, Members outer, String record, String companion) {
+    outer.next();
+    Members members = Members.mixin(w, record, companion);
+    members.method("default ", "Builder", "toBuilder", null, null,
+        "return " + companion + ".from((" + record + ") this);",
+        "A builder holding this record's values.");
+    members.method("default ", Members.sortedTextMap(w), "toSettings", null, null,
+        "return " + companion + ".toSettings((" + record + ") this);",
+        "This record's values as setting text ({@link " + companion + "#toSettings}).");
+    w.unindent().add("}\n");
   }
 }

@@ -1,0 +1,21 @@
+package io.codeanatomy.processor.emit.java;
+
+import com.palantir.javapoet.JavaFile;
+import java.util.function.Supplier;
+
+/**
+ * One generated Java source: the class it declares and how to render its text. Rendering is left
+ * to the caller, which runs it for many files at once; each rendering uses only its own state.
+ *
+ * @param className the qualified name of the top-level class
+ * @param text renders the file's text
+ */
+public record JavaSource(String className, Supplier<String> text) {
+
+  /** A source JavaPoet renders. */
+  static JavaSource of(JavaFile file) {
+    String name = file.packageName().isEmpty() ? file.typeSpec().name()
+        : file.packageName() + "." + file.typeSpec().name();
+    return new JavaSource(name, file::toString);
+  }
+}

@@ -36,7 +36,9 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -166,6 +168,12 @@ public final class ContractProcessor extends AbstractProcessor {
     }
   }
 
+  private static <T> Set<T> identitySet(List<T> items) {
+    Set<T> set = Collections.newSetFromMap(new IdentityHashMap<>());
+    set.addAll(items);
+    return set;
+  }
+
   private void writeCatalog() {
     catalogPending = false;
     if (failed) {
@@ -180,8 +188,9 @@ public final class ContractProcessor extends AbstractProcessor {
   /**
    * Renders the files on every core, then writes them through the Filer in order. Rendering is
    * most of the cost of emitting and each file renders alone, from the immutable resolved model
-   * or JavaPoet specs; the Filer is not thread-safe, so writing stays on javac's thread. One {@code write} per file also spares the Filer's writer the
-   * character-by-character stream that {@code JavaFile.writeTo(Filer)} feeds it.
+   * or JavaPoet specs; the Filer is not thread-safe, so writing stays on javac's thread. One
+   * {@code write} per file also spares the Filer's writer the character-by-character stream that
+   * {@code JavaFile.writeTo(Filer)} feeds it.
    */
   private void writeSources(List<JavaSource> files) {
     Thread javac = Thread.currentThread();
@@ -260,13 +269,17 @@ public final class ContractProcessor extends AbstractProcessor {
     }
     // This round's schemas are checked and emitted; earlier rounds' and dependencies' are only
     // looked up by this round's policies.
+    // The reader hands out one model per record, so "read this round" is identity: comparing
+    // whole models with equals, for every schema against every other, grew with the square of N.
+    Set<SettingsSchemaModel> roundSchemas = identitySet(newSchemas);
     List<SettingsSchemaModel> known = new ArrayList<>();
     for (SettingsSchemaModel schema : reader.schemas()) {
-      known.add(newSchemas.contains(schema) ? schema : schema.asExternal());
+      known.add(roundSchemas.contains(schema) ? schema : schema.asExternal());
     }
+    Set<ContractModel> roundContracts = identitySet(newContracts);
     List<ContractModel> knownContracts = new ArrayList<>();
     for (ContractModel contract : reader.contracts().contracts()) {
-      knownContracts.add(newContracts.contains(contract) ? contract : contract.asExternal());
+      knownContracts.add(roundContracts.contains(contract) ? contract : contract.asExternal());
     }
     List<EnumModel> roundEnums = new ArrayList<>();
     for (EnumModel model : reader.enums()) {

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * Times whole {@code javac} processes on the generated corpus (whole processes: a user waits for
  * the JVM start, the compiler and the processors alike): plain javac with {@code -proc:none},
- * javac with our processor, with Immutables, with AutoValue. Medians of several runs; our
- * processor's own phases come from {@code -Acodeanatomy.statistics=true}.
+ * javac with our processor, with {@link ReplayProcessor} writing the files our processor wrote
+ * (the floor under any generator of that code), with Immutables, with AutoValue. Medians of
+ * several runs; our processor's own phases come from {@code -Acodeanatomy.statistics=true}.
  *
  * <p>Each run records wall time and, on Linux, the CPU time (user + system) the javac process
  * used, from this JVM's counters of its waited-for children: on a machine that other work shares,
@@ -71,6 +72,10 @@ public final class CompileBenchmark {
       variants.put("javac -proc:none", List.of("-proc:none", "-cp", classpath.contracts()));
       variants.put("codeanatomy", List.of("-cp", classpath.contracts(), "-processorpath",
           classpath.ours(), "-Acodeanatomy.contractSet=bench", "-Acodeanatomy.statistics=true"));
+      // Runs after the first codeanatomy run of this size, and replays what that run wrote.
+      variants.put("replay", List.of("-cp", classpath.contracts(), "-processorpath",
+          classpath.benchmarks(), "-processor", ReplayProcessor.class.getName(),
+          "-A" + ReplayProcessor.OPTION + "=" + outDir(work, "codeanatomy", n, 0)));
       variants.put("immutables", List.of("-cp", classpath.immutables(), "-processorpath",
           classpath.immutables()));
       variants.put("autovalue", List.of("-cp", classpath.autoValueAnnotations(),
@@ -85,8 +90,7 @@ public final class CompileBenchmark {
             case "autovalue" -> autoValueFiles;
             default -> oursFiles;
           };
-          Path out = work.resolve("out-" + variant.getKey().replaceAll("\\W", "") + "-" + n
-              + "-" + r);
+          Path out = outDir(work, variant.getKey(), n, r);
           Files.createDirectories(out);
           Run run = javac(variant.getValue(), out, sources);
           wall.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(run.millis());
@@ -103,6 +107,10 @@ public final class CompileBenchmark {
       }
     }
     return results;
+  }
+
+  private static Path outDir(Path work, String variant, int n, int run) {
+    return work.resolve("out-" + variant.replaceAll("\\W", "") + "-" + n + "-" + run);
   }
 
   private record Run(long millis, long cpuMillis, String output) {}
@@ -185,6 +193,16 @@ public final class CompileBenchmark {
           .filter(e -> !e.contains("immutables") && !e.contains("auto-value")
               && !e.contains("jmh") && !e.contains("benchmarks"))
           .toList());
+    }
+
+    /** Where this module's classes are (a folder or a jar): the replay processor. */
+    String benchmarks() {
+      try {
+        return Path.of(ReplayProcessor.class.getProtectionDomain().getCodeSource().getLocation()
+            .toURI()).toString();
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     String immutables() {

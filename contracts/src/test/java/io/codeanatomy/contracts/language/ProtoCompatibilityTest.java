@@ -1,22 +1,15 @@
 package io.codeanatomy.contracts.language;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import io.codeanatomy.processor.ContractProcessor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,57 +35,22 @@ class ProtoCompatibilityTest {
       }
       """;
 
-  private static Path protoc;
-  private static Path wellKnown;
+  private static ProtocRunner protoc;
 
   @TempDir
   Path temp;
 
   @BeforeAll
   static void findProtoc(@TempDir Path shared) throws IOException {
-    // The protobuf plugin copies the protoc it resolved for this platform into target/.
-    Path plugin = Path.of(System.getProperty("basedir", "."), "target", "protobuf-maven-plugin");
-    try (Stream<Path> files = Files.walk(plugin)) {
-      protoc = files.filter(p -> p.getFileName().toString().startsWith("protoc")
-              && Files.isRegularFile(p) && Files.isExecutable(p))
-          .findFirst().orElseThrow(() -> new IllegalStateException("no protoc under " + plugin
-              + ": run the build (./mvnw -B verify), which downloads it"));
-    }
-    // protoc from Maven comes without the well-known types; protobuf-java carries them.
-    wellKnown = shared.resolve("include");
-    Path descriptor = wellKnown.resolve("google/protobuf/descriptor.proto");
-    Files.createDirectories(descriptor.getParent());
-    try (InputStream in = com.google.protobuf.DescriptorProtos.class
-        .getResourceAsStream("/google/protobuf/descriptor.proto")) {
-      Files.copy(in, descriptor);
-    }
+    protoc = new ProtocRunner(shared);
   }
 
   /** Runs protoc on {@code proto} and compiles its Java with the processor and the lock. */
   private Compilation compile(String proto, boolean update, JavaFileObject... more)
       throws Exception {
-    Path work = Files.createTempDirectory(temp, "v");
-    Path source = work.resolve("proto/t/item.proto");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, proto, StandardCharsets.UTF_8);
-    Path java = Files.createDirectories(work.resolve("java"));
-    Path descriptorSet = work.resolve("item.binpb");
-    Path optionsRoot = Path.of(System.getProperty("basedir", "."), "src", "main", "proto");
-    Process process = new ProcessBuilder(protoc.toString(),
-        "-I" + work.resolve("proto"), "-I" + optionsRoot, "-I" + wellKnown,
-        "--java_out=" + java, "--descriptor_set_out=" + descriptorSet, "--include_imports",
-        "--include_source_info", "--retain_options", "t/item.proto")
-        .redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "protoc finished");
-    assertEquals(0, process.exitValue(), "protoc: " + output);
-    List<JavaFileObject> sources = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(java)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        String name = java.relativize(file).toString().replace('/', '.').replaceAll("\\.java$", "");
-        sources.add(JavaFileObjects.forSourceString(name, Files.readString(file)));
-      }
-    }
+    ProtocRunner.Output out = protoc.run(temp, "t/item.proto", proto);
+    Path descriptorSet = out.descriptorSet();
+    List<JavaFileObject> sources = new ArrayList<>(out.java());
     sources.addAll(List.of(more));
     return Compiler.javac().withProcessors(new ContractProcessor())
         .withOptions(List.of("-Acodeanatomy.contractSet=test",

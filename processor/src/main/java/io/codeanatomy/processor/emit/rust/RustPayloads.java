@@ -360,21 +360,51 @@ final class RustPayloads {
   // ---------------------------------------------------------------------------------------------
   // records: JSON and the binary form
 
+  /**
+   * How a record is read from one of its two forms: the doc lines of the reader, its name, what
+   * it reads, the type that keeps unknown top-level members, the helper module and its function
+   * that unpacks the members, and the reader of a nested record.
+   */
+  private record RecordForm(List<String> doc, String reader, String input, String top,
+      String module, String unpack, String members, String nestedDoc, String nestedReader) {}
+
+  private static final RecordForm JSON_FORM = new RecordForm(List.of(
+      "/// Reads the record from JSON, as `RecordPayloads` reads it: members no field names",
+      "/// refused (unless `top` keeps them), then every field in declaration order."),
+      "read_json_fields", "&Json<'_>", "json_mapping::Top<'_>", "record", "object", "members",
+      "/// Reads a nested record from JSON.", "from_json_value");
+
+  private static final RecordForm BINARY_FORM = new RecordForm(List.of(
+      "/// Reads the record from its binary form (canonical MessagePack of every field), as",
+      "/// `RecordPayloads.fromBinary` reads it."),
+      "read_binary_fields", "&Value", "binary::Top<'_>", "binary", "fields", "entries",
+      "/// Reads a nested record from its binary form.", "from_binary_value");
+
+  /**
+   * The two readers of a record in one form: the top-level reader (which checks the members
+   * against the fields, keeping unknown ones where {@code top} asks) and the nested reader.
+   */
+  private static void recordReaders(RustOut out, ResolvedContract contract, String name,
+      RecordForm form) {
+    form.doc().forEach(out::line);
+    out.signature("pub fn " + form.reader(), List.of("value: " + form.input(),
+        "top: Option<&mut " + form.top() + ">"), " -> Result<" + name + ", ReadError> {");
+    out.line("let " + form.members() + " = " + form.module() + "::" + form.unpack() + "(value)?;");
+    out.line(form.module() + "::check_members(" + form.members()
+        + ", Self::CONTRACT_NAME, Self::FIELDS, top)?;");
+    recordLiteral(out, contract, name, form.module(), form.members());
+    out.close("}");
+    out.blank();
+    out.line(form.nestedDoc());
+    out.open("pub fn " + form.nestedReader() + "(value: " + form.input() + ") -> Result<" + name
+        + ", ReadError> {");
+    out.line(name + "::" + form.reader() + "(value, None)");
+    out.close("}");
+    out.blank();
+  }
+
   private static void recordJson(RustOut out, ResolvedContract contract, String name) {
-    out.line("/// Reads the record from JSON, as `RecordPayloads` reads it: members no field names");
-    out.line("/// refused (unless `top` keeps them), then every field in declaration order.");
-    out.signature("pub fn read_json_fields", List.of("value: &Json<'_>",
-        "top: Option<&mut json_mapping::Top<'_>>"), " -> Result<" + name + ", ReadError> {");
-    out.line("let members = record::object(value)?;");
-    out.line("record::check_members(members, Self::CONTRACT_NAME, Self::FIELDS, top)?;");
-    recordLiteral(out, contract, name, "record", "members");
-    out.close("}");
-    out.blank();
-    out.line("/// Reads a nested record from JSON.");
-    out.open("pub fn from_json_value(value: &Json<'_>) -> Result<" + name + ", ReadError> {");
-    out.line(name + "::read_json_fields(value, None)");
-    out.close("}");
-    out.blank();
+    recordReaders(out, contract, name, JSON_FORM);
     out.line("/// The record as JSON, as `RecordPayloads` writes it: fields in declaration order, an");
     out.line("/// absent optional as `null`, enums in lower case, bytes in base64, map keys sorted.");
     out.open("pub fn write_json_fields(&self) -> Json<'static> {");
@@ -391,20 +421,7 @@ final class RustPayloads {
   }
 
   private static void recordBinary(RustOut out, ResolvedContract contract, String name) {
-    out.line("/// Reads the record from its binary form (canonical MessagePack of every field), as");
-    out.line("/// `RecordPayloads.fromBinary` reads it.");
-    out.signature("pub fn read_binary_fields", List.of("value: &Value",
-        "top: Option<&mut binary::Top<'_>>"), " -> Result<" + name + ", ReadError> {");
-    out.line("let entries = binary::fields(value)?;");
-    out.line("binary::check_members(entries, Self::CONTRACT_NAME, Self::FIELDS, top)?;");
-    recordLiteral(out, contract, name, "binary", "entries");
-    out.close("}");
-    out.blank();
-    out.line("/// Reads a nested record from its binary form.");
-    out.open("pub fn from_binary_value(value: &Value) -> Result<" + name + ", ReadError> {");
-    out.line(name + "::read_binary_fields(value, None)");
-    out.close("}");
-    out.blank();
+    recordReaders(out, contract, name, BINARY_FORM);
     out.line("/// The record's binary form: a map of every field, provenance included, lists in");
     out.line("/// their order, an absent optional as nil (the encoding sorts the keys).");
     out.open("pub fn to_binary_value(&self) -> Value {");

@@ -15,11 +15,12 @@ import java.util.TreeSet;
  *
  * <p>Why by hand: JavaPoet renders a file twice (once to collect its imports), parses every
  * format string and splits every emitted string with a regular expression. With hundreds of
- * schemas that rendering was a sixth of the whole compile, and the largest part of the
+ * schemas that rendering was a quarter of the compile's Java samples, and the largest part of the
  * processor's own time (docs/benchmarks.md, section 1). This writer keeps what JavaPoet gave
  * those two classes, and gives the same text: imports chosen per simple name (a name the file
  * already uses, or one of its own nested types, makes a clashing type fully qualified),
- * {@code java.lang} never imported, 100-column wrapping at the same wrapping points
+ * {@code java.lang} imported only where a type of the package would hide it, 100-column
+ * wrapping at the same wrapping points
  * ({@link #wrap()} is JavaPoet's {@code $W}), two-space indentation and the same Javadoc layout.
  * The golden files of the generated classes check that text.
  *

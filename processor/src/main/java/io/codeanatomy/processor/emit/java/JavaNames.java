@@ -18,7 +18,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Class names the generated code uses, the names of the generated classes, and the small
- * JavaPoet shapes the JavaPoet emitters repeat (constants, one-line delegates, the mixin interface).
+ * JavaPoet shapes the JavaPoet emitters repeat (constants, one-line delegates, the mixin
+ * interface).
  */
 final class JavaNames {
 

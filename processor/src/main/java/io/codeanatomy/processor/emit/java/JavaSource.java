@@ -1,6 +1,7 @@
 package io.codeanatomy.processor.emit.java;
 
 import com.palantir.javapoet.JavaFile;
+import io.codeanatomy.processor.model.TypeRef;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +12,11 @@ import java.util.function.Supplier;
  * @param text renders the file's text
  */
 public record JavaSource(String className, Supplier<String> text) {
+
+  /** The source of the top-level class {@code type}, rendered by {@code text}. */
+  static JavaSource of(TypeRef type, Supplier<String> text) {
+    return new JavaSource(type.qualifiedName(), text);
+  }
 
   /** A source JavaPoet renders. */
   static JavaSource of(JavaFile file) {

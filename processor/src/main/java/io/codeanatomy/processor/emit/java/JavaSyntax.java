@@ -107,8 +107,8 @@ final class JavaSyntax {
       case DOUBLE -> writer.name("java.lang", "Double");
       case STRING -> writer.name("java.lang", "String");
       case DURATION -> writer.name("java.time", "Duration");
-      case STRING_LIST -> writer.name("java.util", "List") + "<" + writer.name("java.lang", "String")
-          + ">";
+      case STRING_LIST ->
+          writer.name("java.util", "List") + "<" + writer.name("java.lang", "String") + ">";
       case ENUM -> writer.name(type.enumType().orElseThrow());
     };
   }

@@ -1,6 +1,8 @@
 package io.codeanatomy.processor.emit.java;
 
+import io.codeanatomy.processor.model.TypeRef;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The members of one class written with {@link JavaWriter}: a blank line between two members,
@@ -91,6 +93,62 @@ final class Members {
   /** Closes a method body. */
   void end() {
     w.unindent().add("}\n");
+  }
+
+  /**
+   * A writer for {@code <Record>Contract}, the companion of {@code record}: the companion and
+   * its nested {@code Builder} (and {@code Mixin}) take their simple names in the file.
+   */
+  static JavaWriter companionWriter(TypeRef record, boolean mixin) {
+    String companion = companionName(record);
+    return new JavaWriter(record.packageName(),
+        mixin ? Set.of(companion, "Builder", "Mixin") : Set.of(companion, "Builder"));
+  }
+
+  static String companionName(TypeRef record) {
+    return record.generated("Contract").simpleNames().get(0);
+  }
+
+  /**
+   * Opens the {@code TABLE} constant of a schema or policy: explicit type arguments and an array
+   * rather than a diamond and varargs, so that javac checks each argument once instead of
+   * inferring the table's types through all of them. The array's elements and {@code });} follow.
+   */
+  void tableStart(String doc, String tableType, String record, String name, String companion,
+      String valuesMethod, String arrayType) {
+    next();
+    w.javadoc(doc + "\n");
+    w.add("public static final " + tableType + "<" + record + ", Builder> TABLE = new "
+        + tableType + "<" + record + ", Builder>(" + name + ",");
+    w.wrap().add(companion + "::" + valuesMethod + ",");
+    w.wrap().add(companion + "::construct,");
+    w.wrap().add("Builder::new,");
+    w.wrap().add("new " + arrayType + "[] {");
+  }
+
+  /**
+   * {@code private static Object[] name(R parameter) { return new Object[] {reads...}; }} and
+   * {@code private static R construct(Object[] values) { return new R(arguments...); }}: the
+   * record taken apart into its components' values and built back from them, for the table.
+   */
+  void components(String name, String record, String parameter, List<String> reads,
+      String valuesParameter, List<String> arguments, boolean unchecked) {
+    String objects = w.name("java.lang", "Object") + "[]";
+    signature("private static ", objects, name, record, parameter);
+    w.add("return new Object[] {");
+    wrapped(w, reads);
+    w.add("};\n");
+    end();
+    next();
+    if (unchecked) {
+      // The table holds each component value as what the record component declares.
+      w.add("@" + w.name("java.lang", "SuppressWarnings") + "(\"unchecked\")\n");
+    }
+    header("private static ", record, "construct", objects, valuesParameter);
+    w.add("return new " + record + "(");
+    wrapped(w, arguments);
+    w.add(");\n");
+    end();
   }
 
   /** Items joined with commas, each comma a wrapping point. */

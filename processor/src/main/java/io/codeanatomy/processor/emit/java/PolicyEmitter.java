@@ -1,12 +1,10 @@
 package io.codeanatomy.processor.emit.java;
 
 import io.codeanatomy.processor.model.Names;
-import io.codeanatomy.processor.model.TypeRef;
 import io.codeanatomy.processor.resolve.ResolvedPolicy;
 import io.codeanatomy.processor.resolve.ResolvedProfile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Emits {@code <Policy>Contract} for a planning policy: the policy's table (its components'
@@ -22,14 +20,12 @@ final class PolicyEmitter {
   private PolicyEmitter() {}
 
   static JavaSource emit(ResolvedPolicy policy) {
-    TypeRef companion = policy.type().generated("Contract");
-    return new JavaSource(companion.qualifiedName(), () -> render(policy));
+    return JavaSource.of(policy.type().generated("Contract"), () -> render(policy));
   }
 
   static String render(ResolvedPolicy policy) {
-    String companion = policy.type().generated("Contract").simpleNames().get(0);
-    JavaWriter w = new JavaWriter(policy.type().packageName(),
-        policy.mixin() ? Set.of(companion, "Builder", "Mixin") : Set.of(companion, "Builder"));
+    String companion = Members.companionName(policy.type());
+    JavaWriter w = Members.companionWriter(policy.type(), policy.mixin());
     String record = w.name(policy.type());
     for (ResolvedPolicy.Component component : policy.components()) {
       // the contract's own types take their simple names first, library types give way
@@ -104,7 +100,6 @@ final class PolicyEmitter {
             + ">", record, "policy", "TABLE.validate(policy)",
         "Every declared constraint of every component that {@code policy} violates.");
     components(w, members, policy, record);
-    construct(w, members, policy, record);
     builderType(w, members, policy, record);
     if (policy.mixin()) {
       mixin(w, members, record, companion, gates);
@@ -114,18 +109,12 @@ final class PolicyEmitter {
         + ". Do not edit.");
   }
 
-  /** The table, with explicit type arguments and an array: see the schema's table. */
+  /** The table: the tables of the policy's components. */
   private static void table(JavaWriter w, Members members, ResolvedPolicy policy, String record,
       String companion) {
-    String table = w.name(SUPPORT, "PolicyTable");
-    members.next();
-    w.javadoc("The policy's table: the tables of its components, in component order.\n");
-    w.add("public static final " + table + "<" + record + ", Builder> TABLE = new " + table + "<"
-        + record + ", Builder>(POLICY_NAME,");
-    w.wrap().add(companion + "::components,");
-    w.wrap().add(companion + "::construct,");
-    w.wrap().add("Builder::new,");
-    w.wrap().add("new " + w.name(SUPPORT, "SettingsTable") + "<?, ?>[] {");
+    members.tableStart("The policy's table: the tables of its components, in component order.",
+        w.name(SUPPORT, "PolicyTable"), record, "POLICY_NAME", companion, "components",
+        w.name(SUPPORT, "SettingsTable") + "<?, ?>");
     for (int i = 0; i < policy.components().size(); i++) {
       if (i > 0) {
         w.add(",").wrap();
@@ -210,33 +199,17 @@ final class PolicyEmitter {
     w.add("\n.build()").unindent().unindent().add(";\n");
   }
 
+  /** The policy's components in order, and the policy from them. */
   private static void components(JavaWriter w, Members members, ResolvedPolicy policy,
       String record) {
     List<String> reads = new ArrayList<>();
-    for (ResolvedPolicy.Component component : policy.components()) {
-      reads.add("policy." + component.name() + "()");
-    }
-    members.signature("private static ", w.name("java.lang", "Object") + "[]", "components",
-        record, "policy");
-    w.add("return new Object[] {");
-    Members.wrapped(w, reads);
-    w.add("};\n");
-    members.end();
-  }
-
-  private static void construct(JavaWriter w, Members members, ResolvedPolicy policy,
-      String record) {
     List<String> arguments = new ArrayList<>();
     for (ResolvedPolicy.Component component : policy.components()) {
+      reads.add("policy." + component.name() + "()");
       arguments.add("(" + w.name(component.schema().type()) + ") components["
           + component.position() + "]");
     }
-    members.signature("private static ", record, "construct",
-        w.name("java.lang", "Object") + "[]", "components");
-    w.add("return new " + record + "(");
-    Members.wrapped(w, arguments);
-    w.add(");\n");
-    members.end();
+    members.components("components", record, "policy", reads, "components", arguments, false);
   }
 
   private static void builderType(JavaWriter w, Members outer, ResolvedPolicy policy,

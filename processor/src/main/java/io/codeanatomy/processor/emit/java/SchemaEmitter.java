@@ -1,7 +1,6 @@
 package io.codeanatomy.processor.emit.java;
 
 import io.codeanatomy.processor.model.JavaForm;
-import io.codeanatomy.processor.model.TypeRef;
 import io.codeanatomy.processor.model.ValueKind;
 import io.codeanatomy.processor.model.ValueType;
 import io.codeanatomy.processor.resolve.ResolvedSchema;
@@ -9,7 +8,6 @@ import io.codeanatomy.processor.resolve.ResolvedSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Emits {@code <Schema>Contract} for a settings schema: the key constants, the schema's table
@@ -26,14 +24,12 @@ final class SchemaEmitter {
   private SchemaEmitter() {}
 
   static JavaSource emit(ResolvedSchema schema) {
-    TypeRef companion = schema.type().generated("Contract");
-    return new JavaSource(companion.qualifiedName(), () -> render(schema));
+    return JavaSource.of(schema.type().generated("Contract"), () -> render(schema));
   }
 
   static String render(ResolvedSchema schema) {
-    String companion = schema.type().generated("Contract").simpleNames().get(0);
-    JavaWriter w = new JavaWriter(schema.type().packageName(),
-        schema.mixin() ? Set.of(companion, "Builder", "Mixin") : Set.of(companion, "Builder"));
+    String companion = Members.companionName(schema.type());
+    JavaWriter w = Members.companionWriter(schema.type(), schema.mixin());
     String record = w.name(schema.type());
     for (ResolvedSetting setting : schema.settings()) {
       // the contract's own types take their simple names first, library types give way
@@ -89,8 +85,7 @@ final class SchemaEmitter {
     members.delegate("validate", w.name("java.util", "List") + "<" + w.name(SUPPORT, "Violation")
             + ">", record, "settings", "TABLE.validate(settings)",
         "Every declared constraint that {@code settings} violates; empty when valid.");
-    values(w, members, schema, record);
-    construct(w, members, schema, record);
+    components(w, members, schema, record);
     builderType(w, members, schema, record);
     if (schema.mixin()) {
       mixin(w, members, record, companion);
@@ -100,23 +95,15 @@ final class SchemaEmitter {
         + ". Do not edit.");
   }
 
-  /**
-   * The table: explicit type arguments and an array rather than a diamond and varargs, so that
-   * javac checks each argument once instead of inferring the table's types through all of them.
-   */
+  /** The table: one column per setting. */
   private static void table(JavaWriter w, Members members, ResolvedSchema schema, String record,
       String companion) {
-    String table = w.name(SUPPORT, "SettingsTable");
-    members.next();
-    w.javadoc("The schema's table: every setting's registry row and how the record holds\n"
-        + "its value. Policies made of this schema read it.\n");
-    w.add("public static final " + table + "<" + record + ", Builder> TABLE = new " + table + "<"
-        + record + ", Builder>(" + JavaSyntax.literal("settings schema " + schema.namespace())
-        + ",");
-    w.wrap().add(companion + "::values,");
-    w.wrap().add(companion + "::construct,");
-    w.wrap().add("Builder::new,");
-    w.wrap().add("new " + w.name(SUPPORT, "SettingColumn") + "[] {").indent().indent().indent();
+    members.tableStart("The schema's table: every setting's registry row and how the record "
+            + "holds\nits value. Policies made of this schema read it.",
+        w.name(SUPPORT, "SettingsTable"),
+        record, JavaSyntax.literal("settings schema " + schema.namespace()), companion, "values",
+        w.name(SUPPORT, "SettingColumn"));
+    w.indent().indent().indent();
     for (int i = 0; i < schema.settings().size(); i++) {
       w.add(i == 0 ? "\n" : ",\n");
       column(w, schema.settings().get(i));
@@ -162,42 +149,22 @@ final class SchemaEmitter {
     return text.map(JavaSyntax::literal).orElse("null");
   }
 
-  /** The record's component values, in component order. */
-  private static void values(JavaWriter w, Members members, ResolvedSchema schema,
+  /**
+   * The record's component values in component order, and the record from them, each value cast
+   * back to the component's type.
+   */
+  private static void components(JavaWriter w, Members members, ResolvedSchema schema,
       String record) {
     List<String> reads = new ArrayList<>();
-    for (ResolvedSetting setting : schema.settings()) {
-      reads.add("settings." + setting.component() + "()");
-    }
-    members.signature("private static ", w.name("java.lang", "Object") + "[]", "values", record,
-        "settings");
-    w.add("return new Object[] {");
-    Members.wrapped(w, reads);
-    w.add("};\n");
-    members.end();
-  }
-
-  /** The record of component values, each cast back to the component's type. */
-  private static void construct(JavaWriter w, Members members, ResolvedSchema schema,
-      String record) {
     List<String> arguments = new ArrayList<>();
     boolean unchecked = false;
     for (ResolvedSetting setting : schema.settings()) {
+      reads.add("settings." + setting.component() + "()");
       unchecked |= generic(setting.type());
       arguments.add("(" + JavaSyntax.type(w, setting.type()) + ") values[" + setting.position()
           + "]");
     }
-    members.next();
-    if (unchecked) {
-      // The table holds each component value as what the record component declares.
-      w.add("@" + w.name("java.lang", "SuppressWarnings") + "(\"unchecked\")\n");
-    }
-    members.header("private static ", record, "construct",
-        w.name("java.lang", "Object") + "[]", "values");
-    w.add("return new " + record + "(");
-    Members.wrapped(w, arguments);
-    w.add(");\n");
-    members.end();
+    members.components("values", record, "settings", reads, "values", arguments, unchecked);
   }
 
   /** Whether a setting's Java type has type arguments, so that a cast to it is unchecked. */
@@ -209,7 +176,8 @@ final class SchemaEmitter {
       String record) {
     outer.next();
     w.javadoc("Builds {@link " + record + "}: every setting starts at its declared default, "
-        + "settings can\nbe set by key and text ({@code set}, {@code setAll}, {@code replaceWith}), and\n"
+        + "settings can\nbe set by key and text ({@code set}, {@code setAll}, "
+        + "{@code replaceWith}), and\n"
         + "{@code build()} reports every violated constraint at once.\n");
     w.add("public static final class Builder extends " + w.name(SUPPORT, "SettingsBuilder") + "<"
         + record + ", Builder> {\n").indent();

@@ -131,15 +131,6 @@ final class JavaWriter {
     }
   }
 
-  /** Appends several pieces of code. */
-  JavaWriter add(String first, String... more) {
-    add(first);
-    for (String code : more) {
-      add(code);
-    }
-    return this;
-  }
-
   /**
    * A wrapping point: a space, or a line break with two more levels of indentation when the
    * code up to the next wrapping point or line break would pass column 100.

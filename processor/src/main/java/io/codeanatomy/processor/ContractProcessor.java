@@ -268,9 +268,9 @@ public final class ContractProcessor extends AbstractProcessor {
       }
     }
     // This round's schemas are checked and emitted; earlier rounds' and dependencies' are only
-    // looked up by this round's policies.
-    // The reader hands out one model per record, so "read this round" is identity: comparing
-    // whole models with equals, for every schema against every other, grew with the square of N.
+    // looked up by this round's policies. The reader hands out one model per record, so "read
+    // this round" is identity (equals on whole models, every one against every other, was
+    // quadratic in the number of schemas).
     Set<SettingsSchemaModel> roundSchemas = identitySet(newSchemas);
     List<SettingsSchemaModel> known = new ArrayList<>();
     for (SettingsSchemaModel schema : reader.schemas()) {

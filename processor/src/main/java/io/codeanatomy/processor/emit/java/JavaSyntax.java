@@ -40,10 +40,10 @@ final class JavaSyntax {
   }
 
   /**
-   * A string literal of any text (docs, defaults, profile values). JavaPoet's {@code $S} leaves
-   * U+0085, U+2028 and U+2029 raw, and its writer breaks lines at every Unicode line break
-   * ({@code \\R}), which would split the literal in two; here they, like every other control
-   * character, are written as unicode escapes, which javac turns back into the character inside
+   * A string literal of any text (docs, defaults, profile values). U+0085, U+2028 and U+2029
+   * are Unicode line breaks, at which a writer that splits text into lines (JavaPoet's does)
+   * would cut the literal in two; they, like every other control character, are written as
+   * unicode escapes, which javac turns back into the character inside
    * the literal (none of them ends a line for javac). Line feeds and carriage returns use their
    * own escapes: as unicode escapes they would end the line before the literal is read.
    */
@@ -71,7 +71,7 @@ final class JavaSyntax {
     return sb.append('"').toString();
   }
 
-  /** {@link #type} as {@code writer} names it. */
+  /** The Java type of a setting value as the record component spells it, named by the writer. */
   static String type(JavaWriter writer, ValueType type) {
     return switch (type.form()) {
       case PRIMITIVE -> primitive(type);
@@ -83,7 +83,10 @@ final class JavaSyntax {
     };
   }
 
-  /** {@link #valueType} as {@code writer} names it. */
+  /**
+   * The type of the value inside an optional (or the value itself): {@code long} for
+   * {@code OptionalLong}, {@code String} for {@code Optional<String>}.
+   */
   static String valueType(JavaWriter writer, ValueType type) {
     return switch (type.form()) {
       case PRIMITIVE, OPTIONAL_INT, OPTIONAL_LONG, OPTIONAL_DOUBLE -> primitive(type);
@@ -113,7 +116,7 @@ final class JavaSyntax {
     };
   }
 
-  /** {@link #wrap} as text: {@code Optional.of(value)} and the like. */
+  /** A value expression wrapped into the component's optional form: {@code Optional.of(value)}. */
   static String wrap(JavaWriter writer, JavaForm form, String value) {
     return switch (form) {
       case PRIMITIVE, REFERENCE -> value;
